@@ -1,0 +1,57 @@
+//! CLI errors: a message, optional hint, and the exit code (1 user error, 2 usage error).
+use mlrun::StoreError;
+
+#[derive(Debug)]
+pub struct CliError {
+    pub message: String,
+    pub hint: Option<String>,
+    pub code: i32,
+}
+
+impl CliError {
+    pub fn user(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            hint: None,
+            code: 1,
+        }
+    }
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            hint: None,
+            code: 2,
+        }
+    }
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        let hint = match &e {
+            StoreError::UnsupportedScheme { .. } => Some(
+                "point --tracking-uri or MLFLOW_TRACKING_URI at a local mlruns folder".to_string(),
+            ),
+            StoreError::InvalidState { .. } => {
+                Some("the file named above is damaged; fix or remove it".to_string())
+            }
+            _ => None,
+        };
+        Self {
+            message: e.to_string(),
+            hint,
+            code: 1,
+        }
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        Self::user(e.to_string())
+    }
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;

@@ -1,0 +1,178 @@
+//! `mlrun experiments …`
+use super::error::{CliError, CliResult};
+use super::output::{print_json, print_line, print_rows};
+use super::{parse_kv, Ctx, OutputFormat};
+use clap::{Args, Subcommand, ValueEnum};
+use mlrun::{Experiment, Tag, TrackingStore, ViewType};
+use serde_json::json;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum View {
+    Active,
+    Deleted,
+    All,
+}
+
+impl From<View> for ViewType {
+    fn from(v: View) -> Self {
+        match v {
+            View::Active => ViewType::ActiveOnly,
+            View::Deleted => ViewType::DeletedOnly,
+            View::All => ViewType::All,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExperimentsCmd {
+    /// Create an experiment; prints its id
+    Create(CreateArgs),
+    /// List experiments
+    List {
+        #[arg(long, value_enum, default_value_t = View::Active)]
+        view: View,
+    },
+    /// Show one experiment, by id or name
+    Describe { id_or_name: String },
+    /// Rename an experiment
+    Rename { id: String, new_name: String },
+    /// Delete an experiment (moves it to .trash; `gc` removes it for good)
+    Delete { id: String },
+    /// Restore a deleted experiment and its runs
+    Restore { id: String },
+    /// Set a tag on an experiment
+    SetTag {
+        id: String,
+        key: String,
+        value: String,
+    },
+    /// Delete a tag from an experiment
+    DeleteTag { id: String, key: String },
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Experiment name (unique among active and deleted experiments)
+    pub name: String,
+    /// Where the experiment's artifacts go (a path or URI)
+    #[arg(long, value_name = "URI")]
+    pub artifact_location: Option<String>,
+    /// A tag K=V (repeatable)
+    #[arg(long = "tag", value_name = "K=V", value_parser = parse_kv)]
+    pub tags: Vec<(String, String)>,
+}
+
+pub fn tags_of(pairs: Vec<(String, String)>) -> Vec<Tag> {
+    pairs.into_iter().map(|(k, v)| Tag::new(k, v)).collect()
+}
+
+/// Finds an experiment by id, else by name.
+pub fn resolve(store: &dyn TrackingStore, id_or_name: &str) -> CliResult<Experiment> {
+    match store.get_experiment(id_or_name) {
+        Ok(e) => Ok(e),
+        Err(mlrun::StoreError::NotFound(_)) | Err(mlrun::StoreError::InvalidParameter(_)) => {
+            store.get_experiment_by_name(id_or_name)?.ok_or_else(|| {
+                CliError::user(format!("no experiment with id or name '{id_or_name}'"))
+                    .with_hint("`mlrun experiments list --view all` shows what exists")
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn rows(exps: &[Experiment]) -> Vec<Vec<String>> {
+    exps.iter()
+        .map(|e| {
+            vec![
+                e.experiment_id.clone(),
+                e.name.clone(),
+                e.lifecycle_stage.as_str().to_string(),
+                e.artifact_location.clone(),
+            ]
+        })
+        .collect()
+}
+
+pub fn run(ctx: &Ctx, cmd: ExperimentsCmd) -> CliResult {
+    let store = ctx.store()?;
+    match cmd {
+        ExperimentsCmd::Create(a) => {
+            let id = store.create_experiment(
+                &a.name,
+                a.artifact_location.as_deref(),
+                &tags_of(a.tags),
+            )?;
+            if ctx.output == OutputFormat::Json {
+                print_json(&json!({ "experiment_id": id }))
+            } else {
+                print_line(&id)
+            }
+        }
+        ExperimentsCmd::List { view } => {
+            let listing = store.list_experiments(view.into())?;
+            for b in &listing.broken {
+                ctx.warn(&format!("skipped: {b}"));
+            }
+            if ctx.output == OutputFormat::Json {
+                print_json(&json!({ "experiments": listing.items }))
+            } else {
+                print_rows(
+                    ctx,
+                    &["Experiment Id", "Name", "Stage", "Artifact Location"],
+                    &rows(&listing.items),
+                )
+            }
+        }
+        ExperimentsCmd::Describe { id_or_name } => {
+            let e = resolve(store.as_ref(), &id_or_name)?;
+            if ctx.output == OutputFormat::Json {
+                return print_json(&json!({ "experiment": e }));
+            }
+            let tags = e
+                .tags
+                .iter()
+                .map(|t| format!("{}={}", t.key, t.value))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let fields = vec![
+                vec!["experiment_id".into(), e.experiment_id.clone()],
+                vec!["name".into(), e.name.clone()],
+                vec!["artifact_location".into(), e.artifact_location.clone()],
+                vec!["lifecycle_stage".into(), e.lifecycle_stage.as_str().into()],
+                vec![
+                    "creation_time".into(),
+                    e.creation_time.map(|t| t.to_string()).unwrap_or_default(),
+                ],
+                vec![
+                    "last_update_time".into(),
+                    e.last_update_time
+                        .map(|t| t.to_string())
+                        .unwrap_or_default(),
+                ],
+                vec!["tags".into(), tags],
+            ];
+            print_rows(ctx, &["Field", "Value"], &fields)
+        }
+        ExperimentsCmd::Rename { id, new_name } => {
+            store.rename_experiment(&id, &new_name)?;
+            ctx.say(&format!(
+                "Experiment with id {id} has been renamed to '{new_name}'."
+            ));
+            Ok(())
+        }
+        ExperimentsCmd::Delete { id } => {
+            store.delete_experiment(&id)?;
+            ctx.say(&format!("Experiment with ID {id} has been deleted."));
+            Ok(())
+        }
+        ExperimentsCmd::Restore { id } => {
+            store.restore_experiment(&id)?;
+            ctx.say(&format!("Experiment with id {id} has been restored."));
+            Ok(())
+        }
+        ExperimentsCmd::SetTag { id, key, value } => {
+            Ok(store.set_experiment_tag(&id, &Tag::new(key, value))?)
+        }
+        ExperimentsCmd::DeleteTag { id, key } => Ok(store.delete_experiment_tag(&id, &key)?),
+    }
+}

@@ -1,0 +1,200 @@
+//! The command line: one module per command group. Settings are resolved once here; every command
+//! returns data for `output` to render, and errors for `run` to map to exit codes.
+mod artifacts;
+mod env_vars;
+mod error;
+mod experiments;
+mod generate;
+mod log;
+mod output;
+mod runs;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use error::{CliError, CliResult};
+use mlrun::TrackingStore;
+use std::io::Write;
+
+/// mlrun: MLflow's tracking store from the terminal, at native speed.
+///
+/// Reads and writes MLflow's `mlruns/` file store byte-for-byte, so MLflow reads what mlrun writes and
+/// mlrun reads what MLflow wrote.
+#[derive(Debug, Parser)]
+#[command(
+    name = "mlrun",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Tracking store: a local path or a file: URI [default: ./mlruns]
+    #[arg(long, global = true, env = env_vars::TRACKING_URI, value_name = "URI")]
+    pub tracking_uri: Option<String>,
+
+    /// Output format for commands that show data
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+
+    /// Print no status messages on stderr
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// When to use colour (NO_COLOR is honoured)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create, list and change experiments
+    #[command(subcommand)]
+    Experiments(experiments::ExperimentsCmd),
+    /// Start, end, list and change runs
+    #[command(subcommand)]
+    Runs(runs::RunsCmd),
+    /// Log one param to a run
+    LogParam(log::LogParamArgs),
+    /// Log several params (K=V...) to a run
+    LogParams(log::LogParamsArgs),
+    /// Log one metric point to a run
+    LogMetric(log::LogMetricArgs),
+    /// Log several metrics (K=V...) at one step
+    LogMetrics(log::LogMetricsArgs),
+    /// Set a tag on a run
+    SetTag(log::SetTagArgs),
+    /// Stream MLflow LogBatch JSON objects (one object, or one per line) into a run
+    LogBatch(log::LogBatchArgs),
+    /// Log, list and download a run's artifacts
+    #[command(subcommand)]
+    Artifacts(artifacts::ArtifactsCmd),
+    /// Permanently remove deleted runs and experiments
+    Gc(runs::GcArgs),
+    /// Print a shell completion script
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
+}
+
+/// Settings resolved once from flags, MLFLOW_* variables and defaults.
+pub struct Ctx {
+    pub tracking_uri: String,
+    pub output: OutputFormat,
+    pub quiet: bool,
+    pub color: bool,
+}
+
+impl Ctx {
+    pub fn store(&self) -> CliResult<Box<dyn TrackingStore>> {
+        Ok(mlrun::open_store(&self.tracking_uri)?)
+    }
+    /// Status talk on stderr, silenced by -q.
+    pub fn say(&self, msg: &str) {
+        if !self.quiet {
+            let _ = writeln!(std::io::stderr(), "{msg}");
+        }
+    }
+    pub fn warn(&self, msg: &str) {
+        let prefix = if self.color {
+            "\x1b[33mwarning\x1b[0m"
+        } else {
+            "warning"
+        };
+        let _ = writeln!(std::io::stderr(), "{prefix}: {msg}");
+    }
+}
+
+pub fn run(cli: Cli) -> i32 {
+    use std::io::IsTerminal;
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os(env_vars::NO_COLOR).is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
+        }
+    };
+    let ctx = Ctx {
+        tracking_uri: cli.tracking_uri.clone().unwrap_or_else(|| "mlruns".into()),
+        output: cli.output,
+        quiet: cli.quiet,
+        color,
+    };
+    let result = match cli.command {
+        Command::Experiments(c) => experiments::run(&ctx, c),
+        Command::Runs(c) => runs::run(&ctx, c),
+        Command::LogParam(a) => log::log_param(&ctx, a),
+        Command::LogParams(a) => log::log_params(&ctx, a),
+        Command::LogMetric(a) => log::log_metric(&ctx, a),
+        Command::LogMetrics(a) => log::log_metrics(&ctx, a),
+        Command::SetTag(a) => log::set_tag(&ctx, a),
+        Command::LogBatch(a) => log::log_batch(&ctx, a),
+        Command::Artifacts(c) => artifacts::run(&ctx, c),
+        Command::Gc(a) => runs::gc(&ctx, a),
+        Command::Completions(a) => generate::completions(a),
+        Command::Man => generate::man(),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(e) if e.message.contains("Broken pipe") => 0,
+        Err(e) => {
+            let (err, hint) = if color {
+                ("\x1b[1;31merror\x1b[0m", "\x1b[1;36mhint\x1b[0m")
+            } else {
+                ("error", "hint")
+            };
+            let mut stderr = std::io::stderr();
+            let _ = writeln!(stderr, "{err}: {}", e.message);
+            if let Some(h) = e.hint {
+                let _ = writeln!(stderr, "{hint}: {h}");
+            }
+            e.code
+        }
+    }
+}
+
+/// Parses `K=V` (splitting on the first `=`).
+pub fn parse_kv(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
+        _ => Err(format!("expected KEY=VALUE, got '{s}'")),
+    }
+}
+
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+fn missing_run_id() -> CliError {
+    CliError::usage("no run given")
+        .with_hint(format!("pass --run-id RUN or set {}", env_vars::RUN_ID))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,210 @@
+//! The tracking entities, with serde shapes that follow MLflow's REST API (snake_case field names in
+//! protobuf order; int64 as JSON numbers; NaN and ±inf as the strings MLflow uses).
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// Run status, stored as an integer in meta.yaml and as a name over REST.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunStatus {
+    Running = 1,
+    Scheduled = 2,
+    Finished = 3,
+    Failed = 4,
+    Killed = 5,
+}
+
+impl RunStatus {
+    pub fn from_int(i: i64) -> Option<Self> {
+        Some(match i {
+            1 => Self::Running,
+            2 => Self::Scheduled,
+            3 => Self::Finished,
+            4 => Self::Failed,
+            5 => Self::Killed,
+            _ => return None,
+        })
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Running => "RUNNING",
+            Self::Scheduled => "SCHEDULED",
+            Self::Finished => "FINISHED",
+            Self::Failed => "FAILED",
+            Self::Killed => "KILLED",
+        }
+    }
+    pub fn is_terminated(self) -> bool {
+        matches!(self, Self::Finished | Self::Failed | Self::Killed)
+    }
+}
+
+impl fmt::Display for RunStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for RunStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s.to_ascii_uppercase().as_str() {
+            "RUNNING" => Self::Running,
+            "SCHEDULED" => Self::Scheduled,
+            "FINISHED" => Self::Finished,
+            "FAILED" => Self::Failed,
+            "KILLED" => Self::Killed,
+            _ => return Err(format!("invalid run status '{s}'")),
+        })
+    }
+}
+
+impl Serialize for RunStatus {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// `active` or `deleted`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LifecycleStage {
+    Active,
+    Deleted,
+}
+
+impl LifecycleStage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Deleted => "deleted",
+        }
+    }
+}
+
+/// Which runs or experiments a listing shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewType {
+    ActiveOnly,
+    DeletedOnly,
+    All,
+}
+
+impl ViewType {
+    pub fn admits(self, stage: LifecycleStage) -> bool {
+        match self {
+            Self::ActiveOnly => stage == LifecycleStage::Active,
+            Self::DeletedOnly => stage == LifecycleStage::Deleted,
+            Self::All => true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyValue {
+    pub key: String,
+    pub value: String,
+}
+
+impl KeyValue {
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+}
+
+pub type Param = KeyValue;
+pub type Tag = KeyValue;
+
+fn ser_f64<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.is_nan() {
+        s.serialize_str("NaN")
+    } else if v.is_infinite() {
+        s.serialize_str(if *v > 0.0 { "Infinity" } else { "-Infinity" })
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metric {
+    pub key: String,
+    #[serde(serialize_with = "ser_f64")]
+    pub value: f64,
+    pub timestamp: i64,
+    pub step: i64,
+}
+
+impl Metric {
+    /// MLflow's "latest value" order: the largest (step, timestamp, value) wins; NaN ranks above numbers
+    /// as Python's tuple max does not define it, so we treat it as the largest value for determinism.
+    pub fn latest_key(&self) -> (i64, i64, f64) {
+        (self.step, self.timestamp, self.value)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Experiment {
+    pub experiment_id: String,
+    pub name: String,
+    pub artifact_location: String,
+    pub lifecycle_stage: LifecycleStage,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_update_time: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creation_time: Option<i64>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RunInfo {
+    pub run_uuid: String,
+    pub experiment_id: String,
+    pub run_name: String,
+    pub user_id: String,
+    pub status: RunStatus,
+    pub start_time: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<i64>,
+    pub artifact_uri: String,
+    pub lifecycle_stage: LifecycleStage,
+    pub run_id: String,
+    #[serde(skip)]
+    pub deleted_time: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct RunData {
+    pub metrics: Vec<Metric>,
+    pub params: Vec<Param>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Run {
+    pub info: RunInfo,
+    pub data: RunData,
+    pub inputs: serde_json::Map<String, serde_json::Value>,
+    pub outputs: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Run {
+    pub fn tag(&self, key: &str) -> Option<&str> {
+        self.data
+            .tags
+            .iter()
+            .find(|t| t.key == key)
+            .map(|t| t.value.as_str())
+    }
+}
+
+/// One entry of an artifact listing, as MLflow's `FileInfo`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileInfo {
+    pub path: String,
+    pub is_dir: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_size: Option<u64>,
+}

@@ -1,0 +1,14 @@
+//! mlrun's core: MLflow's file store (`mlruns/`) read and written byte-for-byte, usable from a test or a
+//! server without a terminal. Nothing in this crate prints, exits or reads the environment; those
+//! decisions belong to the binary (`src/cli/`).
+#![warn(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
+
+pub mod entities;
+pub mod ids;
+pub mod pyfloat;
+pub mod pyyaml;
+pub mod store;
+pub mod validate;
+
+pub use entities::*;
+pub use store::{open_store, StoreError, TrackingStore};

@@ -1,0 +1,76 @@
+//! Every path inside `mlruns/`, in one place. Keys reaching these functions have passed
+//! `validate::key`, so they cannot climb out of their folder.
+use std::path::{Path, PathBuf};
+
+pub const TRASH: &str = ".trash";
+pub const META: &str = "meta.yaml";
+/// Folder names under the root that are not experiments.
+pub const ROOT_RESERVED: &[&str] = &[TRASH, "models"];
+/// Folder names inside an experiment that are not runs.
+pub const EXPERIMENT_RESERVED: &[&str] = &["tags", "datasets", "traces", "models"];
+
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub root: PathBuf,
+}
+
+impl Layout {
+    pub fn trash(&self) -> PathBuf {
+        self.root.join(TRASH)
+    }
+    pub fn experiment(&self, id: &str) -> PathBuf {
+        self.root.join(id)
+    }
+    pub fn trashed_experiment(&self, id: &str) -> PathBuf {
+        self.trash().join(id)
+    }
+    pub fn meta(dir: &Path) -> PathBuf {
+        dir.join(META)
+    }
+    pub fn experiment_tags(exp_dir: &Path) -> PathBuf {
+        exp_dir.join("tags")
+    }
+    pub fn params(run_dir: &Path) -> PathBuf {
+        run_dir.join("params")
+    }
+    pub fn metrics(run_dir: &Path) -> PathBuf {
+        run_dir.join("metrics")
+    }
+    pub fn tags(run_dir: &Path) -> PathBuf {
+        run_dir.join("tags")
+    }
+    pub fn artifacts(run_dir: &Path) -> PathBuf {
+        run_dir.join("artifacts")
+    }
+    /// `<folder>/<key>`, with `/` in the key becoming nested folders.
+    pub fn value_file(folder: &Path, key: &str) -> PathBuf {
+        let mut p = folder.to_path_buf();
+        for part in key.split('/') {
+            p.push(part);
+        }
+        p
+    }
+    /// A folder counts as a run only with all three of metrics/, params/ and artifacts/.
+    pub fn is_run_dir(dir: &Path) -> bool {
+        Self::metrics(dir).is_dir() && Self::params(dir).is_dir() && Self::artifacts(dir).is_dir()
+    }
+    /// The default artifact root: the store root as a `file://` URI.
+    pub fn artifact_root_uri(&self) -> String {
+        path_to_file_uri(&self.root)
+    }
+}
+
+pub fn path_to_file_uri(p: &Path) -> String {
+    let s = p.to_string_lossy();
+    let mut out = String::from("file://");
+    for c in s.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '%' => out.push_str("%25"),
+            '#' => out.push_str("%23"),
+            '?' => out.push_str("%3F"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

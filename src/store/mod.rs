@@ -1,0 +1,233 @@
+//! The store traits and their errors. `FileStore` (in `file/`) implements them over an `mlruns/`
+//! folder; a REST backend can implement the same traits without any command changing.
+pub mod file;
+
+use crate::entities::*;
+use std::path::{Path, PathBuf};
+
+/// What went wrong, with the value at fault. `code()` gives MLflow's error code.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    InvalidParameter(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    AlreadyExists(String),
+    #[error("{path}: {message}")]
+    InvalidState { path: PathBuf, message: String },
+    #[error(
+        "tracking URI scheme '{scheme}' is not supported yet (only local paths and file: URIs are)"
+    )]
+    UnsupportedScheme { scheme: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl StoreError {
+    pub fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.as_ref().to_path_buf(),
+            source,
+        }
+    }
+    /// MLflow's error code for this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidParameter(_) => "INVALID_PARAMETER_VALUE",
+            Self::NotFound(_) => "RESOURCE_DOES_NOT_EXIST",
+            Self::AlreadyExists(_) => "RESOURCE_ALREADY_EXISTS",
+            Self::InvalidState { .. } => "INVALID_STATE",
+            Self::UnsupportedScheme { .. } => "NOT_IMPLEMENTED",
+            Self::Io { .. } => "INTERNAL_ERROR",
+        }
+    }
+}
+
+impl<T> Default for Listing<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            broken: Vec::new(),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A run as created: where, by whom, when and with which tags.
+#[derive(Debug, Clone, Default)]
+pub struct NewRun {
+    pub experiment_id: String,
+    pub user_id: String,
+    pub start_time: i64,
+    pub run_name: Option<String>,
+    pub tags: Vec<Tag>,
+}
+
+/// A listing together with the entries that could not be read (each names its file), so one broken
+/// meta.yaml never hides the rest.
+#[derive(Debug)]
+pub struct Listing<T> {
+    pub items: Vec<T>,
+    pub broken: Vec<StoreError>,
+}
+
+/// The tracking store interface every backend implements.
+pub trait TrackingStore {
+    fn create_experiment(
+        &self,
+        name: &str,
+        artifact_location: Option<&str>,
+        tags: &[Tag],
+    ) -> Result<String>;
+    fn get_experiment(&self, experiment_id: &str) -> Result<Experiment>;
+    fn get_experiment_by_name(&self, name: &str) -> Result<Option<Experiment>>;
+    fn list_experiments(&self, view: ViewType) -> Result<Listing<Experiment>>;
+    fn rename_experiment(&self, experiment_id: &str, new_name: &str) -> Result<()>;
+    fn delete_experiment(&self, experiment_id: &str) -> Result<()>;
+    fn restore_experiment(&self, experiment_id: &str) -> Result<()>;
+    fn set_experiment_tag(&self, experiment_id: &str, tag: &Tag) -> Result<()>;
+    fn delete_experiment_tag(&self, experiment_id: &str, key: &str) -> Result<()>;
+
+    fn create_run(&self, run: NewRun) -> Result<Run>;
+    fn get_run(&self, run_id: &str) -> Result<Run>;
+    fn update_run(&self, run_id: &str, status: RunStatus, end_time: Option<i64>)
+        -> Result<RunInfo>;
+    fn list_runs(&self, experiment_ids: &[String], view: ViewType) -> Result<Listing<Run>>;
+    fn delete_run(&self, run_id: &str) -> Result<()>;
+    fn restore_run(&self, run_id: &str) -> Result<()>;
+    fn log_batch(
+        &self,
+        run_id: &str,
+        metrics: &[Metric],
+        params: &[Param],
+        tags: &[Tag],
+    ) -> Result<()>;
+    fn delete_tag(&self, run_id: &str, key: &str) -> Result<()>;
+    fn metric_history(&self, run_id: &str, key: &str) -> Result<Vec<Metric>>;
+
+    fn log_artifacts(
+        &self,
+        run_id: &str,
+        sources: &[PathBuf],
+        artifact_path: Option<&str>,
+        progress: &dyn Fn(u64),
+    ) -> Result<()>;
+    fn list_artifacts(&self, run_id: &str, path: Option<&str>) -> Result<Vec<FileInfo>>;
+    /// Copies the artifact (file or folder) at `path` into `dest`, returning the local path written.
+    fn download_artifacts(
+        &self,
+        run_id: &str,
+        path: Option<&str>,
+        dest: &Path,
+        progress: &dyn Fn(u64),
+    ) -> Result<PathBuf>;
+    /// Total bytes under an artifact path, to size a progress bar.
+    fn artifact_size(&self, run_id: &str, path: Option<&str>) -> Result<u64>;
+
+    /// Permanently removes deleted runs and experiments. Returns (run ids, experiment ids) removed.
+    fn gc(
+        &self,
+        older_than_ms: Option<i64>,
+        run_ids: &[String],
+        experiment_ids: &[String],
+        now_ms: i64,
+    ) -> Result<(Vec<String>, Vec<String>)>;
+}
+
+/// Opens the store behind a tracking URI: a plain path or a `file:` URI. Other schemes are refused
+/// with a clear error until their backend exists.
+pub fn open_store(uri: &str) -> Result<Box<dyn TrackingStore>> {
+    let path = local_path_from_uri(uri)?;
+    Ok(Box::new(file::FileStore::open(path)?))
+}
+
+/// Turns a plain path or a `file:` URI into a local path.
+pub fn local_path_from_uri(uri: &str) -> Result<PathBuf> {
+    if let Some(rest) = uri.strip_prefix("file://") {
+        // file:///abs or file://localhost/abs
+        let rest = rest.strip_prefix("localhost").unwrap_or(rest);
+        return Ok(PathBuf::from(percent_decode(rest)));
+    }
+    if let Some(rest) = uri.strip_prefix("file:") {
+        return Ok(PathBuf::from(percent_decode(rest)));
+    }
+    if let Some(idx) = uri.find("://") {
+        let scheme = &uri[..idx];
+        return Err(StoreError::UnsupportedScheme {
+            scheme: scheme.to_string(),
+        });
+    }
+    if let Some((scheme, _)) = uri.split_once(':') {
+        if scheme.len() > 1
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '+')
+        {
+            return Err(StoreError::UnsupportedScheme {
+                scheme: scheme.to_string(),
+            });
+        }
+    }
+    Ok(PathBuf::from(uri))
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && b[i + 1].is_ascii_hexdigit()
+            && b[i + 2].is_ascii_hexdigit()
+        {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris() {
+        assert_eq!(
+            local_path_from_uri("file:///tmp/x").unwrap(),
+            PathBuf::from("/tmp/x")
+        );
+        assert_eq!(
+            local_path_from_uri("file:./m").unwrap(),
+            PathBuf::from("./m")
+        );
+        assert_eq!(
+            local_path_from_uri("mlruns").unwrap(),
+            PathBuf::from("mlruns")
+        );
+        assert_eq!(
+            local_path_from_uri("file:///a%20b").unwrap(),
+            PathBuf::from("/a b")
+        );
+        assert!(matches!(
+            local_path_from_uri("http://x"),
+            Err(StoreError::UnsupportedScheme { .. })
+        ));
+        assert!(matches!(
+            local_path_from_uri("sqlite:///x.db"),
+            Err(StoreError::UnsupportedScheme { .. })
+        ));
+    }
+}

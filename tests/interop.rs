@@ -1,0 +1,293 @@
+//! Interop with the real MLflow from PyPI (pinned in common::MLFLOW_VERSION), both ways, on one folder.
+mod common;
+use common::{run_mlflow, TestEnv};
+use serde_json::Value;
+
+#[test]
+fn mlflow_reads_what_mlrun_writes() {
+    let env = TestEnv::new();
+    let exp = env.ok(&[
+        "experiments",
+        "create",
+        "interop",
+        "--tag",
+        "team=ml",
+        "--tag",
+        "nested/tag=v",
+    ]);
+    let parent = env.ok(&["runs", "start", "--experiment-id", &exp, "--name", "parent"]);
+    let run = env.ok(&[
+        "runs",
+        "start",
+        "--experiment-id",
+        &exp,
+        "--name",
+        "yes",
+        "--parent-run-id",
+        &parent,
+        "--tag",
+        "with space=x y",
+    ]);
+    for (k, v, step) in [
+        ("acc", "0.5", "0"),
+        ("acc", "0.75", "1"),
+        ("big", "inf", "0"),
+        ("neg", "-inf", "0"),
+        ("tiny", "1e-20", "0"),
+        ("huge", "1.5e300", "0"),
+        ("intm", "3", "0"),
+        ("loss", "nan", "0"),
+        ("m/nested", "1", "5"),
+    ] {
+        env.ok(&[
+            "log-metric",
+            "--run-id",
+            &run,
+            k,
+            v,
+            "--step",
+            step,
+            "--timestamp",
+            "1700000000000",
+        ]);
+    }
+    env.ok(&[
+        "log-params",
+        "--run-id",
+        &run,
+        "lr=0.01",
+        "nested/param=a: b",
+        "quote='0'",
+    ]);
+    env.ok(&["set-tag", "--run-id", &run, "note", "multi\nline"]);
+    std::fs::write(env.path().join("hello.txt"), "hi").unwrap();
+    env.ok(&[
+        "artifacts",
+        "log",
+        "--run-id",
+        &run,
+        "hello.txt",
+        "--artifact-path",
+        "sub/dir",
+    ]);
+    env.ok(&["runs", "end", &run]);
+    env.ok(&["experiments", "rename", &exp, "interop-renamed"]);
+    let deleted = env.ok(&["experiments", "create", "to-delete"]);
+    env.ok(&["experiments", "delete", &deleted]);
+
+    let script = format!(
+        r#"
+import json, math, mlflow
+from mlflow import MlflowClient
+from mlflow.entities import ViewType
+c = MlflowClient()
+r = c.get_run("{run}")
+def f(x):
+    return repr(x) if isinstance(x, float) and (math.isnan(x) or math.isinf(x)) else x
+out = {{
+  "status": r.info.status, "name": r.info.run_name, "exp": r.info.experiment_id,
+  "stage": r.info.lifecycle_stage, "end": r.info.end_time is not None,
+  "metrics": {{k: f(v) for k, v in r.data.metrics.items()}},
+  "params": r.data.params, "tags": r.data.tags,
+  "acc_history": [(m.value, m.step, m.timestamp) for m in c.get_metric_history("{run}", "acc")],
+  "artifacts": [a.path for a in c.list_artifacts("{run}", "sub/dir")],
+  "exp_name": c.get_experiment("{exp}").name,
+  "exp_tags": c.get_experiment("{exp}").tags,
+  "deleted": [e.experiment_id for e in c.search_experiments(view_type=ViewType.DELETED_ONLY)],
+  "runs": sorted(x.info.run_id for x in c.search_runs(["{exp}"], filter_string="params.lr = '0.01'")),
+}}
+print(json.dumps(out))
+"#
+    );
+    let v: Value = serde_json::from_str(run_mlflow(&env.store(), &script).trim()).unwrap();
+    assert_eq!(v["status"], "FINISHED");
+    assert_eq!(v["name"], "yes");
+    assert_eq!(v["exp"], exp.as_str());
+    assert_eq!(v["end"], true);
+    assert_eq!(v["metrics"]["acc"], 0.75);
+    assert_eq!(v["metrics"]["big"], "inf");
+    assert_eq!(v["metrics"]["neg"], "-inf");
+    assert_eq!(v["metrics"]["loss"], "nan");
+    assert_eq!(v["metrics"]["tiny"], 1e-20);
+    assert_eq!(v["metrics"]["huge"], 1.5e300);
+    assert_eq!(v["metrics"]["intm"], 3.0);
+    assert_eq!(v["metrics"]["m/nested"], 1.0);
+    assert_eq!(v["params"]["lr"], "0.01");
+    assert_eq!(v["params"]["nested/param"], "a: b");
+    assert_eq!(v["params"]["quote"], "'0'");
+    assert_eq!(v["tags"]["note"], "multi\nline");
+    assert_eq!(v["tags"]["with space"], "x y");
+    assert_eq!(v["tags"]["mlflow.parentRunId"], parent.as_str());
+    assert_eq!(v["tags"]["mlflow.runName"], "yes");
+    assert_eq!(
+        v["acc_history"],
+        serde_json::json!([[0.5, 0, 1700000000000i64], [0.75, 1, 1700000000000i64]])
+    );
+    assert_eq!(v["artifacts"], serde_json::json!(["sub/dir/hello.txt"]));
+    assert_eq!(v["exp_name"], "interop-renamed");
+    assert_eq!(v["exp_tags"]["nested/tag"], "v");
+    assert_eq!(v["deleted"], serde_json::json!([deleted]));
+    assert_eq!(v["runs"], serde_json::json!([run]));
+}
+
+/// Every meta.yaml mlrun writes is exactly what PyYAML writes for the same data (MLflow's own dumper
+/// settings), including quoting of tricky names and line folding.
+#[test]
+fn meta_yaml_is_byte_identical_to_pyyaml() {
+    let env = TestEnv::new();
+    let names = [
+        "0", "yes", "null", "2020-01-01", "#hash", "a: b", "it's", "ключ_é", "tab\there", " lead",
+        "a very long experiment name that goes on and on past the eighty column limit of PyYAML's folding",
+        "~", "1.5", "1e5", "-", "- x", "@at", "%pct",
+    ];
+    for n in names {
+        let id = env.ok(&["experiments", "create", "--", n]);
+        env.ok(&[
+            "runs",
+            "start",
+            "--experiment-id",
+            &id,
+            &format!("--name={n}"),
+        ]);
+    }
+    let first = env.ok(&["experiments", "create", "renamed"]);
+    env.ok(&["experiments", "set-tag", &first, "t", "'quoted' value: x"]);
+    env.ok(&["experiments", "rename", &first, "renamed again"]);
+    let script = r#"
+import os, sys, yaml
+root = os.environ["MLFLOW_TRACKING_URI"][len("file://"):]
+n = 0
+for d, _, files in os.walk(root):
+    for f in files:
+        if f == "meta.yaml":
+            p = os.path.join(d, f)
+            text = open(p, encoding="utf-8").read()
+            again = yaml.dump(yaml.safe_load(text), default_flow_style=False, allow_unicode=True, sort_keys=True, Dumper=yaml.SafeDumper)
+            if again != text:
+                print("MISMATCH", p, repr(text), repr(again))
+                sys.exit(1)
+            n += 1
+print(n)
+"#;
+    let count: usize = run_mlflow(&env.store(), script).trim().parse().unwrap();
+    assert_eq!(count, 2 * names.len() + 2);
+}
+
+#[test]
+fn mlrun_reads_what_mlflow_writes() {
+    let env = TestEnv::new();
+    let script = r#"
+import json, mlflow
+mlflow.set_experiment("from-mlflow")
+mlflow.set_experiment_tag("team", "ml")
+with mlflow.start_run(run_name="first-run", description="a note") as run:
+    mlflow.log_param("lr", 0.01)
+    mlflow.log_param("nested/param", "x")
+    mlflow.log_metric("acc", 0.5, step=0)
+    mlflow.log_metric("acc", 0.75, step=1)
+    mlflow.log_metric("loss", float("nan"))
+    mlflow.log_metric("tiny", 1e-05)
+    mlflow.set_tag("with space", "v")
+    mlflow.log_text("hello", "notes/t.txt")
+    mlflow.log_dict({"a": 1}, "d.json")
+    @mlflow.trace
+    def f(x):
+        return x + 1
+    f(2)
+deleted = mlflow.start_run(run_name="gone"); mlflow.end_run()
+mlflow.MlflowClient().delete_run(deleted.info.run_id)
+print(json.dumps({"run": run.info.run_id, "exp": run.info.experiment_id, "deleted": deleted.info.run_id}))
+"#;
+    let ids: Value = serde_json::from_str(run_mlflow(&env.store(), script).trim()).unwrap();
+    let run = ids["run"].as_str().unwrap();
+    let exp = ids["exp"].as_str().unwrap();
+    let r = env.json(&["runs", "describe", run]);
+    let info = &r["run"]["info"];
+    assert_eq!(info["run_name"], "first-run");
+    assert_eq!(info["status"], "FINISHED");
+    assert_eq!(info["experiment_id"], exp);
+    let data = &r["run"]["data"];
+    let get = |kind: &str, k: &str| {
+        data[kind]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["key"] == k)
+            .map(|e| e["value"].clone())
+            .unwrap_or(Value::Null)
+    };
+    assert_eq!(get("params", "lr"), "0.01");
+    assert_eq!(get("params", "nested/param"), "x");
+    assert_eq!(get("metrics", "acc"), 0.75);
+    assert_eq!(get("metrics", "loss"), "NaN");
+    assert_eq!(get("metrics", "tiny"), 1e-05);
+    assert_eq!(get("tags", "with space"), "v");
+    assert_eq!(get("tags", "mlflow.note.content"), "a note");
+    // The experiment holds traces/ (and MLflow 3 folders) that mlrun does not model: listing still works.
+    let runs = env.json(&["runs", "list", "--experiment-id", exp]);
+    assert_eq!(runs["runs"].as_array().unwrap().len(), 1);
+    let all = env.json(&["runs", "list", "--experiment-id", exp, "--view", "all"]);
+    assert_eq!(all["runs"].as_array().unwrap().len(), 2);
+    let listed = env.json(&["artifacts", "list", "--run-id", run]);
+    let paths: Vec<&str> = listed["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["d.json", "notes"]);
+    let e = env.json(&["experiments", "describe", "from-mlflow"]);
+    assert_eq!(e["experiment"]["tags"][0]["value"], "ml");
+    // mlrun keeps logging into MLflow's run, and MLflow still reads it.
+    env.ok(&["log-metric", "--run-id", run, "acc", "0.9", "--step", "2"]);
+    let out = run_mlflow(&env.store(), &format!("from mlflow import MlflowClient; print(MlflowClient().get_run('{run}').data.metrics['acc'])"));
+    assert_eq!(out.trim(), "0.9");
+}
+
+#[test]
+fn migrate_filestore_keeps_every_value() {
+    let env = TestEnv::new();
+    let exp = env.ok(&["experiments", "create", "mig", "--tag", "k=v"]);
+    let run = env.ok(&["runs", "start", "--experiment-id", &exp, "--name", "mrun"]);
+    env.ok(&["log-params", "--run-id", &run, "lr=0.01", "batch=32"]);
+    env.ok(&["log-metric", "--run-id", &run, "acc", "0.5", "--step", "0"]);
+    env.ok(&["log-metric", "--run-id", &run, "acc", "0.25", "--step", "1"]);
+    env.ok(&["set-tag", "--run-id", &run, "t", "x"]);
+    env.ok(&["runs", "end", &run]);
+    let db = env.path().join("m.db");
+    let script = format!(
+        r#"
+import json, subprocess, sys, os
+from mlflow.cli import cli
+from click.testing import CliRunner
+res = CliRunner().invoke(cli, ["migrate-filestore", "--source", "{store}", "--target", "sqlite:///{db}", "--no-progress"])
+assert res.exit_code == 0, res.output + repr(res.exception)
+from mlflow import MlflowClient
+c = MlflowClient(tracking_uri="sqlite:///{db}")
+r = c.get_run("{run}")
+print(json.dumps({{"params": r.data.params, "metrics": r.data.metrics, "tag": r.data.tags.get("t"),
+  "status": r.info.status, "hist": [(m.value, m.step) for m in c.get_metric_history("{run}", "acc")],
+  "exp": c.get_experiment("{exp}").name, "exp_tag": c.get_experiment("{exp}").tags.get("k")}}))
+"#,
+        store = env.store().display(),
+        db = db.display(),
+    );
+    let v: Value = serde_json::from_str(
+        run_mlflow(&env.store(), &script)
+            .trim()
+            .lines()
+            .last()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        v["params"],
+        serde_json::json!({"lr": "0.01", "batch": "32"})
+    );
+    assert_eq!(v["metrics"]["acc"], 0.25);
+    assert_eq!(v["tag"], "x");
+    assert_eq!(v["status"], "FINISHED");
+    assert_eq!(v["hist"], serde_json::json!([[0.5, 0], [0.25, 1]]));
+    assert_eq!(v["exp"], "mig");
+    assert_eq!(v["exp_tag"], "v");
+}
