@@ -1,6 +1,6 @@
 //! Interop with the real MLflow from PyPI (pinned in common::MLFLOW_VERSION), both ways, on one folder.
 mod common;
-use common::{run_mlflow, TestEnv};
+use common::{run_mlflow, run_python, venv_python, TestEnv, MLFLOW2_REQUIREMENT};
 use serde_json::Value;
 
 #[test]
@@ -290,4 +290,40 @@ print(json.dumps({{"params": r.data.params, "metrics": r.data.metrics, "tag": r.
     assert_eq!(v["hist"], serde_json::json!([[0.5, 0], [0.25, 1]]));
     assert_eq!(v["exp"], "mig");
     assert_eq!(v["exp_tag"], "v");
+}
+
+/// MLflow 2.x needs `run_uuid` in run meta; mlrun writes it, so 2.x reads mlrun's runs, and mlrun reads
+/// stores written by 2.x.
+#[test]
+fn mlflow_2x_both_ways() {
+    let py2 = venv_python(MLFLOW2_REQUIREMENT, "mlflow2-venv");
+    let env = TestEnv::new();
+    let run = env.ok(&["runs", "start", "--experiment-name", "two", "--name", "r2"]);
+    env.ok(&["log-metric", "--run-id", &run, "acc", "0.5", "--step", "3"]);
+    env.ok(&["log-param", "--run-id", &run, "lr", "0.1"]);
+    env.ok(&["runs", "end", &run]);
+    let script = format!(
+        r#"
+import json, mlflow
+from mlflow import MlflowClient
+assert mlflow.__version__.startswith("2."), mlflow.__version__
+c = MlflowClient()
+r = c.get_run("{run}")
+with mlflow.start_run(experiment_id=r.info.experiment_id, run_name="by-2x") as new:
+    mlflow.log_metric("loss", 0.25, step=1)
+    mlflow.log_param("p", "q")
+print(json.dumps({{"status": r.info.status, "name": r.info.run_name, "acc": r.data.metrics["acc"],
+  "lr": r.data.params["lr"], "new": new.info.run_id}}))
+"#
+    );
+    let v: Value = serde_json::from_str(run_python(&py2, &env.store(), &script).trim()).unwrap();
+    assert_eq!(v["status"], "FINISHED");
+    assert_eq!(v["name"], "r2");
+    assert_eq!(v["acc"], 0.5);
+    assert_eq!(v["lr"], "0.1");
+    let new = v["new"].as_str().unwrap();
+    let r = env.json(&["runs", "describe", new]);
+    assert_eq!(r["run"]["info"]["run_name"], "by-2x");
+    assert_eq!(r["run"]["data"]["metrics"][0]["value"], 0.25);
+    assert_eq!(r["run"]["data"]["params"][0]["value"], "q");
 }

@@ -87,9 +87,20 @@ impl TestEnv {
 
 /// The Python of a venv holding the pinned MLflow, created once and cached under target/.
 pub fn mlflow_python() -> PathBuf {
+    venv_python(
+        &format!("mlflow=={MLFLOW_VERSION}"),
+        &format!("mlflow-venv-{MLFLOW_VERSION}"),
+    )
+}
+
+/// The pinned MLflow 2.x client (mlflow-skinny carries the tracking client and file store).
+pub const MLFLOW2_REQUIREMENT: &str = "mlflow-skinny==2.22.5";
+
+/// A cached venv under target/ holding `requirement`, created once (under a lock) by the tests.
+pub fn venv_python(requirement: &str, name: &str) -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target")
-        .join(format!("mlflow-venv-{MLFLOW_VERSION}"));
+        .join(name);
     std::fs::create_dir_all(root.parent().unwrap()).unwrap();
     let lock_path = root.with_extension("lock");
     let lock = std::fs::File::create(&lock_path).unwrap();
@@ -113,18 +124,23 @@ pub fn mlflow_python() -> PathBuf {
         let st = Command::new(root.join("bin").join("uv"))
             .args(["pip", "install", "-q", "--python"])
             .arg(&python)
-            .arg(format!("mlflow=={MLFLOW_VERSION}"))
+            .arg(requirement)
             .status()
             .unwrap();
-        assert!(st.success(), "installing mlflow=={MLFLOW_VERSION} failed");
-        std::fs::write(&ready, MLFLOW_VERSION).unwrap();
+        assert!(st.success(), "installing {requirement} failed");
+        std::fs::write(&ready, requirement).unwrap();
     }
     python
 }
 
 /// Runs a Python script with the real MLflow against `store`, returning stdout.
 pub fn run_mlflow(store: &Path, script: &str) -> String {
-    let out = Command::new(mlflow_python())
+    run_python(&mlflow_python(), store, script)
+}
+
+/// Runs a Python script with the given interpreter against `store`, returning stdout.
+pub fn run_python(python: &Path, store: &Path, script: &str) -> String {
+    let out = Command::new(python)
         .arg("-c")
         .arg(script)
         .env("MLFLOW_ALLOW_FILE_STORE", "true")
