@@ -392,3 +392,48 @@ fn generated_files_are_fresh() {
         "man/mlrun.1 is stale: run scripts/gen-assets.sh"
     );
 }
+
+#[test]
+fn killed_writer_leaves_readable_files() {
+    use std::io::Write;
+    let env = TestEnv::new();
+    let run = start(&env);
+    let exp = env.json(&["runs", "describe", &run])["run"]["info"]["experiment_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let metric_file = env.store().join(exp).join(&run).join("metrics/m");
+    let mut child = env
+        .cmd()
+        .args(["log-batch", "--run-id", &run, "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut i = 0u64;
+    // Feed points until some have landed on disk, then kill the writer mid-stream.
+    while std::fs::metadata(&metric_file)
+        .map(|m| m.len())
+        .unwrap_or(0)
+        == 0
+    {
+        let mut chunk = String::new();
+        for _ in 0..500 {
+            chunk.push_str(&format!("{{\"metrics\":[{{\"key\":\"m\",\"value\":{i}.5,\"timestamp\":{i},\"step\":{i}}}]}}\n"));
+            i += 1;
+        }
+        stdin.write_all(chunk.as_bytes()).unwrap();
+        assert!(i < 10_000_000, "log-batch never wrote anything");
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let text = std::fs::read_to_string(&metric_file).unwrap();
+    assert!(text.ends_with('\n'));
+    for l in text.lines() {
+        assert_eq!(l.split(' ').count(), 3, "torn line {l:?}");
+    }
+    // The run still reads, and keeps taking points.
+    env.ok(&["runs", "describe", &run]);
+    env.ok(&["log-metric", "--run-id", &run, "m", "1"]);
+}
