@@ -137,14 +137,6 @@ pub struct Metric {
     pub step: i64,
 }
 
-impl Metric {
-    /// MLflow's "latest value" order: the largest (step, timestamp, value) wins; NaN ranks above numbers
-    /// as Python's tuple max does not define it, so we treat it as the largest value for determinism.
-    pub fn latest_key(&self) -> (i64, i64, f64) {
-        (self.step, self.timestamp, self.value)
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Experiment {
     pub experiment_id: String,

@@ -5,6 +5,7 @@ use super::output::{print_json, print_line, print_rows};
 use super::{missing_run_id, Ctx, OutputFormat};
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
+use mlrun::store::file::tree_size;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -81,7 +82,7 @@ pub fn run(ctx: &Ctx, cmd: ArtifactsCmd) -> CliResult {
             artifact_path,
         } => {
             let run_id = run.run_id.ok_or_else(missing_run_id)?;
-            let total: u64 = paths.iter().map(|p| dir_size(p)).sum();
+            let total: u64 = paths.iter().map(|p| tree_size(p)).sum();
             let pb = progress(ctx, total);
             store.log_artifacts(&run_id, &paths, artifact_path.as_deref(), &|n| {
                 if let Some(pb) = &pb {
@@ -138,15 +139,5 @@ pub fn run(ctx: &Ctx, cmd: ArtifactsCmd) -> CliResult {
             }
             print_line(&out.display().to_string())
         }
-    }
-}
-
-fn dir_size(p: &std::path::Path) -> u64 {
-    match std::fs::symlink_metadata(p) {
-        Ok(m) if m.is_file() => m.len(),
-        Ok(m) if m.is_dir() => std::fs::read_dir(p)
-            .map(|rd| rd.flatten().map(|e| dir_size(&e.path())).sum())
-            .unwrap_or(0),
-        _ => 0,
     }
 }

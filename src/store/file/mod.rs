@@ -167,7 +167,8 @@ fn copy_tree(src: &Path, dest: &Path, progress: &dyn Fn(u64)) -> Result<()> {
     Ok(())
 }
 
-fn tree_size(p: &Path) -> u64 {
+/// Total bytes of regular files under `p` (symlinks are not followed).
+pub fn tree_size(p: &Path) -> u64 {
     match fs::symlink_metadata(p) {
         Ok(m) if m.is_file() => m.len(),
         Ok(m) if m.is_dir() => fs::read_dir(p)
@@ -720,26 +721,16 @@ impl TrackingStore for FileStore {
         params: &[Param],
         tags: &[Tag],
     ) -> Result<()> {
-        if metrics_in.len() > validate::MAX_BATCH_METRICS {
-            return Err(StoreError::InvalidParameter(format!(
-                "A batch logging request can contain at most {} metrics. Got {} metrics. Please split up metrics across multiple requests and try again.",
-                validate::MAX_BATCH_METRICS,
-                metrics_in.len()
-            )));
-        }
-        if params.len() > validate::MAX_BATCH_PARAMS {
-            return Err(StoreError::InvalidParameter(format!(
-                "A batch logging request can contain at most {} params. Got {} params. Please split up params across multiple requests and try again.",
-                validate::MAX_BATCH_PARAMS,
-                params.len()
-            )));
-        }
-        if tags.len() > validate::MAX_BATCH_TAGS {
-            return Err(StoreError::InvalidParameter(format!(
-                "A batch logging request can contain at most {} tags. Got {} tags. Please split up tags across multiple requests and try again.",
-                validate::MAX_BATCH_TAGS,
-                tags.len()
-            )));
+        for (what, n, max) in [
+            ("metrics", metrics_in.len(), validate::MAX_BATCH_METRICS),
+            ("params", params.len(), validate::MAX_BATCH_PARAMS),
+            ("tags", tags.len(), validate::MAX_BATCH_TAGS),
+        ] {
+            if n > max {
+                return Err(StoreError::InvalidParameter(format!(
+                    "A batch logging request can contain at most {max} {what}. Got {n} {what}. Please split up {what} across multiple requests and try again."
+                )));
+            }
         }
         // Validate everything before touching the store, so a bad entry changes nothing.
         let mut seen = HashSet::new();
@@ -763,30 +754,18 @@ impl TrackingStore for FileStore {
             validate::key(&t.key, "Tag")?;
         }
         let (dir, _) = self.active_run_dir(run_id)?;
-        let params: Vec<Param> = params
-            .iter()
-            .map(|p| {
-                Param::new(
-                    p.key.clone(),
-                    p.value
-                        .chars()
-                        .take(validate::MAX_PARAM_VALUE_LEN)
-                        .collect::<String>(),
-                )
-            })
-            .collect();
-        let tags: Vec<Tag> = tags
-            .iter()
-            .map(|t| {
-                Tag::new(
-                    t.key.clone(),
-                    t.value
-                        .chars()
-                        .take(validate::MAX_TAG_VALUE_LEN)
-                        .collect::<String>(),
-                )
-            })
-            .collect();
+        let truncated = |kvs: &[KeyValue], max: usize| -> Vec<KeyValue> {
+            kvs.iter()
+                .map(|kv| {
+                    KeyValue::new(
+                        kv.key.clone(),
+                        kv.value.chars().take(max).collect::<String>(),
+                    )
+                })
+                .collect()
+        };
+        let params = truncated(params, validate::MAX_PARAM_VALUE_LEN);
+        let tags = truncated(tags, validate::MAX_TAG_VALUE_LEN);
         let needs_lock = !params.is_empty() || tags.iter().any(|t| t.key == "mlflow.runName");
         let _lock = if needs_lock {
             Some(lock_dir(&dir)?)
