@@ -36,7 +36,11 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand set-tag 'Set a tag on a run'
             cand log-batch 'Stream MLflow LogBatch JSON objects (one object, or one per line) into a run'
             cand artifacts 'Log, list and download a run''s artifacts'
+            cand compare 'Compare runs side by side: one row per param and metric, the best value marked'
+            cand diff 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
+            cand metrics 'Metric histories as tables or terminal charts'
             cand gc 'Permanently remove deleted runs and experiments'
+            cand models 'The model registry and models: register, version, alias, stage, log, download, inspect'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -47,12 +51,13 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand create 'Create an experiment; prints its id'
             cand list 'List experiments'
+            cand search 'Search experiments with MLflow''s filter grammar and order'
             cand describe 'Show one experiment, by id or name'
             cand rename 'Rename an experiment'
             cand delete 'Delete an experiment (moves it to .trash; `gc` removes it for good)'
@@ -69,8 +74,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -81,8 +86,25 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;experiments;search'= {
+            cand -f 'MLflow filter, e.g. "name LIKE ''bert-%'' and tags.team = ''nlp''"'
+            cand --filter 'MLflow filter, e.g. "name LIKE ''bert-%'' and tags.team = ''nlp''"'
+            cand --order-by 'Order, e.g. "last_update_time DESC" (repeatable) [default: creation_time DESC]'
+            cand --max-results 'Most experiments to return (at most 50000)'
+            cand --page-token 'Token from a previous page''s `next_page_token`'
+            cand --view 'view'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -92,8 +114,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -103,8 +125,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -114,8 +136,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -125,8 +147,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -136,8 +158,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -147,14 +169,15 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'mlrun;experiments;help'= {
             cand create 'Create an experiment; prints its id'
             cand list 'List experiments'
+            cand search 'Search experiments with MLflow''s filter grammar and order'
             cand describe 'Show one experiment, by id or name'
             cand rename 'Rename an experiment'
             cand delete 'Delete an experiment (moves it to .trash; `gc` removes it for good)'
@@ -166,6 +189,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;experiments;help;create'= {
         }
         &'mlrun;experiments;help;list'= {
+        }
+        &'mlrun;experiments;help;search'= {
         }
         &'mlrun;experiments;help;describe'= {
         }
@@ -187,13 +212,14 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand start 'Start a run; prints its id'
             cand end 'End a run (default status FINISHED)'
             cand describe 'Show a run: info, params, latest metrics and tags'
+            cand search 'Search runs with MLflow''s filter grammar and order-by; tables show chosen columns'
             cand list 'List runs of an experiment, newest first'
             cand delete 'Delete a run (`gc` removes it for good)'
             cand restore 'Restore a deleted run'
@@ -212,8 +238,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -224,8 +250,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -235,8 +261,29 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;runs;search'= {
+            cand --experiment-id 'Experiment id to search (repeatable) [default: $MLFLOW_EXPERIMENT_ID, else every active experiment]'
+            cand --experiment-name 'Experiment name to search (repeatable)'
+            cand -f 'MLflow filter, e.g. "metrics.acc > 0.9 and params.model = ''cnn''"'
+            cand --filter 'MLflow filter, e.g. "metrics.acc > 0.9 and params.model = ''cnn''"'
+            cand --order-by 'Order, e.g. "metrics.acc DESC" (repeatable; the first is the primary key)'
+            cand --max-results 'Most runs to return (at most 50000)'
+            cand --page-token 'Token from a previous page''s `next_page_token`'
+            cand --view 'Which runs: active, deleted or all'
+            cand -c 'Columns to show, comma-separated: metrics.K[:min|:max|:last], params.K, tags.K, or an attribute (run_id, run_name, status, user_id, start_time, end_time, duration, experiment_id, artifact_uri) [default: run_id, run_name, status, start_time, then every metric and param]'
+            cand --columns 'Columns to show, comma-separated: metrics.K[:min|:max|:last], params.K, tags.K, or an attribute (run_id, run_name, status, user_id, start_time, end_time, duration, experiment_id, artifact_uri) [default: run_id, run_name, status, start_time, then every metric and param]'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -249,8 +296,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -260,8 +307,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -271,8 +318,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -282,8 +329,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -293,8 +340,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -302,6 +349,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand start 'Start a run; prints its id'
             cand end 'End a run (default status FINISHED)'
             cand describe 'Show a run: info, params, latest metrics and tags'
+            cand search 'Search runs with MLflow''s filter grammar and order-by; tables show chosen columns'
             cand list 'List runs of an experiment, newest first'
             cand delete 'Delete a run (`gc` removes it for good)'
             cand restore 'Restore a deleted run'
@@ -314,6 +362,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;runs;help;end'= {
         }
         &'mlrun;runs;help;describe'= {
+        }
+        &'mlrun;runs;help;search'= {
         }
         &'mlrun;runs;help;list'= {
         }
@@ -334,8 +384,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -346,8 +396,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -360,8 +410,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -374,8 +424,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -386,8 +436,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -398,8 +448,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -409,8 +459,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand log 'Log files and folders (a folder''s contents) into the run''s artifacts'
@@ -426,8 +476,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -438,8 +488,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -452,8 +502,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -471,6 +521,70 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;artifacts;help;help'= {
         }
+        &'mlrun;compare'= {
+            cand --metrics 'Metrics to show, comma-separated [default: all]'
+            cand --params 'Params to show, comma-separated [default: all]'
+            cand --tags 'Tags to show, comma-separated [default: none]'
+            cand --lower-is-better 'Metrics where lower is better (by default names like loss, error, mse, time are)'
+            cand --higher-is-better 'Metrics where higher is better (overrides the name-based guess)'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand --only-diff 'Hide rows whose value is the same in every run'
+            cand --summary 'Add each metric''s min and max over its whole history'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;diff'= {
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand --no-artifacts 'Leave artifacts out (hashing large artifacts takes time)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;metrics'= {
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand history 'Show the full history of metrics: a table, CSV, JSON, or a chart with --plot'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrun;metrics;history'= {
+            cand --x 'The x axis of the chart'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand --plot 'Draw a line chart in the terminal (one series per run and key)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;metrics;help'= {
+            cand history 'Show the full history of metrics: a table, CSV, JSON, or a chart with --plot'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrun;metrics;help;history'= {
+        }
+        &'mlrun;metrics;help;help'= {
+        }
         &'mlrun;gc'= {
             cand --older-than 'Only remove what was deleted at least this long ago (e.g. 30d, 1d2h, 10m, 1.5h)'
             cand --run-ids 'Comma-separated run ids to remove (must be deleted)'
@@ -480,10 +594,338 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'mlrun;models'= {
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a registered model; prints its name'
+            cand list 'List registered models (prompts excluded), by name'
+            cand search 'Search registered models with MLflow''s filter and order-by syntax'
+            cand describe 'Show a registered model: description, tags, aliases, latest version per stage'
+            cand rename 'Rename a registered model (its versions, tags and aliases move with it)'
+            cand delete 'Delete a registered model and all its versions'
+            cand set-tag 'Set a tag on a registered model, or on one version with --version'
+            cand delete-tag 'Delete a tag from a registered model, or from one version with --version'
+            cand update 'Change the description of a registered model, or of one version with --version'
+            cand register 'Register a model as a new version; prints the version number'
+            cand versions 'List the versions of a model (or of all models), newest change first'
+            cand version 'Show one model version'
+            cand set-alias 'Point an alias (e.g. champion) at a version'
+            cand delete-alias 'Remove an alias'
+            cand transition 'Move a version to a stage: None, Staging, Production or Archived (deprecated in MLflow)'
+            cand delete-version 'Delete a model version (its number is never reused; its aliases are removed)'
+            cand download 'Copy a model''s files to a folder'
+            cand log 'Log a model folder or file into a run, as MLflow 3 does; prints its models:/ URI'
+            cand inspect 'Show a model''s flavors, signature and input example'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrun;models;create'= {
+            cand --description 'description'
+            cand --tag 'A tag K=V (repeatable)'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;list'= {
+            cand --filter 'MLflow filter, e.g. "name LIKE ''fraud%''" or "tags.team = ''ml''"'
+            cand --order-by 'e.g. "last_updated_timestamp DESC" (repeatable)'
+            cand --max-results 'max-results'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;search'= {
+            cand --filter 'MLflow filter, e.g. "name LIKE ''fraud%''" or "tags.team = ''ml''"'
+            cand --order-by 'e.g. "last_updated_timestamp DESC" (repeatable)'
+            cand --max-results 'max-results'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;describe'= {
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;rename'= {
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;delete'= {
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;set-tag'= {
+            cand --model-version 'Act on this version instead of the registered model'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;delete-tag'= {
+            cand --model-version 'Act on this version instead of the registered model'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;update'= {
+            cand --description 'The new description (omit to clear it)'
+            cand --model-version 'Act on this version instead of the registered model'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;register'= {
+            cand --tag 'A version tag K=V (repeatable)'
+            cand --description 'The version''s description'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;versions'= {
+            cand --filter 'MLflow filter, e.g. "run_id = ''abc''" or "tags.k = ''v''"'
+            cand --order-by 'e.g. "version_number DESC" (repeatable)'
+            cand --max-results 'max-results'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;version'= {
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;set-alias'= {
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;delete-alias'= {
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;transition'= {
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand --archive-existing 'Move the other versions in Staging/Production to Archived'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;delete-version'= {
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;download'= {
+            cand --dest 'Where to put the files (created when missing)'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;log'= {
+            cand --run-id 'The run that produced the model'
+            cand --name 'The model''s name within the run (runs:/RUN_ID/NAME finds it)'
+            cand --flavor 'The flavor of a bare model file: onnx or sklearn [default: from the file extension]'
+            cand --signature 'A JSON file {"inputs": [...], "outputs": [...], "params": [...]} in MLflow''s schema format'
+            cand --input-example 'A JSON file with an input example (a list for tensors, {"columns", "data"} for a dataframe)'
+            cand --python-version 'Python version for the environment files (python_env.yaml, conda.yaml), e.g. 3.11.7'
+            cand --register 'Also register the logged model under this name'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;inspect'= {
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;help'= {
+            cand create 'Create a registered model; prints its name'
+            cand list 'List registered models (prompts excluded), by name'
+            cand search 'Search registered models with MLflow''s filter and order-by syntax'
+            cand describe 'Show a registered model: description, tags, aliases, latest version per stage'
+            cand rename 'Rename a registered model (its versions, tags and aliases move with it)'
+            cand delete 'Delete a registered model and all its versions'
+            cand set-tag 'Set a tag on a registered model, or on one version with --version'
+            cand delete-tag 'Delete a tag from a registered model, or from one version with --version'
+            cand update 'Change the description of a registered model, or of one version with --version'
+            cand register 'Register a model as a new version; prints the version number'
+            cand versions 'List the versions of a model (or of all models), newest change first'
+            cand version 'Show one model version'
+            cand set-alias 'Point an alias (e.g. champion) at a version'
+            cand delete-alias 'Remove an alias'
+            cand transition 'Move a version to a stage: None, Staging, Production or Archived (deprecated in MLflow)'
+            cand delete-version 'Delete a model version (its number is never reused; its aliases are removed)'
+            cand download 'Copy a model''s files to a folder'
+            cand log 'Log a model folder or file into a run, as MLflow 3 does; prints its models:/ URI'
+            cand inspect 'Show a model''s flavors, signature and input example'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mlrun;models;help;create'= {
+        }
+        &'mlrun;models;help;list'= {
+        }
+        &'mlrun;models;help;search'= {
+        }
+        &'mlrun;models;help;describe'= {
+        }
+        &'mlrun;models;help;rename'= {
+        }
+        &'mlrun;models;help;delete'= {
+        }
+        &'mlrun;models;help;set-tag'= {
+        }
+        &'mlrun;models;help;delete-tag'= {
+        }
+        &'mlrun;models;help;update'= {
+        }
+        &'mlrun;models;help;register'= {
+        }
+        &'mlrun;models;help;versions'= {
+        }
+        &'mlrun;models;help;version'= {
+        }
+        &'mlrun;models;help;set-alias'= {
+        }
+        &'mlrun;models;help;delete-alias'= {
+        }
+        &'mlrun;models;help;transition'= {
+        }
+        &'mlrun;models;help;delete-version'= {
+        }
+        &'mlrun;models;help;download'= {
+        }
+        &'mlrun;models;help;log'= {
+        }
+        &'mlrun;models;help;inspect'= {
+        }
+        &'mlrun;models;help;help'= {
         }
         &'mlrun;completions'= {
             cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
@@ -491,8 +933,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -502,8 +944,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -517,7 +959,11 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand set-tag 'Set a tag on a run'
             cand log-batch 'Stream MLflow LogBatch JSON objects (one object, or one per line) into a run'
             cand artifacts 'Log, list and download a run''s artifacts'
+            cand compare 'Compare runs side by side: one row per param and metric, the best value marked'
+            cand diff 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
+            cand metrics 'Metric histories as tables or terminal charts'
             cand gc 'Permanently remove deleted runs and experiments'
+            cand models 'The model registry and models: register, version, alias, stage, log, download, inspect'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -525,6 +971,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;help;experiments'= {
             cand create 'Create an experiment; prints its id'
             cand list 'List experiments'
+            cand search 'Search experiments with MLflow''s filter grammar and order'
             cand describe 'Show one experiment, by id or name'
             cand rename 'Rename an experiment'
             cand delete 'Delete an experiment (moves it to .trash; `gc` removes it for good)'
@@ -535,6 +982,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;help;experiments;create'= {
         }
         &'mlrun;help;experiments;list'= {
+        }
+        &'mlrun;help;experiments;search'= {
         }
         &'mlrun;help;experiments;describe'= {
         }
@@ -552,6 +1001,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand start 'Start a run; prints its id'
             cand end 'End a run (default status FINISHED)'
             cand describe 'Show a run: info, params, latest metrics and tags'
+            cand search 'Search runs with MLflow''s filter grammar and order-by; tables show chosen columns'
             cand list 'List runs of an experiment, newest first'
             cand delete 'Delete a run (`gc` removes it for good)'
             cand restore 'Restore a deleted run'
@@ -563,6 +1013,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;help;runs;end'= {
         }
         &'mlrun;help;runs;describe'= {
+        }
+        &'mlrun;help;runs;search'= {
         }
         &'mlrun;help;runs;list'= {
         }
@@ -597,7 +1049,75 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;help;artifacts;download'= {
         }
+        &'mlrun;help;compare'= {
+        }
+        &'mlrun;help;diff'= {
+        }
+        &'mlrun;help;metrics'= {
+            cand history 'Show the full history of metrics: a table, CSV, JSON, or a chart with --plot'
+        }
+        &'mlrun;help;metrics;history'= {
+        }
         &'mlrun;help;gc'= {
+        }
+        &'mlrun;help;models'= {
+            cand create 'Create a registered model; prints its name'
+            cand list 'List registered models (prompts excluded), by name'
+            cand search 'Search registered models with MLflow''s filter and order-by syntax'
+            cand describe 'Show a registered model: description, tags, aliases, latest version per stage'
+            cand rename 'Rename a registered model (its versions, tags and aliases move with it)'
+            cand delete 'Delete a registered model and all its versions'
+            cand set-tag 'Set a tag on a registered model, or on one version with --version'
+            cand delete-tag 'Delete a tag from a registered model, or from one version with --version'
+            cand update 'Change the description of a registered model, or of one version with --version'
+            cand register 'Register a model as a new version; prints the version number'
+            cand versions 'List the versions of a model (or of all models), newest change first'
+            cand version 'Show one model version'
+            cand set-alias 'Point an alias (e.g. champion) at a version'
+            cand delete-alias 'Remove an alias'
+            cand transition 'Move a version to a stage: None, Staging, Production or Archived (deprecated in MLflow)'
+            cand delete-version 'Delete a model version (its number is never reused; its aliases are removed)'
+            cand download 'Copy a model''s files to a folder'
+            cand log 'Log a model folder or file into a run, as MLflow 3 does; prints its models:/ URI'
+            cand inspect 'Show a model''s flavors, signature and input example'
+        }
+        &'mlrun;help;models;create'= {
+        }
+        &'mlrun;help;models;list'= {
+        }
+        &'mlrun;help;models;search'= {
+        }
+        &'mlrun;help;models;describe'= {
+        }
+        &'mlrun;help;models;rename'= {
+        }
+        &'mlrun;help;models;delete'= {
+        }
+        &'mlrun;help;models;set-tag'= {
+        }
+        &'mlrun;help;models;delete-tag'= {
+        }
+        &'mlrun;help;models;update'= {
+        }
+        &'mlrun;help;models;register'= {
+        }
+        &'mlrun;help;models;versions'= {
+        }
+        &'mlrun;help;models;version'= {
+        }
+        &'mlrun;help;models;set-alias'= {
+        }
+        &'mlrun;help;models;delete-alias'= {
+        }
+        &'mlrun;help;models;transition'= {
+        }
+        &'mlrun;help;models;delete-version'= {
+        }
+        &'mlrun;help;models;download'= {
+        }
+        &'mlrun;help;models;log'= {
+        }
+        &'mlrun;help;models;inspect'= {
         }
         &'mlrun;help;completions'= {
         }

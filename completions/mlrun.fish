@@ -25,9 +25,10 @@ function __fish_mlrun_using_subcommand
 end
 
 complete -c mlrun -n "__fish_mlrun_needs_command" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_needs_command" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_needs_command" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_needs_command" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -43,116 +44,149 @@ complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "log-metrics" -d 'Log se
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "set-tag" -d 'Set a tag on a run'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "log-batch" -d 'Stream MLflow LogBatch JSON objects (one object, or one per line) into a run'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "artifacts" -d 'Log, list and download a run\'s artifacts'
+complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "compare" -d 'Compare runs side by side: one row per param and metric, the best value marked'
+complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "diff" -d 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
+complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "metrics" -d 'Metric histories as tables or terminal charts'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "gc" -d 'Permanently remove deleted runs and experiments'
+complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "models" -d 'The model registry and models: register, version, alias, stage, log, download, inspect'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -s h -l help -d 'Print help'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -f -a "create" -d 'Create an experiment; prints its id'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -f -a "list" -d 'List experiments'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -f -a "describe" -d 'Show one experiment, by id or name'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -f -a "rename" -d 'Rename an experiment'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -f -a "delete" -d 'Delete an experiment (moves it to .trash; `gc` removes it for good)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -f -a "restore" -d 'Restore a deleted experiment and its runs'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -f -a "set-tag" -d 'Set a tag on an experiment'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -f -a "delete-tag" -d 'Delete a tag from an experiment'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list describe rename delete restore set-tag delete-tag help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -f -a "create" -d 'Create an experiment; prints its id'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -f -a "list" -d 'List experiments'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -f -a "search" -d 'Search experiments with MLflow\'s filter grammar and order'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -f -a "describe" -d 'Show one experiment, by id or name'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -f -a "rename" -d 'Rename an experiment'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -f -a "delete" -d 'Delete an experiment (moves it to .trash; `gc` removes it for good)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -f -a "restore" -d 'Restore a deleted experiment and its runs'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -f -a "set-tag" -d 'Set a tag on an experiment'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -f -a "delete-tag" -d 'Delete a tag from an experiment'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l artifact-location -d 'Where the experiment\'s artifacts go (a path or URI)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l tag -d 'A tag K=V (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -l view -r -f -a "active\t''
 deleted\t''
 all\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -s f -l filter -d 'MLflow filter, e.g. "name LIKE \'bert-%\' and tags.team = \'nlp\'"' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l order-by -d 'Order, e.g. "last_update_time DESC" (repeatable) [default: creation_time DESC]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l max-results -d 'Most experiments to return (at most 50000)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l page-token -d 'Token from a previous page\'s `next_page_token`' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l view -r -f -a "active\t''
+deleted\t''
+all\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an experiment; prints its id'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "list" -d 'List experiments'
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "search" -d 'Search experiments with MLflow\'s filter grammar and order'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show one experiment, by id or name'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename an experiment'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an experiment (moves it to .trash; `gc` removes it for good)'
@@ -160,119 +194,151 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "set-tag" -d 'Set a tag on an experiment'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "delete-tag" -d 'Delete a tag from an experiment'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -s h -l help -d 'Print help'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -f -a "start" -d 'Start a run; prints its id'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -f -a "end" -d 'End a run (default status FINISHED)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -f -a "describe" -d 'Show a run: info, params, latest metrics and tags'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -f -a "list" -d 'List runs of an experiment, newest first'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -f -a "delete" -d 'Delete a run (`gc` removes it for good)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -f -a "restore" -d 'Restore a deleted run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -f -a "set-tag" -d 'Set a tag on a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -f -a "delete-tag" -d 'Delete a tag from a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe list delete restore set-tag delete-tag help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "start" -d 'Start a run; prints its id'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "end" -d 'End a run (default status FINISHED)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "describe" -d 'Show a run: info, params, latest metrics and tags'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "search" -d 'Search runs with MLflow\'s filter grammar and order-by; tables show chosen columns'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "list" -d 'List runs of an experiment, newest first'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "delete" -d 'Delete a run (`gc` removes it for good)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "restore" -d 'Restore a deleted run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "set-tag" -d 'Set a tag on a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "delete-tag" -d 'Delete a tag from a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l experiment-id -d 'Experiment id [env: MLFLOW_EXPERIMENT_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l experiment-name -d 'Experiment name [env: MLFLOW_EXPERIMENT_NAME]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l name -d 'Run name [default: a random adjective-noun-number]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l parent-run-id -d 'Parent run, for nested runs' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l tag -d 'A tag K=V (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -l status -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from describe" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from describe" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l experiment-id -d 'Experiment id to search (repeatable) [default: $MLFLOW_EXPERIMENT_ID, else every active experiment]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l experiment-name -d 'Experiment name to search (repeatable)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -s f -l filter -d 'MLflow filter, e.g. "metrics.acc > 0.9 and params.model = \'cnn\'"' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l order-by -d 'Order, e.g. "metrics.acc DESC" (repeatable; the first is the primary key)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l max-results -d 'Most runs to return (at most 50000)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l page-token -d 'Token from a previous page\'s `next_page_token`' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l view -d 'Which runs: active, deleted or all' -r -f -a "active\t''
+deleted\t''
+all\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -s c -l columns -d 'Columns to show, comma-separated: metrics.K[:min|:max|:last], params.K, tags.K, or an attribute (run_id, run_name, status, user_id, start_time, end_time, duration, experiment_id, artifact_uri) [default: run_id, run_name, status, start_time, then every metric and param]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l experiment-id -d 'Experiment id [env: MLFLOW_EXPERIMENT_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l experiment-name -d 'Experiment name [env: MLFLOW_EXPERIMENT_NAME]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l view -r -f -a "active\t''
 deleted\t''
 all\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start a run; prints its id'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "end" -d 'End a run (default status FINISHED)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a run: info, params, latest metrics and tags'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "search" -d 'Search runs with MLflow\'s filter grammar and order-by; tables show chosen columns'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List runs of an experiment, newest first'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a run (`gc` removes it for good)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore a deleted run'
@@ -281,83 +347,90 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l step -d 'Step (an integer)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l timestamp -d 'Timestamp in milliseconds since the epoch [default: now]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l step -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l timestamp -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -f -a "log" -d 'Log files and folders (a folder\'s contents) into the run\'s artifacts'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -f -a "list" -d 'List artifacts at a path'
@@ -366,91 +439,447 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_se
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l artifact-path -d 'Folder inside the run\'s artifacts' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l dest -d 'Where to put it' -r -F
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l uri -d 'runs:/RUN_ID/path instead of --run-id and PATH' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "log" -d 'Log files and folders (a folder\'s contents) into the run\'s artifacts'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List artifacts at a path'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "download" -d 'Download an artifact file or folder'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l metrics -d 'Metrics to show, comma-separated [default: all]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l params -d 'Params to show, comma-separated [default: all]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l tags -d 'Tags to show, comma-separated [default: none]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l lower-is-better -d 'Metrics where lower is better (by default names like loss, error, mse, time are)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l higher-is-better -d 'Metrics where higher is better (overrides the name-based guess)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l only-diff -d 'Hide rows whose value is the same in every run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l summary -d 'Add each metric\'s min and max over its whole history'
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -l no-artifacts -d 'Leave artifacts out (hashing large artifacts takes time)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -f -a "history" -d 'Show the full history of metrics: a table, CSV, JSON, or a chart with --plot'
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -l x -d 'The x axis of the chart' -r -f -a "step\t'The step logged with each point'
+time\t'Seconds since the run\'s first point of that metric'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -l plot -d 'Draw a line chart in the terminal (one series per run and key)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "history" -d 'Show the full history of metrics: a table, CSV, JSON, or a chart with --plot'
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l older-than -d 'Only remove what was deleted at least this long ago (e.g. 30d, 1d2h, 10m, 1.5h)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l run-ids -d 'Comma-separated run ids to remove (must be deleted)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l experiment-ids -d 'Comma-separated experiment ids to remove (must be deleted)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "create" -d 'Create a registered model; prints its name'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "list" -d 'List registered models (prompts excluded), by name'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "search" -d 'Search registered models with MLflow\'s filter and order-by syntax'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "describe" -d 'Show a registered model: description, tags, aliases, latest version per stage'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "rename" -d 'Rename a registered model (its versions, tags and aliases move with it)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "delete" -d 'Delete a registered model and all its versions'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "set-tag" -d 'Set a tag on a registered model, or on one version with --version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "delete-tag" -d 'Delete a tag from a registered model, or from one version with --version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "update" -d 'Change the description of a registered model, or of one version with --version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "register" -d 'Register a model as a new version; prints the version number'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "versions" -d 'List the versions of a model (or of all models), newest change first'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "version" -d 'Show one model version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "set-alias" -d 'Point an alias (e.g. champion) at a version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "delete-alias" -d 'Remove an alias'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "transition" -d 'Move a version to a stage: None, Staging, Production or Archived (deprecated in MLflow)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "delete-version" -d 'Delete a model version (its number is never reused; its aliases are removed)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "download" -d 'Copy a model\'s files to a folder'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "log" -d 'Log a model folder or file into a run, as MLflow 3 does; prints its models:/ URI'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "inspect" -d 'Show a model\'s flavors, signature and input example'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l description -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l tag -d 'A tag K=V (repeatable)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l filter -d 'MLflow filter, e.g. "name LIKE \'fraud%\'" or "tags.team = \'ml\'"' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l order-by -d 'e.g. "last_updated_timestamp DESC" (repeatable)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l max-results -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l filter -d 'MLflow filter, e.g. "name LIKE \'fraud%\'" or "tags.team = \'ml\'"' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l order-by -d 'e.g. "last_updated_timestamp DESC" (repeatable)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l max-results -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l model-version -d 'Act on this version instead of the registered model' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l model-version -d 'Act on this version instead of the registered model' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l description -d 'The new description (omit to clear it)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l model-version -d 'Act on this version instead of the registered model' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l tag -d 'A version tag K=V (repeatable)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l description -d 'The version\'s description' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l filter -d 'MLflow filter, e.g. "run_id = \'abc\'" or "tags.k = \'v\'"' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l order-by -d 'e.g. "version_number DESC" (repeatable)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l max-results -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -l archive-existing -d 'Move the other versions in Staging/Production to Archived'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -l dest -d 'Where to put the files (created when missing)' -r -F
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l run-id -d 'The run that produced the model' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l name -d 'The model\'s name within the run (runs:/RUN_ID/NAME finds it)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l flavor -d 'The flavor of a bare model file: onnx or sklearn [default: from the file extension]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l signature -d 'A JSON file {"inputs": [...], "outputs": [...], "params": [...]} in MLflow\'s schema format' -r -F
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l input-example -d 'A JSON file with an input example (a list for tensors, {"columns", "data"} for a dataframe)' -r -F
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l python-version -d 'Python version for the environment files (python_env.yaml, conda.yaml), e.g. 3.11.7' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l register -d 'Also register the logged model under this name' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from inspect" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from inspect" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from inspect" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a registered model; prints its name'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "list" -d 'List registered models (prompts excluded), by name'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "search" -d 'Search registered models with MLflow\'s filter and order-by syntax'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a registered model: description, tags, aliases, latest version per stage'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename a registered model (its versions, tags and aliases move with it)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a registered model and all its versions'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "set-tag" -d 'Set a tag on a registered model, or on one version with --version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "delete-tag" -d 'Delete a tag from a registered model, or from one version with --version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change the description of a registered model, or of one version with --version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "register" -d 'Register a model as a new version; prints the version number'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "versions" -d 'List the versions of a model (or of all models), newest change first'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "version" -d 'Show one model version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "set-alias" -d 'Point an alias (e.g. champion) at a version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "delete-alias" -d 'Remove an alias'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "transition" -d 'Move a version to a stage: None, Staging, Production or Archived (deprecated in MLflow)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "delete-version" -d 'Delete a model version (its number is never reused; its aliases are removed)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "download" -d 'Copy a model\'s files to a folder'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "log" -d 'Log a model folder or file into a run, as MLflow 3 does; prints its models:/ URI'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show a model\'s flavors, signature and input example'
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand man" -l output -d 'Output format for commands that show data' -r -f -a "table\t''
-json\t''
-csv\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand man" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand man" -s h -l help -d 'Print help'
+complete -c mlrun -n "__fish_mlrun_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts gc completions man help" -f -a "experiments" -d 'Create, list and change experiments'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts gc completions man help" -f -a "runs" -d 'Start, end, list and change runs'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts gc completions man help" -f -a "log-param" -d 'Log one param to a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts gc completions man help" -f -a "log-params" -d 'Log several params (K=V...) to a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts gc completions man help" -f -a "log-metric" -d 'Log one metric point to a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts gc completions man help" -f -a "log-metrics" -d 'Log several metrics (K=V...) at one step'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts gc completions man help" -f -a "set-tag" -d 'Set a tag on a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts gc completions man help" -f -a "log-batch" -d 'Stream MLflow LogBatch JSON objects (one object, or one per line) into a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts gc completions man help" -f -a "artifacts" -d 'Log, list and download a run\'s artifacts'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts gc completions man help" -f -a "gc" -d 'Permanently remove deleted runs and experiments'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts gc completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts gc completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts gc completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "experiments" -d 'Create, list and change experiments'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "runs" -d 'Start, end, list and change runs'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "log-param" -d 'Log one param to a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "log-params" -d 'Log several params (K=V...) to a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "log-metric" -d 'Log one metric point to a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "log-metrics" -d 'Log several metrics (K=V...) at one step'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "set-tag" -d 'Set a tag on a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "log-batch" -d 'Stream MLflow LogBatch JSON objects (one object, or one per line) into a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "artifacts" -d 'Log, list and download a run\'s artifacts'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "compare" -d 'Compare runs side by side: one row per param and metric, the best value marked'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "diff" -d 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "metrics" -d 'Metric histories as tables or terminal charts'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "gc" -d 'Permanently remove deleted runs and experiments'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "models" -d 'The model registry and models: register, version, alias, stage, log, download, inspect'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "create" -d 'Create an experiment; prints its id'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "list" -d 'List experiments'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "search" -d 'Search experiments with MLflow\'s filter grammar and order'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "describe" -d 'Show one experiment, by id or name'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "rename" -d 'Rename an experiment'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "delete" -d 'Delete an experiment (moves it to .trash; `gc` removes it for good)'
@@ -460,6 +889,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "start" -d 'Start a run; prints its id'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "end" -d 'End a run (default status FINISHED)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "describe" -d 'Show a run: info, params, latest metrics and tags'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "search" -d 'Search runs with MLflow\'s filter grammar and order-by; tables show chosen columns'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "list" -d 'List runs of an experiment, newest first'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "delete" -d 'Delete a run (`gc` removes it for good)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "restore" -d 'Restore a deleted run'
@@ -468,3 +898,23 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "log" -d 'Log files and folders (a folder\'s contents) into the run\'s artifacts'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "list" -d 'List artifacts at a path'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "download" -d 'Download an artifact file or folder'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "history" -d 'Show the full history of metrics: a table, CSV, JSON, or a chart with --plot'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "create" -d 'Create a registered model; prints its name'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "list" -d 'List registered models (prompts excluded), by name'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "search" -d 'Search registered models with MLflow\'s filter and order-by syntax'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "describe" -d 'Show a registered model: description, tags, aliases, latest version per stage'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "rename" -d 'Rename a registered model (its versions, tags and aliases move with it)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "delete" -d 'Delete a registered model and all its versions'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "set-tag" -d 'Set a tag on a registered model, or on one version with --version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "delete-tag" -d 'Delete a tag from a registered model, or from one version with --version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "update" -d 'Change the description of a registered model, or of one version with --version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "register" -d 'Register a model as a new version; prints the version number'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "versions" -d 'List the versions of a model (or of all models), newest change first'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "version" -d 'Show one model version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "set-alias" -d 'Point an alias (e.g. champion) at a version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "delete-alias" -d 'Remove an alias'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "transition" -d 'Move a version to a stage: None, Staging, Production or Archived (deprecated in MLflow)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "delete-version" -d 'Delete a model version (its number is never reused; its aliases are removed)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "download" -d 'Copy a model\'s files to a folder'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "log" -d 'Log a model folder or file into a run, as MLflow 3 does; prints its models:/ URI'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "inspect" -d 'Show a model\'s flavors, signature and input example'

@@ -83,8 +83,9 @@ impl LifecycleStage {
 }
 
 /// Which runs or experiments a listing shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ViewType {
+    #[default]
     ActiveOnly,
     DeletedOnly,
     All,
@@ -199,4 +200,35 @@ pub struct FileInfo {
     pub is_dir: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file_size: Option<u64>,
+}
+
+/// A dataset an experiment's runs use as input (REST `Dataset`); source, schema and profile are
+/// JSON strings, kept as stored.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Dataset {
+    pub name: String,
+    pub digest: String,
+    pub source_type: String,
+    pub source: String,
+    pub schema: String,
+    pub profile: String,
+}
+
+/// A metric's latest point (MLflow's rule) and its range over the whole history.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MetricSummary {
+    pub timestamp: i64,
+    pub value: f64,
+    pub step: i64,
+    pub min: f64,
+    pub max: f64,
+    pub count: usize,
+}
+
+/// One artifact file with its size and SHA-256, for telling two runs' outputs apart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArtifactEntry {
+    pub path: String,
+    pub size: u64,
+    pub sha256: String,
 }

@@ -5,8 +5,11 @@
 
 pub mod entities;
 pub mod ids;
+pub mod models;
 pub mod pyfloat;
 pub mod pyyaml;
+pub mod registry;
+pub mod search;
 pub mod store;
 pub mod validate;
 

@@ -14,6 +14,10 @@ pub enum Value {
     Null,
     /// Python `int`.
     Int(i64),
+    /// Python `bool` -> `true` / `false`.
+    Bool(bool),
+    /// Python `float`, written as PyYAML's `represent_float` does (`1.0e-05`, `.nan`, `.inf`).
+    Float(f64),
     /// Python `str`.
     Str(String),
     /// Python `list`. An empty list emits `[]`; a non-empty list is emitted as
@@ -26,7 +30,18 @@ pub enum Value {
 /// Emit a top-level mapping. Keys are sorted (byte order of the string, as
 /// Python sorts `str`). Output ends with `"\n"`.
 pub fn dump(map: &[(String, Value)]) -> String {
+    dump_with(map, true)
+}
+
+/// `yaml.safe_dump(d, default_flow_style=False)` without `allow_unicode` (how MLflow writes
+/// `MLmodel`): non-ASCII text is double-quoted and escaped.
+pub fn dump_ascii(map: &[(String, Value)]) -> String {
+    dump_with(map, false)
+}
+
+fn dump_with(map: &[(String, Value)], allow_unicode: bool) -> String {
     let mut e = Emitter::new();
+    e.allow_unicode = allow_unicode;
     if map.is_empty() {
         // Empty root mapping: flow style `{}`.
         e.write_indicator("{", true, true, false);
@@ -61,7 +76,7 @@ struct Analysis {
     allow_single_quoted: bool,
 }
 
-fn analyze_scalar(scalar: &[char]) -> Analysis {
+fn analyze_scalar(scalar: &[char], allow_unicode: bool) -> Analysis {
     if scalar.is_empty() {
         return Analysis {
             empty: true,
@@ -117,8 +132,8 @@ fn analyze_scalar(scalar: &[char]) -> Analysis {
                 || ('\u{e000}'..='\u{fffd}').contains(&ch)
                 || ('\u{10000}'..'\u{10ffff}').contains(&ch))
                 && ch != '\u{feff}';
-            // allow_unicode=True: printable unicode is not special.
-            if !unicode_ok {
+            // With allow_unicode, printable unicode is not special.
+            if !(unicode_ok && allow_unicode) {
                 special_characters = true;
             }
         }
@@ -462,7 +477,7 @@ fn resolves_non_str_exact(s: &str, first: char) -> bool {
 
 /// True if PyYAML's resolver maps the plain scalar `s` to `str`
 /// (i.e. `implicit[0]` is true for a str node).
-fn plain_resolves_to_str(s: &str) -> bool {
+pub fn plain_resolves_to_str(s: &str) -> bool {
     let Some(first) = s.chars().next() else {
         return false; // '' resolves to null
     };
@@ -496,11 +511,13 @@ struct Emitter {
     whitespace: bool,
     indention: bool,
     indent: usize,
+    allow_unicode: bool,
 }
 
 impl Emitter {
     fn new() -> Self {
         Emitter {
+            allow_unicode: true,
             out: String::new(),
             column: 0,
             whitespace: true,
@@ -564,7 +581,7 @@ impl Emitter {
             self.indent = indent;
             self.write_indent();
             let chars: Vec<char> = key.chars().collect();
-            let analysis = analyze_scalar(&chars);
+            let analysis = analyze_scalar(&chars, self.allow_unicode);
             let simple = chars.len() < 128 && !analysis.empty && !analysis.multiline;
             if simple {
                 self.scalar(
@@ -599,6 +616,8 @@ impl Emitter {
         match value {
             Value::Null => self.plain_non_str("null", child),
             Value::Int(i) => self.plain_non_str(&i.to_string(), child),
+            Value::Bool(b) => self.plain_non_str(if *b { "true" } else { "false" }, child),
+            Value::Float(f) => self.plain_non_str(&represent_float(*f), child),
             Value::Str(s) => {
                 let chars: Vec<char> = s.chars().collect();
                 self.scalar(&chars, plain_resolves_to_str(s), false, child);
@@ -644,7 +663,7 @@ impl Emitter {
     fn scalar(&mut self, text: &[char], str_implicit: bool, simple_key: bool, indent: usize) {
         let saved = self.indent;
         self.indent = indent;
-        let analysis = analyze_scalar(text);
+        let analysis = analyze_scalar(text, self.allow_unicode);
         let style = if str_implicit
             && !(simple_key && (analysis.empty || analysis.multiline))
             && analysis.allow_block_plain
@@ -784,8 +803,9 @@ impl Emitter {
                 Some(c) => {
                     "\"\\\u{85}\u{2028}\u{2029}\u{feff}".contains(c)
                         || !(('\x20'..='\x7e').contains(&c)
-                            || ('\u{a0}'..='\u{d7ff}').contains(&c)
-                            || ('\u{e000}'..='\u{fffd}').contains(&c))
+                            || (self.allow_unicode
+                                && (('\u{a0}'..='\u{d7ff}').contains(&c)
+                                    || ('\u{e000}'..='\u{fffd}').contains(&c))))
                 }
             };
             if needs_escape {
@@ -830,6 +850,22 @@ impl Emitter {
             end += 1;
         }
         self.write_indicator("\"", false, false, false);
+    }
+}
+
+/// PyYAML's `represent_float`: `repr(x).lower()`, with `.0` put before a bare exponent.
+fn represent_float(x: f64) -> String {
+    if x.is_nan() {
+        return ".nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { ".inf" } else { "-.inf" }.into();
+    }
+    let r = crate::pyfloat::format(x).to_lowercase();
+    if !r.contains('.') && r.contains('e') {
+        r.replacen('e', ".0e", 1)
+    } else {
+        r
     }
 }
 

@@ -1,13 +1,19 @@
 //! The command line: one module per command group. Settings are resolved once here; every command
 //! returns data for `output` to render, and errors for `run` to map to exit codes.
 mod artifacts;
+mod compare;
 mod env_vars;
 mod error;
 mod experiments;
 mod generate;
 mod log;
+mod metrics;
+mod models;
 mod output;
+mod plot;
 mod runs;
+mod search;
+mod table;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use error::{CliError, CliResult};
@@ -48,9 +54,14 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
+    /// Aligned columns, cut with `…` to fit the terminal (never cut when piped)
     Table,
+    /// JSON in MLflow's REST shapes
     Json,
+    /// CSV with a header row
     Csv,
+    /// A GitHub-flavoured markdown table (for CI summaries), never cut
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,8 +94,18 @@ pub enum Command {
     /// Log, list and download a run's artifacts
     #[command(subcommand)]
     Artifacts(artifacts::ArtifactsCmd),
+    /// Compare runs side by side: one row per param and metric, the best value marked
+    Compare(compare::CompareArgs),
+    /// What changed between two runs: params, metrics, tags and artifacts (by size and hash)
+    Diff(compare::DiffArgs),
+    /// Metric histories as tables or terminal charts
+    #[command(subcommand)]
+    Metrics(metrics::MetricsCmd),
     /// Permanently remove deleted runs and experiments
     Gc(runs::GcArgs),
+    /// The model registry and models: register, version, alias, stage, log, download, inspect
+    #[command(subcommand)]
+    Models(models::ModelsCmd),
     /// Print a shell completion script
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff)
@@ -96,7 +117,15 @@ pub struct Ctx {
     pub tracking_uri: String,
     pub output: OutputFormat,
     pub quiet: bool,
+    /// Colour on stderr (status, warnings, errors).
     pub color: bool,
+    /// Colour on stdout (highlighted cells, chart series): decided apart from stderr so that
+    /// `mlrun … | less` gets plain data while warnings stay coloured.
+    pub stdout_color: bool,
+    /// Terminal width for fitting tables; None (piped, no COLUMNS) means never cut.
+    pub term_width: Option<usize>,
+    /// Terminal height for sizing charts; None when unknown.
+    pub term_height: Option<usize>,
 }
 
 impl Ctx {
@@ -121,19 +150,24 @@ impl Ctx {
 
 pub fn run(cli: Cli) -> i32 {
     use std::io::IsTerminal;
-    let color = match cli.color {
+    let color_on = |tty: bool| match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os(env_vars::NO_COLOR).is_none_or(|v| v.is_empty())
-                && std::io::stderr().is_terminal()
+            std::env::var_os(env_vars::NO_COLOR).is_none_or(|v| v.is_empty()) && tty
         }
     };
+    let color = color_on(std::io::stderr().is_terminal());
+    let stdout_color = color_on(std::io::stdout().is_terminal());
+    let (term_width, term_height) = output::terminal_size();
     let ctx = Ctx {
         tracking_uri: cli.tracking_uri.clone().unwrap_or_else(|| "mlruns".into()),
         output: cli.output,
         quiet: cli.quiet,
         color,
+        stdout_color,
+        term_width,
+        term_height,
     };
     let result = match cli.command {
         Command::Experiments(c) => experiments::run(&ctx, c),
@@ -145,7 +179,11 @@ pub fn run(cli: Cli) -> i32 {
         Command::SetTag(a) => log::set_tag(&ctx, a),
         Command::LogBatch(a) => log::log_batch(&ctx, a),
         Command::Artifacts(c) => artifacts::run(&ctx, c),
+        Command::Compare(a) => compare::compare(&ctx, a),
+        Command::Diff(a) => compare::diff(&ctx, a),
+        Command::Metrics(c) => metrics::run(&ctx, c),
         Command::Gc(a) => runs::gc(&ctx, a),
+        Command::Models(c) => models::run(&ctx, c),
         Command::Completions(a) => generate::completions(a),
         Command::Man => generate::man(),
     };

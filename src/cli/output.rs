@@ -1,9 +1,31 @@
-//! Renders data on stdout: tables (MLflow's formatter: column width = max(cell, header + 2, 4), two
-//! spaces between columns), CSV, or JSON in MLflow's REST shapes.
+//! Renders data on stdout: tables (MLflow's look, fitted to the terminal by `table`), markdown, CSV,
+//! or JSON in MLflow's REST shapes; charts from `plot`. Only a known terminal width ever cuts a
+//! value, so piped output stays whole and parseable.
 use super::error::CliResult;
-use super::{Ctx, OutputFormat};
+use super::plot::{self, Series};
+use super::table::Table;
+use super::{env_vars, Ctx, OutputFormat};
 use serde::Serialize;
 use std::io::Write;
+
+/// Charts drawn to a pipe with no COLUMNS/LINES get a size that reads well in a log.
+const CHART_SIZE: (usize, usize) = (80, 20);
+
+/// The terminal's (width, height): `COLUMNS`/`LINES` first, then stdout's terminal; None when stdout
+/// is not a terminal and the variable is unset, which means "don't cut". Resolved once, in `run`.
+pub fn terminal_size() -> (Option<usize>, Option<usize>) {
+    let var = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+    };
+    let term = terminal_size::terminal_size_of(std::io::stdout());
+    (
+        var(env_vars::COLUMNS).or(term.map(|(w, _)| usize::from(w.0))),
+        var(env_vars::LINES).or(term.map(|(_, h)| usize::from(h.0))),
+    )
+}
 
 pub fn print_json<T: Serialize>(value: &T) -> CliResult {
     let mut out = std::io::stdout().lock();
@@ -19,56 +41,40 @@ pub fn print_line(s: &str) -> CliResult {
     Ok(())
 }
 
-/// Prints rows as a table or CSV; callers handle JSON themselves (it has its own shape).
+/// Prints plain rows in the chosen format (column kinds guessed, see `Table::from_rows`). Callers
+/// with a REST shape print JSON themselves; others get an array of objects keyed by header.
 pub fn print_rows(ctx: &Ctx, headers: &[&str], rows: &[Vec<String>]) -> CliResult {
+    print_table(ctx, &Table::from_rows(headers, rows))
+}
+
+/// Prints a table in the chosen format: fitted to the terminal, markdown, CSV or JSON.
+pub fn print_table(ctx: &Ctx, table: &Table) -> CliResult {
     let mut out = std::io::stdout().lock();
-    if ctx.output == OutputFormat::Csv {
-        let mut w = csv::Writer::from_writer(&mut out);
-        w.write_record(headers)
-            .map_err(|e| super::CliError::user(e.to_string()))?;
-        for r in rows {
-            w.write_record(r)
+    match ctx.output {
+        OutputFormat::Csv => table
+            .write_csv(&mut out)
+            .map_err(|e| super::CliError::user(e.to_string()))?,
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &table.to_json())
                 .map_err(|e| super::CliError::user(e.to_string()))?;
+            writeln!(out)?;
         }
-        w.flush()?;
-        return Ok(());
-    }
-    let widths: Vec<usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            let cells = rows
-                .iter()
-                .map(|r| r.get(i).map_or(0, |c| c.chars().count()))
-                .max()
-                .unwrap_or(0);
-            cells.max(h.chars().count() + 2).max(4)
-        })
-        .collect();
-    let line = |cells: Vec<String>| -> String {
-        let mut s = String::new();
-        for (i, c) in cells.iter().enumerate() {
-            if i > 0 {
-                s.push_str("  ");
-            }
-            let pad = widths[i].saturating_sub(c.chars().count());
-            s.push_str(&c.replace('\n', " "));
-            s.push_str(&" ".repeat(pad));
+        OutputFormat::Markdown => out.write_all(table.render_markdown().as_bytes())?,
+        OutputFormat::Table => {
+            out.write_all(table.render(ctx.term_width, ctx.stdout_color).as_bytes())?
         }
-        s.trim_end().to_string()
-    };
-    writeln!(
-        out,
-        "{}",
-        line(headers.iter().map(|h| h.to_string()).collect())
-    )?;
-    writeln!(
-        out,
-        "{}",
-        line(widths.iter().map(|w| "-".repeat(*w)).collect())
-    )?;
-    for r in rows {
-        writeln!(out, "{}", line(r.clone()))?;
     }
+    Ok(())
+}
+
+/// Draws series as a line chart sized to the terminal (80×20 when piped).
+pub fn print_chart(ctx: &Ctx, series: &[Series]) -> CliResult {
+    let width = ctx.term_width.unwrap_or(CHART_SIZE.0);
+    // Leave a line for the prompt so the chart's top stays on screen.
+    let height = ctx
+        .term_height
+        .map_or(CHART_SIZE.1, |h| h.saturating_sub(1).min(40));
+    let chart = plot::line_chart(series, width, height, ctx.stdout_color);
+    std::io::stdout().lock().write_all(chart.as_bytes())?;
     Ok(())
 }

@@ -23,6 +23,8 @@ pub enum RunsCmd {
     },
     /// Show a run: info, params, latest metrics and tags
     Describe { run_id: String },
+    /// Search runs with MLflow's filter grammar and order-by; tables show chosen columns
+    Search(super::search::SearchArgs),
     /// List runs of an experiment, newest first
     List {
         #[command(flatten)]
@@ -215,6 +217,7 @@ fn run_rows(runs: &[Run]) -> Vec<Vec<String>> {
 pub fn run(ctx: &Ctx, cmd: RunsCmd) -> CliResult {
     let store = ctx.store()?;
     match cmd {
+        RunsCmd::Search(a) => super::search::runs_search(ctx, store.as_ref(), a),
         RunsCmd::Start(a) => {
             let experiment_id = experiment_for_new_run(ctx, store.as_ref(), &a.exp)?;
             let user = user();

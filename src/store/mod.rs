@@ -77,6 +77,27 @@ pub struct Listing<T> {
     pub broken: Vec<StoreError>,
 }
 
+/// A runs query: MLflow's `SearchRuns` request, already parsed.
+pub struct RunQuery {
+    pub experiment_ids: Vec<String>,
+    pub filter: crate::search::RunFilter,
+    pub order_by: Vec<crate::search::RunOrderBy>,
+    pub max_results: usize,
+    pub page_token: Option<String>,
+    pub view: ViewType,
+    /// `None`: return each run whole, as MLflow does. `Some`: only these values (plus what the
+    /// filter and order need is read anyway), for tables that show a few columns of many runs.
+    pub columns: Option<crate::search::Needs>,
+}
+
+/// One page of a runs search, with the runs that could not be read (each names its file).
+#[derive(Debug, Default)]
+pub struct RunPage {
+    pub runs: Vec<Run>,
+    pub next_page_token: Option<String>,
+    pub broken: Vec<StoreError>,
+}
+
 /// The tracking store interface every backend implements.
 pub trait TrackingStore {
     fn create_experiment(
@@ -99,6 +120,10 @@ pub trait TrackingStore {
     fn update_run(&self, run_id: &str, status: RunStatus, end_time: Option<i64>)
         -> Result<RunInfo>;
     fn list_runs(&self, experiment_ids: &[String], view: ViewType) -> Result<Listing<Run>>;
+    /// MLflow's `search_runs`: filter, order, page.
+    fn search_runs(&self, query: &RunQuery) -> Result<RunPage>;
+    /// A metric's latest point with its min, max and count over the whole history.
+    fn metric_summary(&self, run_id: &str, key: &str) -> Result<Option<MetricSummary>>;
     fn delete_run(&self, run_id: &str) -> Result<()>;
     fn restore_run(&self, run_id: &str) -> Result<()>;
     fn log_batch(
@@ -127,6 +152,8 @@ pub trait TrackingStore {
         dest: &Path,
         progress: &dyn Fn(u64),
     ) -> Result<PathBuf>;
+    /// Every artifact file of a run (recursively, symlinks not followed) with its size and SHA-256.
+    fn artifact_manifest(&self, run_id: &str) -> Result<Vec<ArtifactEntry>>;
     /// Total bytes under an artifact path, to size a progress bar.
     fn artifact_size(&self, run_id: &str, path: Option<&str>) -> Result<u64>;
 

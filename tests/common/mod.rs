@@ -158,3 +158,54 @@ pub fn run_python(python: &Path, store: &Path, script: &str) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// The pinned MLflow plus scikit-learn (named explicitly rather than trusting MLflow's own
+/// dependencies to carry it), for interop tests that log and load real sklearn models.
+pub fn mlflow_sklearn_python() -> PathBuf {
+    venv_python_with(
+        &[&format!("mlflow=={MLFLOW_VERSION}"), "scikit-learn"],
+        "mlflow-sklearn-venv",
+    )
+}
+
+/// Like `venv_python`, for several requirements installed together.
+pub fn venv_python_with(requirements: &[&str], name: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join(name);
+    std::fs::create_dir_all(root.parent().unwrap()).unwrap();
+    let lock = std::fs::File::create(root.with_extension("lock")).unwrap();
+    lock.lock().unwrap();
+    let python = root.join("bin").join("python");
+    let ready = root.join(".ready");
+    let wanted = requirements.join("\n");
+    if std::fs::read_to_string(&ready).ok().as_deref() != Some(wanted.as_str()) {
+        let _ = std::fs::remove_dir_all(&root);
+        let base = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+        let st = Command::new(&base)
+            .args(["-m", "venv"])
+            .arg(&root)
+            .status()
+            .unwrap();
+        assert!(st.success(), "creating the venv failed");
+        let st = Command::new(&python)
+            .args(["-m", "pip", "install", "-q", "uv"])
+            .status()
+            .unwrap();
+        assert!(st.success(), "installing uv failed");
+        let st = Command::new(root.join("bin").join("uv"))
+            .args(["pip", "install", "-q", "--python"])
+            .arg(&python)
+            .args(requirements)
+            .status()
+            .unwrap();
+        assert!(st.success(), "installing {requirements:?} failed");
+        std::fs::write(&ready, &wanted).unwrap();
+    }
+    python
+}
+
+/// Runs a Python script with MLflow and scikit-learn against `store`, returning stdout.
+pub fn run_mlflow_sklearn(store: &Path, script: &str) -> String {
+    run_python(&mlflow_sklearn_python(), store, script)
+}

@@ -42,6 +42,14 @@ impl Layout {
     pub fn artifacts(run_dir: &Path) -> PathBuf {
         run_dir.join("artifacts")
     }
+    /// `<run>/inputs/`: one folder per dataset or model input, each with a meta.yaml.
+    pub fn inputs(run_dir: &Path) -> PathBuf {
+        run_dir.join("inputs")
+    }
+    /// `<exp>/datasets/<dataset_id>/`, shared by the experiment's runs.
+    pub fn dataset(exp_dir: &Path, dataset_id: &str) -> PathBuf {
+        exp_dir.join("datasets").join(dataset_id)
+    }
     /// `<folder>/<key>`, with `/` in the key becoming nested folders.
     pub fn value_file(folder: &Path, key: &str) -> PathBuf {
         let mut p = folder.to_path_buf();
@@ -73,4 +81,47 @@ pub fn path_to_file_uri(p: &Path) -> String {
         }
     }
     out
+}
+
+/// The model registry (`<root>/models/…`, spec §3) and MLflow 3 logged models (`<exp>/models/m-…`,
+/// spec §1.8). Names reaching these have passed `registry::validate_model_name`.
+pub const REGISTRY_DIR: &str = "models";
+pub const VERSION_PREFIX: &str = "version-";
+
+impl Layout {
+    pub fn registry(&self) -> PathBuf {
+        self.root.join(REGISTRY_DIR)
+    }
+    pub fn registered_model(&self, name: &str) -> PathBuf {
+        self.registry().join(name)
+    }
+    pub fn model_version(&self, name: &str, version: i64) -> PathBuf {
+        self.registered_model(name)
+            .join(format!("{VERSION_PREFIX}{version}"))
+    }
+    /// `tags/` of a registered model or a model version.
+    pub fn registry_tags(dir: &Path) -> PathBuf {
+        dir.join("tags")
+    }
+    pub fn aliases(model_dir: &Path) -> PathBuf {
+        model_dir.join("aliases")
+    }
+    /// The folder of an experiment's logged models (MLflow 3).
+    pub fn logged_models(exp_dir: &Path) -> PathBuf {
+        exp_dir.join("models")
+    }
+    pub fn logged_model_artifacts(model_dir: &Path) -> PathBuf {
+        model_dir.join("artifacts")
+    }
+    /// `<run>/outputs/<model_id>/`: the record that a run produced a logged model.
+    pub fn run_output(run_dir: &Path, model_id: &str) -> PathBuf {
+        run_dir.join("outputs").join(model_id)
+    }
+    pub fn run_outputs(run_dir: &Path) -> PathBuf {
+        run_dir.join("outputs")
+    }
+    /// The `MLmodel` file of a model folder.
+    pub fn mlmodel(model_dir: &Path) -> PathBuf {
+        model_dir.join("MLmodel")
+    }
 }

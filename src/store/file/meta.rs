@@ -83,12 +83,7 @@ fn get<'a>(m: &'a serde_norway::Mapping, k: &str) -> Option<&'a serde_norway::Va
 }
 
 fn get_string(m: &serde_norway::Mapping, k: &str) -> Option<String> {
-    match get(m, k)? {
-        serde_norway::Value::String(s) => Some(s.clone()),
-        serde_norway::Value::Number(n) => Some(n.to_string()),
-        serde_norway::Value::Bool(b) => Some(if *b { "True".into() } else { "False".into() }),
-        _ => None,
-    }
+    get(m, k).and_then(scalar_string)
 }
 
 fn get_int(m: &serde_norway::Mapping, k: &str) -> Option<i64> {
@@ -131,6 +126,11 @@ pub fn read_experiment(path: &Path) -> Result<Experiment> {
 
 pub fn read_run(path: &Path) -> Result<RunInfo> {
     let text = std::fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
+    // Search reads thousands of these; the flat form MLflow writes is parsed directly, and anything
+    // unusual (folded lines, double quotes, values YAML would type) goes through the YAML parser.
+    if let Some(info) = fast_run(&text) {
+        return Ok(info);
+    }
     let m = parse_mapping(path, &text)?;
     let missing = |k: &str| StoreError::InvalidState {
         path: path.to_path_buf(),
@@ -167,4 +167,208 @@ pub fn read_run(path: &Path) -> Result<RunInfo> {
         lifecycle_stage: stage(&m, path)?,
         deleted_time: get_int(&m, "deleted_time"),
     })
+}
+
+/// `<run>/inputs/<id>/meta.yaml`: which dataset or model feeds the run, with the input's tags.
+pub struct Input {
+    pub source_type: String,
+    pub source_id: String,
+    pub tags: std::collections::BTreeMap<String, String>,
+}
+
+pub fn read_input(path: &Path) -> Result<Input> {
+    let text = std::fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
+    let m = parse_mapping(path, &text)?;
+    let mut tags = std::collections::BTreeMap::new();
+    if let Some(serde_norway::Value::Mapping(t)) = get(&m, "tags") {
+        for (k, v) in t {
+            if let (Some(k), Some(v)) = (scalar_string(k), scalar_string(v)) {
+                tags.insert(k, v);
+            }
+        }
+    }
+    Ok(Input {
+        source_type: get_string(&m, "source_type").unwrap_or_default(),
+        source_id: get_string(&m, "source_id").unwrap_or_default(),
+        tags,
+    })
+}
+
+pub fn read_dataset(path: &Path) -> Result<Dataset> {
+    let text = std::fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
+    let m = parse_mapping(path, &text)?;
+    let field = |k: &str| get_string(&m, k).unwrap_or_default();
+    Ok(Dataset {
+        name: field("name"),
+        digest: field("digest"),
+        source_type: field("source_type"),
+        source: field("source"),
+        schema: field("schema"),
+        profile: field("profile"),
+    })
+}
+
+fn scalar_string(v: &serde_norway::Value) -> Option<String> {
+    match v {
+        serde_norway::Value::String(s) => Some(s.clone()),
+        serde_norway::Value::Number(n) => Some(n.to_string()),
+        serde_norway::Value::Bool(b) => Some(if *b { "True".into() } else { "False".into() }),
+        _ => None,
+    }
+}
+
+/// A scalar of the flat `key: value` form: plain text, a one-line single-quoted string, or null.
+#[derive(Debug, PartialEq)]
+enum Flat<'a> {
+    Null,
+    Plain(&'a str),
+    Quoted(String),
+}
+
+/// `key: value` lines with no nesting, folding, comments or double quotes; `None` otherwise.
+fn flat_pairs(text: &str) -> Option<Vec<(&str, Flat<'_>)>> {
+    let mut out = Vec::with_capacity(16);
+    for line in text.lines() {
+        let (key, value) = line
+            .split_once(": ")
+            .or_else(|| line.strip_suffix(':').map(|k| (k, "")))?;
+        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            return None;
+        }
+        let v = match value {
+            "" | "null" | "~" => Flat::Null,
+            "[]" => Flat::Plain("[]"),
+            v if v.starts_with('\'') => {
+                let inner = v.strip_prefix('\'')?.strip_suffix('\'')?;
+                if inner.replace("''", "").contains('\'') {
+                    return None;
+                }
+                Flat::Quoted(inner.replace("''", "'"))
+            }
+            v if v.starts_with(|c: char| "\"&*!|>%@`{[#?-,:".contains(c) || c.is_whitespace())
+                || v.ends_with(char::is_whitespace)
+                || v.contains(" #")
+                || v.contains(": ") =>
+            {
+                return None
+            }
+            v => Flat::Plain(v),
+        };
+        out.push((key, v));
+    }
+    Some(out)
+}
+
+fn fast_run(text: &str) -> Option<RunInfo> {
+    let pairs = flat_pairs(text)?;
+    let get = |k: &str| pairs.iter().find(|(key, _)| *key == k).map(|(_, v)| v);
+    let string = |k: &str| -> Option<Option<String>> {
+        Some(match get(k) {
+            None | Some(Flat::Null) => None,
+            Some(Flat::Quoted(s)) => Some(s.clone()),
+            // PyYAML (what MLflow reads with) would type it; leave that to the full parser.
+            Some(Flat::Plain(p)) if !pyyaml::plain_resolves_to_str(p) => return None,
+            Some(Flat::Plain(p)) => Some(p.to_string()),
+        })
+    };
+    let int = |k: &str| -> Option<Option<i64>> {
+        Some(match get(k) {
+            None | Some(Flat::Null) => None,
+            Some(Flat::Plain(p)) => Some(p.parse().ok()?),
+            Some(Flat::Quoted(_)) => return None,
+        })
+    };
+    let run_id = string("run_id")?.or(string("run_uuid")?)?;
+    let status = match int("status")? {
+        None => RunStatus::Running,
+        Some(i) => RunStatus::from_int(i)?,
+    };
+    let lifecycle_stage = match string("lifecycle_stage")?.as_deref() {
+        None | Some("active") => LifecycleStage::Active,
+        Some("deleted") => LifecycleStage::Deleted,
+        Some(_) => return None,
+    };
+    Some(RunInfo {
+        run_uuid: run_id.clone(),
+        run_id,
+        experiment_id: string("experiment_id")??,
+        run_name: string("run_name")?.unwrap_or_default(),
+        user_id: string("user_id")?.unwrap_or_default(),
+        status,
+        start_time: int("start_time")?.unwrap_or(0),
+        end_time: int("end_time")?,
+        artifact_uri: string("artifact_uri")?.unwrap_or_default(),
+        lifecycle_stage,
+        deleted_time: int("deleted_time")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(run_name: &str) -> RunInfo {
+        RunInfo {
+            run_uuid: "abc".into(),
+            run_id: "abc".into(),
+            experiment_id: "0".into(),
+            run_name: run_name.into(),
+            user_id: "me".into(),
+            status: RunStatus::Failed,
+            start_time: 5,
+            end_time: None,
+            artifact_uri: "file:///x y/abc/artifacts".into(),
+            lifecycle_stage: LifecycleStage::Deleted,
+            deleted_time: Some(9),
+        }
+    }
+
+    /// Every meta.yaml we write reads back as written, by the fast path where it can (it follows
+    /// PyYAML's typing, so `1e5` stays a string as MLflow reads it; a YAML 1.2 parser would make it
+    /// a float), and the fast path steps aside for anything it does not fully understand.
+    #[test]
+    fn fast_run_agrees_with_yaml() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("meta.yaml");
+        for name in [
+            "plain",
+            "it's",
+            "007",
+            "true",
+            "a: b",
+            "x #y",
+            "- dash",
+            "",
+            "ünï",
+            "null",
+            "1e5",
+            "'quoted'",
+            "\"dq\"",
+            "a very long name that goes past the eighty column limit of pyyaml for sure yes",
+            " lead",
+            "trail ",
+            "[x]",
+            "{y}",
+            "~",
+            "no",
+        ] {
+            let i = info(name);
+            let text = run_yaml(&i);
+            std::fs::write(&path, &text).unwrap();
+            let read = read_run(&path).unwrap();
+            assert_eq!(read.run_name, name, "{text}");
+            if let Some(fast) = fast_run(&text) {
+                assert_eq!(fast.run_name, name);
+                assert_eq!(fast.end_time, None);
+                assert_eq!(fast.deleted_time, Some(9));
+                assert_eq!(fast.status, RunStatus::Failed);
+                assert_eq!(fast.experiment_id, "0");
+            }
+        }
+        assert!(fast_run(&run_yaml(&info("plain"))).is_some());
+        let typed = run_yaml(&info("x")).replace("run_name: x", "run_name: true");
+        assert!(fast_run(&typed).is_none());
+        assert!(fast_run("run_id: x\nexperiment_id: 1\n").is_none()); // an int id: YAML's job
+        assert!(fast_run("run_id: x\n  nested: y\n").is_none());
+    }
 }

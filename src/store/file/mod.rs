@@ -1,14 +1,17 @@
 //! `FileStore`: MLflow's file store over an `mlruns/` folder (spec §1). Invariants: meta files are
 //! replaced atomically, metric points are appended as whole lines, and every read-modify-write step
 //! holds the lock of the folder it changes.
-mod fsutil;
+pub mod fsutil;
 pub mod layout;
 pub mod meta;
 pub mod metrics;
+mod search;
 
 use crate::entities::*;
 use crate::ids;
-use crate::store::{local_path_from_uri, Listing, NewRun, Result, StoreError, TrackingStore};
+use crate::store::{
+    local_path_from_uri, Listing, NewRun, Result, RunPage, RunQuery, StoreError, TrackingStore,
+};
 use crate::validate;
 use fsutil::{append, atomic_write, atomic_write_in, lock_dir};
 use layout::Layout;
@@ -125,6 +128,54 @@ fn read_metric_file(key: &str, path: &Path) -> Result<Vec<Metric>> {
             })
         })
         .collect()
+}
+
+fn manifest_walk(dir: &Path, prefix: &str, out: &mut Vec<ArtifactEntry>) -> Result<()> {
+    use sha2::{Digest, Sha256};
+    let rd = match fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(StoreError::io(dir, e)),
+    };
+    for entry in rd {
+        let entry = entry.map_err(|e| StoreError::io(dir, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let rel = if prefix.is_empty() {
+            name
+        } else {
+            format!("{prefix}/{name}")
+        };
+        let path = entry.path();
+        let ft = entry.file_type().map_err(|e| StoreError::io(&path, e))?;
+        if ft.is_dir() {
+            manifest_walk(&path, &rel, out)?;
+        } else if ft.is_file() {
+            let mut f = fs::File::open(&path).map_err(|e| StoreError::io(&path, e))?;
+            let mut hasher = Sha256::new();
+            let mut buf = vec![0u8; 64 * 1024];
+            let mut size = 0u64;
+            loop {
+                let n =
+                    std::io::Read::read(&mut f, &mut buf).map_err(|e| StoreError::io(&path, e))?;
+                if n == 0 {
+                    break;
+                }
+                hasher.update(&buf[..n]);
+                size += n as u64;
+            }
+            let sha256 = hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            out.push(ArtifactEntry {
+                path: rel,
+                size,
+                sha256,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A relative artifact path that stays inside the artifact root.
@@ -336,7 +387,7 @@ impl FileStore {
                 params,
                 tags,
             },
-            inputs: Default::default(),
+            inputs: search::read_inputs(dir)?.1,
             outputs: Default::default(),
         })
     }
@@ -696,6 +747,15 @@ impl TrackingStore for FileStore {
         Ok(listing)
     }
 
+    fn search_runs(&self, query: &RunQuery) -> Result<RunPage> {
+        self.search_runs_impl(query)
+    }
+
+    fn metric_summary(&self, run_id: &str, key: &str) -> Result<Option<MetricSummary>> {
+        let dir = self.run_dir(run_id)?;
+        search::metric_summary(&dir, key)
+    }
+
     fn delete_run(&self, run_id: &str) -> Result<()> {
         let (dir, _) = self.active_run_dir(run_id)?;
         let _lock = lock_dir(&dir)?;
@@ -913,6 +973,14 @@ impl TrackingStore for FileStore {
         };
         copy_tree(&src, &target, progress)?;
         Ok(target)
+    }
+
+    fn artifact_manifest(&self, run_id: &str) -> Result<Vec<ArtifactEntry>> {
+        let root = self.artifact_dir(run_id)?;
+        let mut out = Vec::new();
+        manifest_walk(&root, "", &mut out)?;
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
     }
 
     fn artifact_size(&self, run_id: &str, path: Option<&str>) -> Result<u64> {

@@ -1,0 +1,528 @@
+//! Registry searches: SearchModelUtils (registered models) and SearchModelVersionUtils (model versions)
+//! as MLflow's registry file store applies them. That store appends a prompt-exclusion clause to every
+//! filter before parsing (see [`with_prompt_filter`]); callers must do the same to get MLflow's results.
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use super::filter::{
+    err, is_numeric_token, is_string_token, parse_list, parse_statement, span_of, strip_quotes,
+    strip_quotes_expected, trim_backticks, validate_comparison, ClauseStyle, RawCmp,
+};
+use super::runs::{num_value, parse_order_by_string, py_strip, Comparator, RunValue};
+use super::sqlparse::{self, Cls, Tk};
+use super::SearchError;
+
+pub const IS_PROMPT_TAG_KEY: &str = "mlflow.prompt.is_prompt";
+pub const SEARCH_REGISTERED_MODEL_MAX_RESULTS_DEFAULT: usize = 100;
+pub const SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD: usize = 1000;
+pub const SEARCH_MODEL_VERSION_MAX_RESULTS_DEFAULT: usize = 10000;
+pub const SEARCH_MODEL_VERSION_MAX_RESULTS_THRESHOLD: usize = 200_000;
+/// Model versions in this stage are invisible to search.
+pub const STAGE_DELETED_INTERNAL: &str = "Deleted_Internal";
+
+/// `add_prompt_filter_string`: unless the filter mentions the prompt tag, AND a clause excluding
+/// (or, with `is_prompt`, selecting) prompts.
+pub fn with_prompt_filter(filter: Option<&str>, is_prompt: bool) -> String {
+    let f = filter.unwrap_or("");
+    if f.contains(IS_PROMPT_TAG_KEY) {
+        return f.to_string();
+    }
+    let q = if is_prompt {
+        format!("tag.`{IS_PROMPT_TAG_KEY}` = 'true'")
+    } else {
+        format!("tag.`{IS_PROMPT_TAG_KEY}` != 'true'")
+    };
+    if f.is_empty() {
+        q
+    } else {
+        format!("{f} AND {q}")
+    }
+}
+
+/// A registered model as its search sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct ModelRecord<'a> {
+    pub name: &'a str,
+    pub creation_timestamp: i64,
+    pub last_updated_timestamp: i64,
+    pub tags: &'a HashMap<String, String>,
+}
+
+/// A model version as its search sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct ModelVersionRecord<'a> {
+    pub name: &'a str,
+    pub version: i64,
+    pub run_id: &'a str,
+    pub source: &'a str,
+    pub current_stage: &'a str,
+    pub creation_timestamp: i64,
+    pub last_updated_timestamp: i64,
+    pub tags: &'a HashMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegistryClause {
+    pub is_tag: bool,
+    pub key: String,
+    pub comparator: Comparator,
+    pub value: RunValue,
+    pub span: std::ops::Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ModelFilter {
+    pub clauses: Vec<RegistryClause>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ModelVersionFilter {
+    pub clauses: Vec<RegistryClause>,
+}
+
+struct Flavor {
+    valid: &'static [&'static str],
+    valid_repr: &'static str,
+    numeric: &'static [&'static str],
+    list_keys: &'static [&'static str],
+    list_repr: &'static str,
+    numeric_values: bool,
+}
+
+const MODELS: Flavor = Flavor {
+    valid: &["name"],
+    valid_repr: "{'name'}",
+    numeric: &["creation_timestamp", "last_updated_timestamp"],
+    list_keys: &["name"],
+    list_repr: "['name']",
+    numeric_values: false,
+};
+
+const VERSIONS: Flavor = Flavor {
+    valid: &["name", "version_number", "run_id", "source_path"],
+    valid_repr: "{'name', 'source_path', 'version_number', 'run_id'}",
+    numeric: &[
+        "version_number",
+        "creation_timestamp",
+        "last_updated_timestamp",
+    ],
+    list_keys: &["name", "run_id"],
+    list_repr: "['name', 'run_id']",
+    numeric_values: true,
+};
+
+const STRING_ATTR_CMPS: &str = "{'!=', '=', 'LIKE', 'ILIKE', 'IN', 'NOT IN'}";
+const TAG_CMPS: &str = "{'!=', '=', 'LIKE', 'ILIKE'}";
+
+fn identifier(
+    f: &Flavor,
+    ident: &str,
+    span: &std::ops::Range<usize>,
+) -> Result<(bool, String), SearchError> {
+    let (is_tag, key) = match ident.split_once('.') {
+        None => (false, ident),
+        Some((e, k)) => match e {
+            "attribute" => (false, k),
+            "tag" | "tags" => (true, k),
+            _ => {
+                return Err(err(
+                    format!("Invalid entity type '{e}'. Valid entity types are ('attribute', 'tag', 'tags')"),
+                    Some(span.clone()),
+                ))
+            }
+        },
+    };
+    // Unlike the run and experiment parsers, the key is checked before its quotes are stripped.
+    if !is_tag && !f.valid.contains(&key) {
+        return Err(err(
+            format!(
+                "Invalid attribute key '{key}' specified. Valid keys are '{}'",
+                f.valid_repr
+            ),
+            Some(span.clone()),
+        ));
+    }
+    Ok((is_tag, trim_backticks(&strip_quotes(key))))
+}
+
+fn clause(
+    f: &Flavor,
+    tk: &Tk,
+    c: &RawCmp,
+) -> Result<(bool, String, String, RunValue), SearchError> {
+    validate_comparison(tk, c, true)?;
+    if c.toks.len() != 3 {
+        return Err(err(
+            format!(
+                "not enough values to unpack (expected 3, got {})",
+                c.toks.len()
+            ),
+            Some(c.span.clone()),
+        ));
+    }
+    let (is_tag, key) = identifier(f, &tk.value(&c.toks[0]), &span_of(&c.toks[0]))?;
+    let comparator = sqlparse::py_upper(&tk.value(&c.toks[1]));
+    let t = &c.toks[2];
+    let v = tk.value(t);
+    let sp = span_of(t);
+    let value = if is_tag {
+        if !is_string_token(t) {
+            return Err(err(
+                format!("Expected a quoted string value for tag (e.g. 'my-value'). Got value {v}"),
+                Some(sp),
+            ));
+        }
+        RunValue::Str(strip_quotes_expected(&v, sp)?)
+    } else if is_string_token(t) {
+        RunValue::Str(strip_quotes_expected(&v, sp)?)
+    } else if sqlparse::cls(t) == Cls::Parenthesis {
+        if !f.list_keys.contains(&key.as_str()) {
+            return Err(err(
+                format!(
+                    "Only {} attributes support comparison with a list of quoted string values.",
+                    f.list_repr
+                ),
+                Some(sp),
+            ));
+        }
+        RunValue::List(parse_list(tk, t)?)
+    } else if f.numeric_values && is_numeric_token(t) {
+        if !f.numeric.contains(&key.as_str()) {
+            return Err(err(
+                "Only the '{'creation_timestamp', 'version_number', 'last_updated_timestamp'}' attributes support comparison with numeric values.",
+                Some(sp),
+            ));
+        }
+        num_value(t.borrow().ttype, &v)
+    } else {
+        return Err(err(
+            format!("Expected a quoted string value or a list of quoted string values for attributes. Got value {v}"),
+            Some(sp),
+        ));
+    };
+    Ok((is_tag, key, comparator, value))
+}
+
+/// Python's `int(x)` for a value compared with a numeric attribute.
+fn to_int(v: &RunValue, span: &std::ops::Range<usize>) -> Result<RunValue, SearchError> {
+    match v {
+        RunValue::Int(i) => Ok(RunValue::Int(*i)),
+        RunValue::Float(f) if f.is_finite() => Ok(RunValue::Int(f.trunc() as i128)),
+        RunValue::Str(s) => {
+            let t = py_strip(s).replace('_', "");
+            t.parse::<i128>().map(RunValue::Int).map_err(|_| {
+                err(
+                    format!(
+                        "invalid literal for int() with base 10: {}",
+                        super::pylit::repr_str(s)
+                    ),
+                    Some(span.clone()),
+                )
+            })
+        }
+        _ => Err(err(
+            "Invalid value for a numeric attribute",
+            Some(span.clone()),
+        )),
+    }
+}
+
+fn parse_registry(f: &Flavor, s: &str) -> Result<Vec<RegistryClause>, SearchError> {
+    let parsed = parse_statement(s, ClauseStyle::Bare)?;
+    let mut raw = Vec::new();
+    for c in &parsed.cmps {
+        let (is_tag, key, comparator, value) = clause(f, &parsed.tk, c)?;
+        raw.push((
+            is_tag,
+            key,
+            comparator,
+            value,
+            c.span.clone(),
+            span_of(&c.toks[1]),
+        ));
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    for (is_tag, key, upper, value, span, cmp_span) in raw {
+        let numeric = !is_tag && f.numeric.contains(&key.as_str());
+        let (allowed, msg): (&[&str], String) = if is_tag {
+            (
+                &["!=", "=", "LIKE", "ILIKE"],
+                format!("Invalid comparator '{upper}' not one of '{TAG_CMPS}"),
+            )
+        } else if numeric {
+            (
+                &[">", ">=", "!=", "=", "<", "<="],
+                format!("Invalid comparator '{upper}' not one of '{STRING_ATTR_CMPS}"),
+            )
+        } else {
+            (
+                &["!=", "=", "LIKE", "ILIKE", "IN", "NOT IN"],
+                format!("Invalid comparator '{upper}' not one of '{STRING_ATTR_CMPS}'"),
+            )
+        };
+        let comparator = match Comparator::from_upper(&upper) {
+            Some(c) if allowed.contains(&upper.as_str()) => c,
+            _ => return Err(err(msg, Some(cmp_span))),
+        };
+        let value = if numeric {
+            to_int(&value, &span)?
+        } else {
+            value
+        };
+        out.push(RegistryClause {
+            is_tag,
+            key,
+            comparator,
+            value,
+            span,
+        });
+    }
+    Ok(out)
+}
+
+pub fn parse_model_filter(s: &str) -> Result<ModelFilter, SearchError> {
+    Ok(ModelFilter {
+        clauses: parse_registry(&MODELS, s)?,
+    })
+}
+
+pub fn parse_model_version_filter(s: &str) -> Result<ModelVersionFilter, SearchError> {
+    Ok(ModelVersionFilter {
+        clauses: parse_registry(&VERSIONS, s)?,
+    })
+}
+
+enum Lhs<'a> {
+    S(Option<&'a str>),
+    I(i64),
+}
+
+fn clause_matches(c: &RegistryClause, lhs: Lhs) -> bool {
+    let cmp = c.comparator;
+    match lhs {
+        Lhs::S(l) => {
+            if c.is_tag && c.key == IS_PROMPT_TAG_KEY && l.is_none() {
+                let v = match &c.value {
+                    RunValue::Str(v) => v.as_str(),
+                    _ => "",
+                };
+                return (cmp == Comparator::Eq && v == "false")
+                    || (cmp == Comparator::Ne && v == "true");
+            }
+            match (l, &c.value) {
+                (None, _) => false,
+                (Some(l), RunValue::Str(v)) => cmp.on_str(l, v),
+                (Some(l), RunValue::List(v)) => cmp.on_list(l, v),
+                _ => false,
+            }
+        }
+        Lhs::I(l) => match &c.value {
+            RunValue::Int(v) => cmp.on_ord(Some((l as i128).cmp(v))),
+            _ => false,
+        },
+    }
+}
+
+impl ModelFilter {
+    pub fn matches(&self, m: &ModelRecord) -> bool {
+        self.clauses.iter().all(|c| {
+            let lhs = if c.is_tag {
+                Lhs::S(m.tags.get(&c.key).map(|s| s.as_str()))
+            } else {
+                match c.key.as_str() {
+                    "name" => Lhs::S(Some(m.name)),
+                    "creation_timestamp" => Lhs::I(m.creation_timestamp),
+                    _ => Lhs::I(m.last_updated_timestamp),
+                }
+            };
+            clause_matches(c, lhs)
+        })
+    }
+}
+
+impl ModelVersionFilter {
+    /// Also false for versions in the internal deleted stage, which MLflow never returns.
+    pub fn matches(&self, v: &ModelVersionRecord) -> bool {
+        if v.current_stage == STAGE_DELETED_INTERNAL {
+            return false;
+        }
+        self.clauses.iter().all(|c| {
+            let lhs = if c.is_tag {
+                Lhs::S(v.tags.get(&c.key).map(|s| s.as_str()))
+            } else {
+                match c.key.as_str() {
+                    "name" => Lhs::S(Some(v.name)),
+                    "run_id" => Lhs::S(Some(v.run_id)),
+                    "source_path" => Lhs::S(Some(v.source)),
+                    "version_number" => Lhs::I(v.version),
+                    "creation_timestamp" => Lhs::I(v.creation_timestamp),
+                    _ => Lhs::I(v.last_updated_timestamp),
+                }
+            };
+            clause_matches(c, lhs)
+        })
+    }
+}
+
+// ------------------------------------------------------------------------------------------ order_by
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelOrderBy {
+    pub key: String,
+    pub ascending: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelVersionOrderBy {
+    /// `name`, `version_number`, `creation_timestamp` or `last_updated_timestamp`.
+    pub key: String,
+    pub ascending: bool,
+}
+
+fn parse_order(s: &str, valid: &[&str], valid_repr: &str) -> Result<(String, bool), SearchError> {
+    let (key, ascending) = parse_order_by_string(s)?;
+    let whole = 0..s.len();
+    let ident = py_strip(&key);
+    let (is_tag, key) = match ident.split_once('.') {
+        None => (false, ident),
+        Some((e, k)) => match e {
+            "attribute" => (false, k),
+            "tag" | "tags" => (true, k),
+            _ => {
+                return Err(err(
+                    format!("Invalid entity type '{e}'. Valid entity types are ('attribute', 'tag', 'tags')"),
+                    Some(whole),
+                ))
+            }
+        },
+    };
+    let key = trim_backticks(&strip_quotes(key));
+    if !is_tag && !valid.contains(&key.as_str()) {
+        return Err(err(
+            format!("Invalid attribute key '{key}' specified. Valid keys are '{valid_repr}'"),
+            Some(whole),
+        ));
+    }
+    if is_tag {
+        return Err(err("Invalid order_by entity: tag", Some(whole)));
+    }
+    Ok((key, ascending))
+}
+
+pub fn parse_model_order_by(s: &str) -> Result<ModelOrderBy, SearchError> {
+    let (key, ascending) = parse_order(
+        s,
+        &["name", "creation_timestamp", "last_updated_timestamp"],
+        "{'name', 'creation_timestamp', 'last_updated_timestamp'}",
+    )?;
+    Ok(ModelOrderBy { key, ascending })
+}
+
+pub fn parse_model_version_order_by(s: &str) -> Result<ModelVersionOrderBy, SearchError> {
+    let (key, ascending) = parse_order(
+        s,
+        &[
+            "name",
+            "version_number",
+            "creation_timestamp",
+            "last_updated_timestamp",
+        ],
+        "{'name', 'creation_timestamp', 'version_number', 'last_updated_timestamp'}",
+    )?;
+    Ok(ModelVersionOrderBy { key, ascending })
+}
+
+fn cmp_keys<'a>(
+    keys: &[(String, bool)],
+    a: &dyn Fn(&str) -> Val<'a>,
+    b: &dyn Fn(&str) -> Val<'a>,
+) -> Ordering {
+    for (k, asc) in keys {
+        let o = match (a(k), b(k)) {
+            (Val::S(x), Val::S(y)) => x.cmp(y),
+            (Val::I(x), Val::I(y)) => x.cmp(&y),
+            _ => Ordering::Equal,
+        };
+        let o = if *asc { o } else { o.reverse() };
+        if o != Ordering::Equal {
+            return o;
+        }
+    }
+    Ordering::Equal
+}
+
+enum Val<'a> {
+    S(&'a str),
+    I(i64),
+}
+
+/// `SearchModelUtils.sort`: the given keys, then `name ASC` unless name is among them.
+pub fn sort_models(models: &mut [ModelRecord], order_by: &[ModelOrderBy]) {
+    let mut keys: Vec<(String, bool)> = order_by
+        .iter()
+        .map(|o| (o.key.clone(), o.ascending))
+        .collect();
+    if !keys.iter().any(|(k, _)| k == "name") {
+        keys.push(("name".into(), true));
+    }
+    models.sort_by(|a, b| {
+        let get = |m: &ModelRecord<'_>, k: &str| -> i64 {
+            if k == "creation_timestamp" {
+                m.creation_timestamp
+            } else {
+                m.last_updated_timestamp
+            }
+        };
+        let fa = |k: &str| {
+            if k == "name" {
+                Val::S(a.name)
+            } else {
+                Val::I(get(a, k))
+            }
+        };
+        let fb = |k: &str| {
+            if k == "name" {
+                Val::S(b.name)
+            } else {
+                Val::I(get(b, k))
+            }
+        };
+        cmp_keys(&keys, &fa, &fb)
+    });
+}
+
+/// `SearchModelVersionUtils.sort` with the file store's default
+/// (`last_updated_timestamp DESC, name ASC, version_number DESC`) when `order_by` is empty.
+pub fn sort_model_versions(versions: &mut [ModelVersionRecord], order_by: &[ModelVersionOrderBy]) {
+    let mut keys: Vec<(String, bool)> = if order_by.is_empty() {
+        vec![
+            ("last_updated_timestamp".into(), false),
+            ("name".into(), true),
+            ("version_number".into(), false),
+        ]
+    } else {
+        order_by
+            .iter()
+            .map(|o| (o.key.clone(), o.ascending))
+            .collect()
+    };
+    if !keys.iter().any(|(k, _)| k == "name") {
+        keys.push(("name".into(), true));
+    }
+    // MLflow renames version_number to version before its tie-breaker check, so the check never
+    // sees it and `version DESC` is always appended.
+    keys.push(("version_number".into(), false));
+    versions.sort_by(|a, b| {
+        fn get<'b>(m: &ModelVersionRecord<'b>, k: &str) -> Val<'b> {
+            match k {
+                "name" => Val::S(m.name),
+                "version_number" => Val::I(m.version),
+                "creation_timestamp" => Val::I(m.creation_timestamp),
+                _ => Val::I(m.last_updated_timestamp),
+            }
+        }
+        let fa = |k: &str| get(a, k);
+        let fb = |k: &str| get(b, k);
+        cmp_keys(&keys, &fa, &fb)
+    });
+}

@@ -1,0 +1,604 @@
+//! Search parity, proven against the real MLflow (pinned in common::MLFLOW_VERSION): a store full of
+//! traps (missing metrics, NaN, ±inf, equal values and start times, deleted runs, odd keys, datasets)
+//! is searched with hundreds of filter and order-by strings by both `mlflow.search_runs` and
+//! `mlrun runs search --output json`; the run ids, their order, page tokens and rejections must agree.
+mod common;
+use common::{mlflow_python, run_python, TestEnv};
+use serde_json::{json, Value};
+use std::path::Path;
+
+const EXPS: [&str; 2] = ["200000000000000002", "300000000000000003"];
+
+fn tricky_store(env: &TestEnv) {
+    let gen = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/gen_store.py");
+    let st = std::process::Command::new(mlflow_python())
+        .arg(gen)
+        .arg(env.store())
+        .arg("--tricky")
+        .status()
+        .unwrap();
+    assert!(st.success(), "gen_store.py failed");
+}
+
+/// Filters: every entity, comparator and quoting style, values that hit the traps, and strings MLflow
+/// rejects. Returned with a few order-bys each so ordering and filtering are checked together.
+fn filters(ids: &[String]) -> Vec<String> {
+    let mut f: Vec<String> = vec![
+        "".into(),
+        "   ".into(),
+        "metrics.acc > 0.5 and params.model = 'cnn'".into(),
+        "metrics.acc >= 0.5 AND metrics.loss < 1 and tags.team != 'ops'".into(),
+        "attributes.status = 'FINISHED' and metrics.acc != 0.5".into(),
+        "params.lr = '0.1' and params.model LIKE '%nn'".into(),
+    ];
+    let metric_keys = ["acc", "loss", "`m/nested`", "\"m/nested\"", "missing"];
+    let metric_values = [
+        "0.5", "0", "-1", "1e-20", "2", "1.5e300", "-1.5e300", "3.25", "1", "-0.0", "0.50",
+    ];
+    // Every (key, comparator) pair meets several values, rotating so that each value meets every
+    // comparator somewhere: the full cross product would take MLflow's file store many minutes.
+    fn pick(vals: &[&'static str], seed: usize, n: usize) -> Vec<&'static str> {
+        (0..n).map(|j| vals[(seed + j * 3) % vals.len()]).collect()
+    }
+    let numeric_ops = [">", ">=", "=", "!=", "<", "<="];
+    let string_ops = ["=", "!=", "LIKE", "ILIKE", "like", "ilike"];
+    for (ki, k) in metric_keys.iter().enumerate() {
+        for (oi, op) in numeric_ops.iter().enumerate() {
+            for v in pick(&metric_values, ki * 6 + oi, 4) {
+                f.push(format!("metrics.{k} {op} {v}"));
+            }
+        }
+    }
+    for entity in ["metric", "METRICS", "`metrics`"] {
+        f.push(format!("{entity}.acc > 0"));
+    }
+    let str_values = [
+        "'0.1'", "'abc'", "'%b%'", "'a_c'", "'ABC'", "'%'", "'cnn'", "'%C%'", "'a.c'", "'1e-3'",
+        "\"0.01\"", "'_nn'", "'c%'", "''", "'%n'", "'[a-z]%'", "'(x'", "'.*'", "'v'",
+    ];
+    for (entity, keys) in [
+        (
+            "params",
+            &[
+                "lr",
+                "model",
+                "`nested/param`",
+                "\"nested/param\"",
+                "missing",
+            ][..],
+        ),
+        ("param", &["lr"][..]),
+        ("parameters", &["model"][..]),
+        (
+            "tags",
+            &[
+                "team",
+                "`with space`",
+                "\"with space\"",
+                "mlflow.runName",
+                "mlflow.user",
+            ][..],
+        ),
+        ("tag", &["team"][..]),
+    ] {
+        for (ki, k) in keys.iter().enumerate() {
+            for (oi, op) in string_ops.iter().enumerate() {
+                for v in pick(&str_values, ki * 6 + oi + entity.len(), 4) {
+                    f.push(format!("{entity}.{k} {op} {v}"));
+                }
+            }
+            f.push(format!("{entity}.{k} IS NULL"));
+            f.push(format!("{entity}.{k} IS NOT NULL"));
+            f.push(format!("{entity}.{k} is not null"));
+        }
+    }
+    let t = 1_700_000_000_000i64;
+    let times = [t, t + 3000, t + 4000, t + 13_000, 0];
+    for (ai, attr) in [
+        "start_time",
+        "end_time",
+        "created",
+        "Created",
+        "attributes.start_time",
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (oi, op) in numeric_ops.iter().enumerate() {
+            for j in 0..3 {
+                let v = times[(ai + oi + j * 2) % times.len()];
+                f.push(format!("{attr} {op} {v}"));
+            }
+        }
+    }
+    let attr_values = [
+        "'alpha'",
+        "'alpha0'",
+        "'a%'",
+        "'A%'",
+        "'%1'",
+        "'FINISHED'",
+        "'finished'",
+        "'RUNNING'",
+        "'bob'",
+        "'%tricky%'",
+        "'%200000000000000002%'",
+        "'x y'",
+        "'ünï'",
+        "'d%lta'",
+        "''",
+        "'%'",
+    ];
+    for (ai, attr) in [
+        "run_name",
+        "attributes.run_name",
+        "`Run name`",
+        "\"run name\"",
+        "`Run Name`",
+        "status",
+        "attribute.status",
+        "run.status",
+        "user_id",
+        "artifact_uri",
+        "run_id",
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (oi, op) in string_ops[..4].iter().enumerate() {
+            for v in pick(&attr_values, ai * 4 + oi, 5) {
+                f.push(format!("{attr} {op} {v}"));
+            }
+        }
+    }
+    let list = |n: usize| {
+        ids.iter()
+            .take(n)
+            .map(|i| format!("'{i}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for op in ["IN", "NOT IN", "in", "not in"] {
+        f.push(format!("attributes.run_id {op} ({})", list(3)));
+        f.push(format!("run_id {op} ({})", list(1)));
+        f.push(format!("run_id {op} ('nope', {})", list(2)));
+    }
+    let dataset_values = [
+        "'train'",
+        "'eval'",
+        "'d1'",
+        "'training'",
+        "'%ain%'",
+        "'TRAIN'",
+    ];
+    for k in ["name", "digest", "context"] {
+        for (oi, op) in string_ops[..4].iter().enumerate() {
+            for (j, v) in pick(&dataset_values, oi + k.len(), 3)
+                .into_iter()
+                .enumerate()
+            {
+                let entity = ["dataset", "datasets"][j % 2];
+                f.push(format!("{entity}.{k} {op} {v}"));
+            }
+        }
+        f.push(format!("dataset.{k} IN ('train', 'd2', 'validation')"));
+        f.push(format!("dataset.{k} NOT IN ('train', 'd2')"));
+    }
+    // Odd spacing, case and quoting MLflow still accepts.
+    f.extend(
+        [
+            "metrics.acc>0.5",
+            "metrics.acc>=0.5 and params.lr='0.1'",
+            "  metrics.acc   >   0.5   AND   tags.team = 'ml'  ",
+            "metrics.acc > 0.5\nand tags.team = 'ml'",
+            "params.lr <> '0.1'",
+            "tags.team = \"ml\"",
+            "metrics.acc > -0.5e1",
+            "metrics.acc > .5",
+            "metrics.acc > 5.",
+            "metrics.acc > +1",
+            "metrics.acc = 1e-20 and metrics.acc = 1e-20",
+            "metrics.loss >= -inf",
+            "params.model = 'cnn' and params.model != 'rnn' and params.lr IS NOT NULL",
+        ]
+        .map(String::from),
+    );
+    // Strings MLflow rejects: the reason must match too.
+    f.extend(
+        [
+            "metrics.acc > 0.5 OR params.lr = '0.1'",
+            "(metrics.acc > 0.5)",
+            "metrics.acc > '0.5'",
+            "params.lr = 0.1",
+            "tags.team = ml",
+            "metrics.acc > 0.5;",
+            "metrics.acc > 0.5; params.lr = '1'",
+            "foo.acc > 1",
+            "lifecycle_stage = 'active'",
+            "experiment_id = '0'",
+            "attributes.run_id IS NULL",
+            "status IS NOT NULL",
+            "metrics.acc IS NULL",
+            "params.lr > '0.1'",
+            "tags.team < 'x'",
+            "run_name > 'a'",
+            "start_time = 'x'",
+            "start_time LIKE '1%'",
+            "status IN ('FINISHED')",
+            "run_id IN ()",
+            "run_id IN 'x'",
+            "metrics.acc IN (1, 2)",
+            "params.nested/param = 'v'",
+            "metrics.acc",
+            "metrics.acc >",
+            "> 1",
+            "metrics.acc > 1 and",
+            "and metrics.acc > 1",
+            "metrics.acc > 1 and and params.lr = 'x'",
+            "metrics.acc = NaN",
+            "metrics.acc > nan",
+            "metrics.acc == 1",
+            "metrics.`acc > 1",
+            "params.'lr' = '0.1'",
+            "dataset.foo = 'x'",
+            "dataset.name > 'a'",
+            "'abc' = params.lr",
+            "metrics. > 1",
+            "metrics.acc > 1 1",
+            "tags.team = 'ml' extra",
+            "params.lr = 'unterminated",
+        ]
+        .map(String::from),
+    );
+    f
+}
+
+fn order_bys() -> Vec<Vec<String>> {
+    [
+        vec![],
+        vec!["metrics.acc DESC"],
+        vec!["metrics.acc"],
+        vec!["metrics.acc ASC", "metrics.loss DESC"],
+        vec!["metrics.`m/nested` DESC"],
+        vec!["params.lr ASC", "run_name DESC"],
+        vec!["tags.team"],
+        vec!["tags.`with space` DESC"],
+        vec!["attributes.start_time ASC"],
+        vec!["start_time DESC"],
+        vec!["end_time"],
+        vec!["run_name"],
+        vec!["status DESC", "user_id"],
+        vec!["created ASC"],
+        vec!["artifact_uri"],
+        vec!["run_id DESC"],
+        vec!["metrics.missing DESC"],
+        vec!["params.missing"],
+        vec!["metrics.loss asc"],
+    ]
+    .into_iter()
+    .map(|v| v.into_iter().map(String::from).collect())
+    .collect()
+}
+
+fn bad_order_bys() -> Vec<Vec<String>> {
+    [
+        vec!["experiment_id"],
+        vec!["lifecycle_stage DESC"],
+        vec!["metrics.acc SIDEWAYS"],
+        vec!["metrics.acc DESC ASC"],
+        vec!["foo.bar"],
+        vec![""],
+        vec!["metrics.acc, params.lr"],
+        vec!["dataset.name"],
+    ]
+    .into_iter()
+    .map(|v| v.into_iter().map(String::from).collect())
+    .collect()
+}
+
+const MLFLOW_SIDE: &str = r#"
+import json, sys
+import mlflow
+from mlflow.entities import ViewType
+from mlflow.tracking import MlflowClient
+cases = json.load(open(CASES))
+client = MlflowClient()
+out = []
+for c in cases:
+    view = getattr(ViewType, c["view"])
+    try:
+        if c.get("page_size"):
+            pages, token = [], None
+            while True:
+                res = client.search_runs(EXPS, c["filter"], view, c["page_size"], c["order_by"] or None, token)
+                # The file store hands its token back as bytes; over REST it is the same text.
+                token = res.token.decode() if isinstance(res.token, bytes) else res.token
+                pages.append({"ids": [r.info.run_id for r in res], "token": token})
+                if not token:
+                    break
+            out.append({"pages": pages})
+        else:
+            runs = mlflow.search_runs(experiment_ids=EXPS, filter_string=c["filter"],
+                order_by=c["order_by"] or None, run_view_type=view, output_format="list",
+                max_results=50000)
+            out.append({"ids": [r.info.run_id for r in runs]})
+    except Exception as e:
+        out.append({"error": getattr(e, "message", str(e))})
+print(json.dumps(out))
+"#;
+
+/// MLflow's messages print Python sets, whose order changes with each process's hash seed; compare
+/// them with the set's items sorted.
+fn normalize(msg: &str) -> String {
+    let mut out = String::new();
+    let mut rest = msg;
+    while let Some(start) = rest.find("'{'") {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        let mut items: Vec<&str> = rest[start + 2..start + len].split(", ").collect();
+        items.sort_unstable();
+        out.push_str(&rest[..start + 2]);
+        out.push_str(&items.join(", "));
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn mlrun_search(env: &TestEnv, c: &Value, page_size: Option<u64>, token: Option<&str>) -> Value {
+    let mut args: Vec<String> = vec![
+        "--output".into(),
+        "json".into(),
+        "runs".into(),
+        "search".into(),
+    ];
+    for e in EXPS {
+        args.extend(["--experiment-id".into(), e.into()]);
+    }
+    args.push(format!("--filter={}", c["filter"].as_str().unwrap()));
+    for o in c["order_by"].as_array().unwrap() {
+        args.push(format!("--order-by={}", o.as_str().unwrap()));
+    }
+    let view = match c["view"].as_str().unwrap() {
+        "ACTIVE_ONLY" => "active",
+        "DELETED_ONLY" => "deleted",
+        _ => "all",
+    };
+    args.extend(["--view".into(), view.into()]);
+    args.extend([
+        "--max-results".into(),
+        page_size.unwrap_or(50000).to_string(),
+    ]);
+    if let Some(t) = token {
+        args.extend(["--page-token".into(), t.into()]);
+    }
+    let out = env.cmd().args(&args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    if !out.status.success() {
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        return json!({ "error": stderr });
+    }
+    assert!(
+        !stderr.contains("skipped"),
+        "no run of this store is broken: {stderr}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<Value> = v["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["info"]["run_id"].clone())
+        .collect();
+    json!({ "ids": ids, "token": v.get("next_page_token").cloned().unwrap_or(Value::Null) })
+}
+
+#[test]
+fn runs_search_matches_mlflow() {
+    let env = TestEnv::new();
+    tricky_store(&env);
+    let all = env.json(&[
+        "runs",
+        "search",
+        "--experiment-id",
+        EXPS[0],
+        "--view",
+        "all",
+        "--order-by",
+        "run_id",
+    ]);
+    let ids: Vec<String> = all["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["info"]["run_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 40);
+
+    let mut cases = Vec::new();
+    let orders = order_bys();
+    for (i, f) in filters(&ids).into_iter().enumerate() {
+        // Each filter runs with a rotating order-by and view, so every order meets many filters.
+        let view = ["ALL", "ACTIVE_ONLY", "DELETED_ONLY"][i % 3];
+        cases.push(json!({"filter": f, "order_by": orders[i % orders.len()], "view": view}));
+    }
+    for o in orders.iter().chain(&bad_order_bys()) {
+        for f in ["", "metrics.acc > 0", "params.lr IS NOT NULL"] {
+            cases.push(json!({"filter": f, "order_by": o, "view": "ALL"}));
+        }
+    }
+    // Paging: the same tokens, the same pages.
+    for (o, size) in [
+        (vec![], 7),
+        (vec!["metrics.acc DESC"], 6),
+        (vec!["params.lr"], 25),
+    ] {
+        cases.push(json!({"filter": "", "order_by": o, "view": "ALL", "page_size": size}));
+    }
+    let cases_path = env.path().join("cases.json");
+    std::fs::write(&cases_path, serde_json::to_vec(&cases).unwrap()).unwrap();
+    let script = MLFLOW_SIDE
+        .replace("CASES", &format!("{:?}", cases_path.to_str().unwrap()))
+        .replace("EXPS", &format!("{EXPS:?}"));
+    let expected: Vec<Value> =
+        serde_json::from_str(&run_python(&mlflow_python(), &env.store(), &script)).unwrap();
+    assert_eq!(expected.len(), cases.len());
+
+    let mut failures = Vec::new();
+    let (mut matched_ok, mut matched_err) = (0, 0);
+    for (c, want) in cases.iter().zip(&expected) {
+        if let Some(size) = c.get("page_size").and_then(Value::as_u64) {
+            let mut token: Option<String> = None;
+            for (n, page) in want["pages"].as_array().unwrap().iter().enumerate() {
+                let got = mlrun_search(&env, c, Some(size), token.as_deref());
+                if got["ids"] != page["ids"] || got["token"] != page["token"] {
+                    failures.push(format!("{c} page {n}: mlflow {page} / mlrun {got}"));
+                    break;
+                }
+                token = page["token"].as_str().map(String::from);
+            }
+            matched_ok += 1;
+            continue;
+        }
+        let got = mlrun_search(&env, c, None, None);
+        match (want.get("error"), got.get("error")) {
+            (Some(w), Some(g)) => {
+                let w = normalize(w.as_str().unwrap());
+                if normalize(g.as_str().unwrap()).contains(&w) {
+                    matched_err += 1;
+                } else {
+                    failures.push(format!("{c}: mlflow rejects with {w:?}, mlrun with {g}"));
+                }
+            }
+            (None, None) => {
+                if want["ids"] == got["ids"] {
+                    matched_ok += 1;
+                } else {
+                    failures.push(format!(
+                        "{c}:\n  mlflow {}\n  mlrun  {}",
+                        want["ids"], got["ids"]
+                    ));
+                }
+            }
+            (Some(w), None) => failures.push(format!("{c}: mlflow rejects ({w}), mlrun answers")),
+            (None, Some(g)) => failures.push(format!("{c}: mlrun rejects ({g}), mlflow answers")),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} searches differ from MLflow:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+    // The store must exercise both sides: plenty of answers and plenty of rejections.
+    assert!(
+        matched_ok > 300 && matched_err > 40,
+        "{matched_ok} / {matched_err}"
+    );
+}
+
+#[test]
+fn experiments_search_matches_mlflow() {
+    let env = TestEnv::new();
+    tricky_store(&env);
+    env.ok(&["experiments", "create", "other", "--tag", "team=ml"]);
+    env.ok(&["experiments", "create", "Bert-base", "--tag", "team=nlp"]);
+    let gone = env.ok(&["experiments", "create", "gone"]);
+    env.ok(&["experiments", "delete", &gone]);
+    let cases: Vec<(String, Vec<&str>, &str)> = [
+        ("", vec![], "ACTIVE_ONLY"),
+        ("", vec![], "ALL"),
+        ("", vec![], "DELETED_ONLY"),
+        ("name LIKE 'tricky%'", vec!["name DESC"], "ALL"),
+        ("name ILIKE 'BERT%'", vec![], "ALL"),
+        ("attributes.name != 'other'", vec!["name"], "ALL"),
+        ("tags.team = 'ml'", vec![], "ALL"),
+        ("tags.team IS NULL", vec!["name ASC"], "ALL"),
+        ("tags.team IS NOT NULL", vec![], "ALL"),
+        (
+            "experiment_id IN ('200000000000000002', '0')",
+            vec![],
+            "ALL",
+        ),
+        (
+            "creation_time > 1700000000000",
+            vec!["creation_time"],
+            "ALL",
+        ),
+        (
+            "last_update_time >= 0",
+            vec!["last_update_time DESC", "name"],
+            "ALL",
+        ),
+        ("name = 'x' OR name = 'y'", vec![], "ALL"),
+        ("lifecycle_stage = 'active'", vec![], "ALL"),
+        ("name > 'a'", vec![], "ALL"),
+        ("", vec!["lifecycle_stage"], "ALL"),
+        ("", vec!["experiment_id DESC"], "ALL"),
+    ]
+    .into_iter()
+    .map(|(f, o, v)| (f.to_string(), o, v))
+    .collect();
+    let script = format!(
+        r#"
+import json, mlflow
+from mlflow.entities import ViewType
+out = []
+for f, o, v in {cases}:
+    try:
+        exps = mlflow.search_experiments(view_type=getattr(ViewType, v), filter_string=f or None, order_by=o or None)
+        out.append({{"ids": [e.experiment_id for e in exps]}})
+    except Exception as e:
+        out.append({{"error": getattr(e, "message", str(e))}})
+print(json.dumps(out))
+"#,
+        cases = serde_json::to_string(
+            &cases
+                .iter()
+                .map(|(f, o, v)| json!([f, o, v]))
+                .collect::<Vec<_>>()
+        )
+        .unwrap()
+    );
+    let expected: Vec<Value> =
+        serde_json::from_str(&run_python(&mlflow_python(), &env.store(), &script)).unwrap();
+    let mut failures = Vec::new();
+    for ((f, o, v), want) in cases.iter().zip(&expected) {
+        let mut args = vec![
+            "--output".to_string(),
+            "json".into(),
+            "experiments".into(),
+            "search".into(),
+            format!("--filter={f}"),
+            "--view".into(),
+            match *v {
+                "ACTIVE_ONLY" => "active",
+                "DELETED_ONLY" => "deleted",
+                _ => "all",
+            }
+            .into(),
+        ];
+        for x in o {
+            args.push(format!("--order-by={x}"));
+        }
+        let out = env.cmd().args(&args).output().unwrap();
+        let got = if out.status.success() {
+            let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+            json!({"ids": v["experiments"].as_array().unwrap().iter().map(|e| e["experiment_id"].clone()).collect::<Vec<_>>()})
+        } else {
+            json!({"error": String::from_utf8_lossy(&out.stderr)})
+        };
+        let ok = match (want.get("error"), got.get("error")) {
+            (Some(w), Some(g)) => {
+                normalize(g.as_str().unwrap()).contains(&normalize(w.as_str().unwrap()))
+            }
+            (None, None) => want["ids"] == got["ids"],
+            _ => false,
+        };
+        if !ok {
+            failures.push(format!("{f:?} {o:?} {v}: mlflow {want} / mlrun {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
