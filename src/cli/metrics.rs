@@ -70,7 +70,7 @@ fn history(ctx: &Ctx, a: HistoryArgs) -> CliResult {
         }
     }
     // One run lacking one of several series is worth a warning; nothing to show at all is an error.
-    if all.is_empty() || (run_ids.len() == 1 && a.keys.len() == 1) {
+    if all.is_empty() || (run_ids.len() == 1 && a.keys.len() == 1 && !missing.is_empty()) {
         if let Some((run_id, key, have)) = missing.into_iter().next() {
             return Err(
                 CliError::user(format!("run {run_id} has no metric '{key}'")).with_hint(

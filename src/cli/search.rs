@@ -10,7 +10,6 @@ use clap::Args;
 use mlrun::search::{self, Needs, SearchError};
 use mlrun::store::{RunPage, RunQuery};
 use mlrun::{pyfloat, MetricSummary, Run, TrackingStore};
-use serde_json::json;
 use std::collections::BTreeSet;
 
 #[derive(Debug, Args)]
@@ -299,12 +298,20 @@ pub fn runs_search(ctx: &Ctx, store: &dyn TrackingStore, a: SearchArgs) -> CliRe
     Ok(())
 }
 
+/// MLflow's `SearchRuns` response, serialized straight from the runs (no JSON tree in between:
+/// a big search prints tens of megabytes).
+#[derive(serde::Serialize)]
+struct SearchRunsResponse<'a> {
+    runs: &'a [Run],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_page_token: Option<&'a str>,
+}
+
 fn print_page_json(page: &RunPage) -> CliResult {
-    let mut v = json!({ "runs": page.runs });
-    if let Some(t) = &page.next_page_token {
-        v["next_page_token"] = json!(t);
-    }
-    print_json(&v)
+    print_json(&SearchRunsResponse {
+        runs: &page.runs,
+        next_page_token: page.next_page_token.as_deref(),
+    })
 }
 
 /// run_id, run_name, status, start_time, then every metric and param seen, sorted by key.
@@ -390,23 +397,48 @@ pub fn runs_table(
     output: OutputFormat,
 ) -> CliResult<Table> {
     let human = output == OutputFormat::Table;
+    // On a terminal, `metrics.loss` is headed `loss` unless another column has that key: headers
+    // are never cut, so short ones are what lets a wide table fit. Files keep the full names.
+    let short = |c: &ColumnSpec| -> Option<String> {
+        let (key, suffix) = match c {
+            ColumnSpec::Metric(k, Agg::Latest) | ColumnSpec::Param(k) | ColumnSpec::Tag(k) => {
+                (k, "")
+            }
+            ColumnSpec::Metric(k, Agg::Min) => (k, ":min"),
+            ColumnSpec::Metric(k, Agg::Max) => (k, ":max"),
+            ColumnSpec::Attr(_) => return None,
+        };
+        let clash = columns.iter().filter(|o| {
+            matches!(o, ColumnSpec::Metric(k, _) | ColumnSpec::Param(k) | ColumnSpec::Tag(k) if k == key)
+                && std::mem::discriminant(*o) != std::mem::discriminant(c)
+        });
+        (clash.count() == 0 && !Attr::ALL.iter().any(|(_, n)| n == key))
+            .then(|| format!("{key}{suffix}"))
+    };
+    let header = |c: &ColumnSpec| {
+        if human {
+            short(c).unwrap_or_else(|| c.name())
+        } else {
+            c.name()
+        }
+    };
     let mut table = Table::new(
         columns
             .iter()
             .map(|c| match c {
                 ColumnSpec::Metric(..) | ColumnSpec::Attr(Attr::Duration) => {
-                    Column::number(c.name())
+                    Column::number(header(c))
                 }
                 // Eight characters of an id are enough to tell runs apart and to paste.
                 ColumnSpec::Attr(Attr::RunId | Attr::ExperimentId) => {
-                    Column::id(c.name()).min_width(9)
+                    Column::id(header(c)).min_width(9)
                 }
                 // Cut statuses and times mislead; names and tags can give way first.
-                ColumnSpec::Attr(Attr::Status) => Column::new(c.name()).min_width(9),
+                ColumnSpec::Attr(Attr::Status) => Column::new(header(c)).min_width(9),
                 ColumnSpec::Attr(Attr::StartTime | Attr::EndTime) => {
-                    Column::new(c.name()).min_width(19)
+                    Column::new(header(c)).min_width(19)
                 }
-                _ => Column::new(c.name()),
+                _ => Column::new(header(c)),
             })
             .collect(),
     );

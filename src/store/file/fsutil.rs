@@ -47,6 +47,24 @@ pub fn append(path: &Path, data: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Reads a small file in as few system calls as the kernel allows: open, read, close. `fs::read`
+/// also asks for the size first and reads once more to see the end, which is most of the cost
+/// when search reads tens of thousands of value files. A short read is taken as the end, which for
+/// a regular file it is (a writer appending meanwhile is simply not seen, as with any snapshot).
+pub fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut f = File::open(path)?;
+    let mut out = Vec::new();
+    let mut buf = [0u8; 8192];
+    loop {
+        let n = f.read(&mut buf)?;
+        out.extend_from_slice(&buf[..n]);
+        if n < buf.len() {
+            return Ok(out);
+        }
+    }
+}
+
 /// An exclusive advisory lock on a folder, released on drop. Locking the folder itself leaves no lock
 /// file behind for MLflow to trip over.
 pub struct DirLock {

@@ -125,7 +125,11 @@ pub fn read_experiment(path: &Path) -> Result<Experiment> {
 }
 
 pub fn read_run(path: &Path) -> Result<RunInfo> {
-    let text = std::fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
+    let bytes = super::fsutil::read_small(path).map_err(|e| StoreError::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|_| StoreError::InvalidState {
+        path: path.to_path_buf(),
+        message: "meta.yaml is not UTF-8".into(),
+    })?;
     // Search reads thousands of these; the flat form MLflow writes is parsed directly, and anything
     // unusual (folded lines, double quotes, values YAML would type) goes through the YAML parser.
     if let Some(info) = fast_run(&text) {

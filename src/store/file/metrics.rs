@@ -67,11 +67,18 @@ fn beats(a: (i64, i64, f64), b: (i64, i64, f64)) -> bool {
 /// (MLflow's rule), plus the min and max values for summary columns. `Err` holds the bad line.
 pub fn scan(bytes: &[u8]) -> Result<Option<Summary>, String> {
     let mut out: Option<Summary> = None;
-    for raw in bytes.split(|&b| b == b'\n') {
+    let ends_whole = bytes.last().is_none_or(|&b| b == b'\n');
+    let mut segments = bytes.split(|&b| b == b'\n').peekable();
+    while let Some(raw) = segments.next() {
+        let last = segments.peek().is_none();
         let line =
             std::str::from_utf8(raw).map_err(|_| String::from_utf8_lossy(raw).into_owned())?;
         if line.trim().is_empty() {
             continue;
+        }
+        // A last line without its newline that does not parse is an append still in flight.
+        if last && !ends_whole && fields(line).is_none() {
+            break;
         }
         let (timestamp, value, step) = fields(line).ok_or_else(|| line.to_string())?;
         match &mut out {
@@ -172,5 +179,9 @@ mod tests {
         assert_eq!(scan(b"").unwrap(), None);
         assert_eq!(scan(b"1 2 3 4\n").unwrap_err(), "1 2 3 4");
         assert!(scan(b"1 x 3\n").is_err());
+        // An append in flight (no newline yet, not parseable) is not there yet; a whole last line
+        // without its newline (a hand-edited file) still counts.
+        assert_eq!(scan(b"1 2.0 0\n5 x").unwrap().unwrap().count, 1);
+        assert_eq!(scan(b"1 2.0 0\n5 3.0 1").unwrap().unwrap().value, 3.0);
     }
 }

@@ -77,8 +77,10 @@ fn read_values_into(dir: &Path, prefix: &str, out: &mut Vec<KeyValue>) -> Result
         if ft.is_dir() {
             read_values_into(&entry.path(), &key, out)?;
         } else if ft.is_file() {
-            let value =
-                fs::read_to_string(entry.path()).map_err(|e| StoreError::io(entry.path(), e))?;
+            let bytes =
+                fsutil::read_small(&entry.path()).map_err(|e| StoreError::io(entry.path(), e))?;
+            let value = String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             out.push(KeyValue { key, value });
         }
     }
@@ -375,9 +377,19 @@ impl FileStore {
         let tags = read_values(&Layout::tags(dir))?;
         let mut metrics_latest = Vec::new();
         for (key, path) in metric_keys(&Layout::metrics(dir))? {
-            let points = read_metric_file(&key, &path)?;
-            if let Some(m) = metrics::latest(&points) {
-                metrics_latest.push(m.clone());
+            // One pass over the bytes, no Metric per line: runs are read by the thousand.
+            let bytes = fsutil::read_small(&path).map_err(|e| StoreError::io(&path, e))?;
+            let summary = metrics::scan(&bytes).map_err(|line| StoreError::InvalidState {
+                path: path.clone(),
+                message: format!("Metric '{key}' is malformed: {line:?}"),
+            })?;
+            if let Some(s) = summary {
+                metrics_latest.push(Metric {
+                    key,
+                    value: s.value,
+                    timestamp: s.timestamp,
+                    step: s.step,
+                });
             }
         }
         Ok(Run {

@@ -9,7 +9,6 @@ use crate::search::{self, DatasetRef, Needs, SearchRun};
 use crate::store::{Result, RunPage, RunQuery, StoreError};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 /// MLflow's cap on `max_results` for runs (spec §5.3).
@@ -128,7 +127,7 @@ fn safe_key(key: &str) -> bool {
 }
 
 fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
-    match fs::read(path) {
+    match super::fsutil::read_small(path) {
         Ok(b) => Ok(Some(b)),
         Err(e)
             if matches!(
