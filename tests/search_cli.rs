@@ -213,7 +213,11 @@ fn bad_filters_point_at_the_token_and_change_nothing() {
     let err = env.fails(&["runs", "search", "--experiment-id", "424242"]);
     assert!(err.contains("424242"), "{err}");
     let out = env.run(&["runs", "search", "-c", "nonsense"]);
-    assert_eq!(out.status.code(), Some(2), "an unknown column is a usage error");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown column is a usage error"
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("unknown column 'nonsense'"), "{err}");
     assert_eq!(env.snapshot(), before);

@@ -5,7 +5,7 @@ use super::output::{print_json, print_line, print_rows};
 use super::{env_vars, missing_run_id, now_ms, parse_kv, Ctx, OutputFormat};
 use clap::{Args, Subcommand};
 use mlrun::store::NewRun;
-use mlrun::{pyfloat, Run, RunStatus, Tag, TrackingStore};
+use mlrun::{pyfloat, RunStatus, Tag, TrackingStore};
 use serde_json::json;
 use std::process::Command;
 
@@ -200,20 +200,6 @@ fn source_tags(user: &str) -> Vec<Tag> {
     tags
 }
 
-fn run_rows(runs: &[Run]) -> Vec<Vec<String>> {
-    runs.iter()
-        .map(|r| {
-            vec![
-                r.info.run_id.clone(),
-                r.info.run_name.clone(),
-                r.info.status.to_string(),
-                r.info.start_time.to_string(),
-                r.info.end_time.map(|t| t.to_string()).unwrap_or_default(),
-            ]
-        })
-        .collect()
-}
-
 pub fn run(ctx: &Ctx, cmd: RunsCmd) -> CliResult {
     let store = ctx.store()?;
     match cmd {
@@ -319,11 +305,17 @@ pub fn run(ctx: &Ctx, cmd: RunsCmd) -> CliResult {
             if ctx.output == OutputFormat::Json {
                 print_json(&json!({ "runs": listing.items }))
             } else {
-                print_rows(
-                    ctx,
-                    &["Run Id", "Name", "Status", "Start Time", "End Time"],
-                    &run_rows(&listing.items),
-                )
+                use super::search::{runs_table, Attr, ColumnSpec};
+                let columns = [
+                    Attr::RunId,
+                    Attr::RunName,
+                    Attr::Status,
+                    Attr::StartTime,
+                    Attr::Duration,
+                ]
+                .map(ColumnSpec::Attr);
+                let table = runs_table(store.as_ref(), &listing.items, &columns, ctx.output)?;
+                super::output::print_table(ctx, &table)
             }
         }
         RunsCmd::Delete { run_id } => {

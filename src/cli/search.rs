@@ -500,6 +500,7 @@ pub fn fmt_duration(ms: i64, human: bool) -> String {
     let s = ms / 1000;
     match s {
         _ if ms < 0 => ms.to_string(),
+        _ if ms < 1000 => format!("{ms}ms"),
         0..=59 => format!("{:.1}s", ms as f64 / 1000.0),
         60..=3599 => format!("{}m{:02}s", s / 60, s % 60),
         _ => format!("{}h{:02}m", s / 3600, (s % 3600) / 60),
@@ -548,6 +549,7 @@ mod tests {
         assert_eq!(fmt_number(1.5e300, true), "1.5000e300");
         assert_eq!(fmt_number(f64::NAN, true), "nan");
         assert_eq!(fmt_duration(1500, true), "1.5s");
+        assert_eq!(fmt_duration(12, true), "12ms");
         assert_eq!(fmt_duration(3_723_000, true), "1h02m");
         assert_eq!(fmt_duration(184_000, true), "3m04s");
         assert_eq!(fmt_time(0, false), "1970-01-01 00:00:00.000+00:00");
