@@ -41,6 +41,8 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('artifacts', 'artifacts', [CompletionResultType]::ParameterValue, 'Log, list and download a run''s artifacts')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Compare runs side by side: one row per param and metric, the best value marked')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run any command inside a new run: params, source and git state, teed output, metrics from output')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run an MLflow project''s entry point in a new run (MLproject, env managers, git, sweeps)')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Metric histories as tables or terminal charts')
             [CompletionResult]::new('gc', 'gc', [CompletionResultType]::ParameterValue, 'Permanently remove deleted runs and experiments')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'The model registry and models: register, version, alias, stage, log, download, inspect')
@@ -250,6 +252,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a deleted run')
             [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a tag on a run')
             [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a tag from a run')
+            [CompletionResult]::new('rerun', 'rerun', [CompletionResultType]::ParameterValue, 'Run a project run again: its recorded URI, version, entry point and params (-P changes some)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -380,6 +383,21 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mlrun;runs;rerun' {
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Change a parameter K=V (repeatable); others keep their recorded values')
+            [CompletionResult]::new('--param-list', '--param-list', [CompletionResultType]::ParameterName, 'Change a parameter K=V (repeatable); others keep their recorded values')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path or a file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the commands that would run and do nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mlrun;runs;help' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a run; prints its id')
             [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End a run (default status FINISHED)')
@@ -390,6 +408,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a deleted run')
             [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a tag on a run')
             [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a tag from a run')
+            [CompletionResult]::new('rerun', 'rerun', [CompletionResultType]::ParameterValue, 'Run a project run again: its recorded URI, version, entry point and params (-P changes some)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -418,6 +437,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             break
         }
         'mlrun;runs;help;delete-tag' {
+            break
+        }
+        'mlrun;runs;help;rerun' {
             break
         }
         'mlrun;runs;help;help' {
@@ -612,6 +634,54 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mlrun;exec' {
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'Experiment id [env: MLFLOW_EXPERIMENT_ID]')
+            [CompletionResult]::new('--experiment-name', '--experiment-name', [CompletionResultType]::ParameterName, 'Experiment name [env: MLFLOW_EXPERIMENT_NAME]')
+            [CompletionResult]::new('--run-name', '--run-name', [CompletionResultType]::ParameterName, 'Run name [default: a random adjective-noun-number]')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'A param K=V to log (repeatable)')
+            [CompletionResult]::new('--param', '--param', [CompletionResultType]::ParameterName, 'A param K=V to log (repeatable)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag K=V to set (repeatable)')
+            [CompletionResult]::new('--metric-pattern', '--metric-pattern', [CompletionResultType]::ParameterName, 'Read metrics with this regex instead of the default rules (repeatable). `\key`, `\value` and `\step` stand for a key, a number and an integer; use named groups `(?P<key>…)` and `(?P<value>…)`, a group named after the metric, e.g. `(?P<loss>\value)`, or two unnamed groups (key, value). A group named `step` sets the step')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path or a file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured)')
+            [CompletionResult]::new('--no-metrics', '--no-metrics', [CompletionResultType]::ParameterName, 'Don''t read metrics from the output')
+            [CompletionResult]::new('--no-capture', '--no-capture', [CompletionResultType]::ParameterName, 'Don''t capture the output: the command writes straight to the terminal (no log artifacts, no metrics read from output)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mlrun;run' {
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Entry point in the MLproject file, or a .py/.sh file to run')
+            [CompletionResult]::new('--entry-point', '--entry-point', [CompletionResultType]::ParameterName, 'Entry point in the MLproject file, or a .py/.sh file to run')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'A parameter K=V (repeatable). A comma list (K=a,b) sweeps over its values')
+            [CompletionResult]::new('--param-list', '--param-list', [CompletionResultType]::ParameterName, 'A parameter K=V (repeatable). A comma list (K=a,b) sweeps over its values')
+            [CompletionResult]::new('--env-manager', '--env-manager', [CompletionResultType]::ParameterName, 'How to provide the environment [default: from the MLproject: conda for conda_env, docker for docker_env, else virtualenv]')
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'Experiment id [env: MLFLOW_EXPERIMENT_ID]')
+            [CompletionResult]::new('--experiment-name', '--experiment-name', [CompletionResultType]::ParameterName, 'Experiment name [env: MLFLOW_EXPERIMENT_NAME]')
+            [CompletionResult]::new('--run-name', '--run-name', [CompletionResultType]::ParameterName, 'Name of the run (of the parent run, for a sweep)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Git branch, tag or commit to run')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Git branch, tag or commit to run')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'A `docker run` argument NAME[=VALUE] (repeatable); a bare NAME is a flag')
+            [CompletionResult]::new('--docker-args', '--docker-args', [CompletionResultType]::ParameterName, 'A `docker run` argument NAME[=VALUE] (repeatable); a bare NAME is a flag')
+            [CompletionResult]::new('--grid', '--grid', [CompletionResultType]::ParameterName, 'A sweep grid: a YAML or JSON map from parameter to a list of values (commas kept)')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'How many runs of a sweep run at once')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'How many runs of a sweep run at once')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path or a file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured)')
+            [CompletionResult]::new('--build-image', '--build-image', [CompletionResultType]::ParameterName, 'Build a docker image with the project copied in (docker_env projects)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the commands that would run (environment, image, entry point) and do nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'mlrun;metrics' {
@@ -1073,6 +1143,8 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('artifacts', 'artifacts', [CompletionResultType]::ParameterValue, 'Log, list and download a run''s artifacts')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Compare runs side by side: one row per param and metric, the best value marked')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run any command inside a new run: params, source and git state, teed output, metrics from output')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run an MLflow project''s entry point in a new run (MLproject, env managers, git, sweeps)')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Metric histories as tables or terminal charts')
             [CompletionResult]::new('gc', 'gc', [CompletionResultType]::ParameterValue, 'Permanently remove deleted runs and experiments')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'The model registry and models: register, version, alias, stage, log, download, inspect')
@@ -1130,6 +1202,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore a deleted run')
             [CompletionResult]::new('set-tag', 'set-tag', [CompletionResultType]::ParameterValue, 'Set a tag on a run')
             [CompletionResult]::new('delete-tag', 'delete-tag', [CompletionResultType]::ParameterValue, 'Delete a tag from a run')
+            [CompletionResult]::new('rerun', 'rerun', [CompletionResultType]::ParameterValue, 'Run a project run again: its recorded URI, version, entry point and params (-P changes some)')
             break
         }
         'mlrun;help;runs;start' {
@@ -1157,6 +1230,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             break
         }
         'mlrun;help;runs;delete-tag' {
+            break
+        }
+        'mlrun;help;runs;rerun' {
             break
         }
         'mlrun;help;log-param' {
@@ -1196,6 +1272,12 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             break
         }
         'mlrun;help;diff' {
+            break
+        }
+        'mlrun;help;exec' {
+            break
+        }
+        'mlrun;help;run' {
             break
         }
         'mlrun;help;metrics' {

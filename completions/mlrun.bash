@@ -28,6 +28,9 @@ _mlrun() {
             mlrun,diff)
                 cmd="mlrun__subcmd__diff"
                 ;;
+            mlrun,exec)
+                cmd="mlrun__subcmd__exec"
+                ;;
             mlrun,experiments)
                 cmd="mlrun__subcmd__experiments"
                 ;;
@@ -60,6 +63,9 @@ _mlrun() {
                 ;;
             mlrun,models)
                 cmd="mlrun__subcmd__models"
+                ;;
+            mlrun,run)
+                cmd="mlrun__subcmd__run"
                 ;;
             mlrun,runs)
                 cmd="mlrun__subcmd__runs"
@@ -163,6 +169,9 @@ _mlrun() {
             mlrun__subcmd__help,diff)
                 cmd="mlrun__subcmd__help__subcmd__diff"
                 ;;
+            mlrun__subcmd__help,exec)
+                cmd="mlrun__subcmd__help__subcmd__exec"
+                ;;
             mlrun__subcmd__help,experiments)
                 cmd="mlrun__subcmd__help__subcmd__experiments"
                 ;;
@@ -195,6 +204,9 @@ _mlrun() {
                 ;;
             mlrun__subcmd__help,models)
                 cmd="mlrun__subcmd__help__subcmd__models"
+                ;;
+            mlrun__subcmd__help,run)
+                cmd="mlrun__subcmd__help__subcmd__run"
                 ;;
             mlrun__subcmd__help,runs)
                 cmd="mlrun__subcmd__help__subcmd__runs"
@@ -312,6 +324,9 @@ _mlrun() {
                 ;;
             mlrun__subcmd__help__subcmd__runs,list)
                 cmd="mlrun__subcmd__help__subcmd__runs__subcmd__list"
+                ;;
+            mlrun__subcmd__help__subcmd__runs,rerun)
+                cmd="mlrun__subcmd__help__subcmd__runs__subcmd__rerun"
                 ;;
             mlrun__subcmd__help__subcmd__runs,restore)
                 cmd="mlrun__subcmd__help__subcmd__runs__subcmd__restore"
@@ -475,6 +490,9 @@ _mlrun() {
             mlrun__subcmd__runs,list)
                 cmd="mlrun__subcmd__runs__subcmd__list"
                 ;;
+            mlrun__subcmd__runs,rerun)
+                cmd="mlrun__subcmd__runs__subcmd__rerun"
+                ;;
             mlrun__subcmd__runs,restore)
                 cmd="mlrun__subcmd__runs__subcmd__restore"
                 ;;
@@ -505,6 +523,9 @@ _mlrun() {
             mlrun__subcmd__runs__subcmd__help,list)
                 cmd="mlrun__subcmd__runs__subcmd__help__subcmd__list"
                 ;;
+            mlrun__subcmd__runs__subcmd__help,rerun)
+                cmd="mlrun__subcmd__runs__subcmd__help__subcmd__rerun"
+                ;;
             mlrun__subcmd__runs__subcmd__help,restore)
                 cmd="mlrun__subcmd__runs__subcmd__help__subcmd__restore"
                 ;;
@@ -524,7 +545,7 @@ _mlrun() {
 
     case "${cmd}" in
         mlrun)
-            opts="-q -h -V --tracking-uri --output --quiet --color --help --version experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help"
+            opts="-q -h -V --tracking-uri --output --quiet --color --help --version experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -826,6 +847,60 @@ _mlrun() {
                 return 0
             fi
             case "${prev}" in
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__exec)
+            opts="-P -q -h -V --experiment-id --experiment-name --run-name --param --tag --metric-pattern --no-metrics --no-capture --tracking-uri --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --experiment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --experiment-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --run-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --param)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metric-pattern)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tracking-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1334,7 +1409,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help)
-            opts="experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help"
+            opts="experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1432,6 +1507,20 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__help__subcmd__exec)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2005,8 +2094,22 @@ _mlrun() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrun__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrun__subcmd__help__subcmd__runs)
-            opts="start end describe search list delete restore set-tag delete-tag"
+            opts="start end describe search list delete restore set-tag delete-tag rerun"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2076,6 +2179,20 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help__subcmd__runs__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__help__subcmd__runs__subcmd__rerun)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3363,8 +3480,94 @@ _mlrun() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrun__subcmd__run)
+            opts="-e -P -v -A -j -q -h --entry-point --param-list --env-manager --experiment-id --experiment-name --run-name --version --build-image --dry-run --docker-args --grid --jobs --tracking-uri --output --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --entry-point)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --param-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-manager)
+                    COMPREPLY=($(compgen -W "local uv virtualenv conda docker" -- "${cur}"))
+                    return 0
+                    ;;
+                --experiment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --experiment-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --run-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --docker-args)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrun__subcmd__runs)
-            opts="-q -h -V --tracking-uri --output --quiet --color --help --version start end describe search list delete restore set-tag delete-tag help"
+            opts="-q -h -V --tracking-uri --output --quiet --color --help --version start end describe search list delete restore set-tag delete-tag rerun help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3498,7 +3701,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__runs__subcmd__help)
-            opts="start end describe search list delete restore set-tag delete-tag help"
+            opts="start end describe search list delete restore set-tag delete-tag rerun help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3595,6 +3798,20 @@ _mlrun() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrun__subcmd__runs__subcmd__help__subcmd__rerun)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrun__subcmd__runs__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3668,6 +3885,40 @@ _mlrun() {
                     ;;
                 --view)
                     COMPREPLY=($(compgen -W "active deleted all" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__runs__subcmd__rerun)
+            opts="-P -q -h -V --param-list --dry-run --tracking-uri --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --param-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --tracking-uri)

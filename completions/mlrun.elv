@@ -38,6 +38,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand artifacts 'Log, list and download a run''s artifacts'
             cand compare 'Compare runs side by side: one row per param and metric, the best value marked'
             cand diff 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
+            cand exec 'Run any command inside a new run: params, source and git state, teed output, metrics from output'
+            cand run 'Run an MLflow project''s entry point in a new run (MLproject, env managers, git, sweeps)'
             cand metrics 'Metric histories as tables or terminal charts'
             cand gc 'Permanently remove deleted runs and experiments'
             cand models 'The model registry and models: register, version, alias, stage, log, download, inspect'
@@ -225,6 +227,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand restore 'Restore a deleted run'
             cand set-tag 'Set a tag on a run'
             cand delete-tag 'Delete a tag from a run'
+            cand rerun 'Run a project run again: its recorded URI, version, entry point and params (-P changes some)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrun;runs;start'= {
@@ -345,6 +348,20 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mlrun;runs;rerun'= {
+            cand -P 'Change a parameter K=V (repeatable); others keep their recorded values'
+            cand --param-list 'Change a parameter K=V (repeatable); others keep their recorded values'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand --dry-run 'Print the commands that would run and do nothing'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mlrun;runs;help'= {
             cand start 'Start a run; prints its id'
             cand end 'End a run (default status FINISHED)'
@@ -355,6 +372,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand restore 'Restore a deleted run'
             cand set-tag 'Set a tag on a run'
             cand delete-tag 'Delete a tag from a run'
+            cand rerun 'Run a project run again: its recorded URI, version, entry point and params (-P changes some)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrun;runs;help;start'= {
@@ -374,6 +392,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;runs;help;set-tag'= {
         }
         &'mlrun;runs;help;delete-tag'= {
+        }
+        &'mlrun;runs;help;rerun'= {
         }
         &'mlrun;runs;help;help'= {
         }
@@ -550,6 +570,52 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'mlrun;exec'= {
+            cand --experiment-id 'Experiment id [env: MLFLOW_EXPERIMENT_ID]'
+            cand --experiment-name 'Experiment name [env: MLFLOW_EXPERIMENT_NAME]'
+            cand --run-name 'Run name [default: a random adjective-noun-number]'
+            cand -P 'A param K=V to log (repeatable)'
+            cand --param 'A param K=V to log (repeatable)'
+            cand --tag 'A tag K=V to set (repeatable)'
+            cand --metric-pattern 'Read metrics with this regex instead of the default rules (repeatable). `\key`, `\value` and `\step` stand for a key, a number and an integer; use named groups `(?P<key>…)` and `(?P<value>…)`, a group named after the metric, e.g. `(?P<loss>\value)`, or two unnamed groups (key, value). A group named `step` sets the step'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand --no-metrics 'Don''t read metrics from the output'
+            cand --no-capture 'Don''t capture the output: the command writes straight to the terminal (no log artifacts, no metrics read from output)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;run'= {
+            cand -e 'Entry point in the MLproject file, or a .py/.sh file to run'
+            cand --entry-point 'Entry point in the MLproject file, or a .py/.sh file to run'
+            cand -P 'A parameter K=V (repeatable). A comma list (K=a,b) sweeps over its values'
+            cand --param-list 'A parameter K=V (repeatable). A comma list (K=a,b) sweeps over its values'
+            cand --env-manager 'How to provide the environment [default: from the MLproject: conda for conda_env, docker for docker_env, else virtualenv]'
+            cand --experiment-id 'Experiment id [env: MLFLOW_EXPERIMENT_ID]'
+            cand --experiment-name 'Experiment name [env: MLFLOW_EXPERIMENT_NAME]'
+            cand --run-name 'Name of the run (of the parent run, for a sweep)'
+            cand -v 'Git branch, tag or commit to run'
+            cand --version 'Git branch, tag or commit to run'
+            cand -A 'A `docker run` argument NAME[=VALUE] (repeatable); a bare NAME is a flag'
+            cand --docker-args 'A `docker run` argument NAME[=VALUE] (repeatable); a bare NAME is a flag'
+            cand --grid 'A sweep grid: a YAML or JSON map from parameter to a list of values (commas kept)'
+            cand -j 'How many runs of a sweep run at once'
+            cand --jobs 'How many runs of a sweep run at once'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand --build-image 'Build a docker image with the project copied in (docker_env projects)'
+            cand --dry-run 'Print the commands that would run (environment, image, entry point) and do nothing'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrun;metrics'= {
             cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
@@ -961,6 +1027,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand artifacts 'Log, list and download a run''s artifacts'
             cand compare 'Compare runs side by side: one row per param and metric, the best value marked'
             cand diff 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
+            cand exec 'Run any command inside a new run: params, source and git state, teed output, metrics from output'
+            cand run 'Run an MLflow project''s entry point in a new run (MLproject, env managers, git, sweeps)'
             cand metrics 'Metric histories as tables or terminal charts'
             cand gc 'Permanently remove deleted runs and experiments'
             cand models 'The model registry and models: register, version, alias, stage, log, download, inspect'
@@ -1007,6 +1075,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand restore 'Restore a deleted run'
             cand set-tag 'Set a tag on a run'
             cand delete-tag 'Delete a tag from a run'
+            cand rerun 'Run a project run again: its recorded URI, version, entry point and params (-P changes some)'
         }
         &'mlrun;help;runs;start'= {
         }
@@ -1025,6 +1094,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;help;runs;set-tag'= {
         }
         &'mlrun;help;runs;delete-tag'= {
+        }
+        &'mlrun;help;runs;rerun'= {
         }
         &'mlrun;help;log-param'= {
         }
@@ -1052,6 +1123,10 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;help;compare'= {
         }
         &'mlrun;help;diff'= {
+        }
+        &'mlrun;help;exec'= {
+        }
+        &'mlrun;help;run'= {
         }
         &'mlrun;help;metrics'= {
             cand history 'Show the full history of metrics: a table, CSV, JSON, or a chart with --plot'

@@ -46,6 +46,8 @@ complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "log-batch" -d 'Stream M
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "artifacts" -d 'Log, list and download a run\'s artifacts'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "compare" -d 'Compare runs side by side: one row per param and metric, the best value marked'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "diff" -d 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
+complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "exec" -d 'Run any command inside a new run: params, source and git state, teed output, metrics from output'
+complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "run" -d 'Run an MLflow project\'s entry point in a new run (MLproject, env managers, git, sweeps)'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "metrics" -d 'Metric histories as tables or terminal charts'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "gc" -d 'Permanently remove deleted runs and experiments'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "models" -d 'The model registry and models: register, version, alias, stage, log, download, inspect'
@@ -194,27 +196,28 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "set-tag" -d 'Set a tag on an experiment'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "delete-tag" -d 'Delete a tag from an experiment'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
 markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "start" -d 'Start a run; prints its id'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "end" -d 'End a run (default status FINISHED)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "describe" -d 'Show a run: info, params, latest metrics and tags'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "search" -d 'Search runs with MLflow\'s filter grammar and order-by; tables show chosen columns'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "list" -d 'List runs of an experiment, newest first'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "delete" -d 'Delete a run (`gc` removes it for good)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "restore" -d 'Restore a deleted run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "set-tag" -d 'Set a tag on a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "delete-tag" -d 'Delete a tag from a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -f -a "start" -d 'Start a run; prints its id'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -f -a "end" -d 'End a run (default status FINISHED)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -f -a "describe" -d 'Show a run: info, params, latest metrics and tags'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -f -a "search" -d 'Search runs with MLflow\'s filter grammar and order-by; tables show chosen columns'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -f -a "list" -d 'List runs of an experiment, newest first'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -f -a "delete" -d 'Delete a run (`gc` removes it for good)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -f -a "restore" -d 'Restore a deleted run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -f -a "set-tag" -d 'Set a tag on a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -f -a "delete-tag" -d 'Delete a tag from a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -f -a "rerun" -d 'Run a project run again: its recorded URI, version, entry point and params (-P changes some)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l experiment-id -d 'Experiment id [env: MLFLOW_EXPERIMENT_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l experiment-name -d 'Experiment name [env: MLFLOW_EXPERIMENT_NAME]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l name -d 'Run name [default: a random adjective-noun-number]' -r
@@ -335,6 +338,19 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -s P -l param-list -d 'Change a parameter K=V (repeatable); others keep their recorded values' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -l dry-run -d 'Print the commands that would run and do nothing'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start a run; prints its id'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "end" -d 'End a run (default status FINISHED)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a run: info, params, latest metrics and tags'
@@ -344,6 +360,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore a deleted run'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "set-tag" -d 'Set a tag on a run'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "delete-tag" -d 'Delete a tag from a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "rerun" -d 'Run a project run again: its recorded URI, version, entry point and params (-P changes some)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
@@ -509,6 +526,51 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -l no-artifacts -d 'Le
 complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l experiment-id -d 'Experiment id [env: MLFLOW_EXPERIMENT_ID]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l experiment-name -d 'Experiment name [env: MLFLOW_EXPERIMENT_NAME]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l run-name -d 'Run name [default: a random adjective-noun-number]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -s P -l param -d 'A param K=V to log (repeatable)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l tag -d 'A tag K=V to set (repeatable)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l metric-pattern -d 'Read metrics with this regex instead of the default rules (repeatable). `\\key`, `\\value` and `\\step` stand for a key, a number and an integer; use named groups `(?P<key>…)` and `(?P<value>…)`, a group named after the metric, e.g. `(?P<loss>\\value)`, or two unnamed groups (key, value). A group named `step` sets the step' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l no-metrics -d 'Don\'t read metrics from the output'
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l no-capture -d 'Don\'t capture the output: the command writes straight to the terminal (no log artifacts, no metrics read from output)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s e -l entry-point -d 'Entry point in the MLproject file, or a .py/.sh file to run' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s P -l param-list -d 'A parameter K=V (repeatable). A comma list (K=a,b) sweeps over its values' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l env-manager -d 'How to provide the environment [default: from the MLproject: conda for conda_env, docker for docker_env, else virtualenv]' -r -f -a "local\t'Run in the current environment, as is'
+uv\t'Build the python_env with uv (cached)'
+virtualenv\t'Build the python_env as a virtualenv (with uv when on PATH; cached)'
+conda\t'Build conda.yaml with conda, mamba or micromamba (cached)'
+docker\t'Run in the docker_env image'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l experiment-id -d 'Experiment id [env: MLFLOW_EXPERIMENT_ID]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l experiment-name -d 'Experiment name [env: MLFLOW_EXPERIMENT_NAME]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l run-name -d 'Name of the run (of the parent run, for a sweep)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s v -l version -d 'Git branch, tag or commit to run' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s A -l docker-args -d 'A `docker run` argument NAME[=VALUE] (repeatable); a bare NAME is a flag' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l grid -d 'A sweep grid: a YAML or JSON map from parameter to a list of values (commas kept)' -r -F
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s j -l jobs -d 'How many runs of a sweep run at once' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l build-image -d 'Build a docker image with the project copied in (docker_env projects)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l dry-run -d 'Print the commands that would run (environment, image, entry point) and do nothing'
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
@@ -860,23 +922,25 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "experiments" -d 'Create, list and change experiments'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "runs" -d 'Start, end, list and change runs'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "log-param" -d 'Log one param to a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "log-params" -d 'Log several params (K=V...) to a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "log-metric" -d 'Log one metric point to a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "log-metrics" -d 'Log several metrics (K=V...) at one step'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "set-tag" -d 'Set a tag on a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "log-batch" -d 'Stream MLflow LogBatch JSON objects (one object, or one per line) into a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "artifacts" -d 'Log, list and download a run\'s artifacts'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "compare" -d 'Compare runs side by side: one row per param and metric, the best value marked'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "diff" -d 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "metrics" -d 'Metric histories as tables or terminal charts'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "gc" -d 'Permanently remove deleted runs and experiments'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "models" -d 'The model registry and models: register, version, alias, stage, log, download, inspect'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff metrics gc models completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "experiments" -d 'Create, list and change experiments'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "runs" -d 'Start, end, list and change runs'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "log-param" -d 'Log one param to a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "log-params" -d 'Log several params (K=V...) to a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "log-metric" -d 'Log one metric point to a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "log-metrics" -d 'Log several metrics (K=V...) at one step'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "set-tag" -d 'Set a tag on a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "log-batch" -d 'Stream MLflow LogBatch JSON objects (one object, or one per line) into a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "artifacts" -d 'Log, list and download a run\'s artifacts'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "compare" -d 'Compare runs side by side: one row per param and metric, the best value marked'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "diff" -d 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "exec" -d 'Run any command inside a new run: params, source and git state, teed output, metrics from output'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "run" -d 'Run an MLflow project\'s entry point in a new run (MLproject, env managers, git, sweeps)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "metrics" -d 'Metric histories as tables or terminal charts'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "gc" -d 'Permanently remove deleted runs and experiments'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "models" -d 'The model registry and models: register, version, alias, stage, log, download, inspect'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "create" -d 'Create an experiment; prints its id'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "list" -d 'List experiments'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "search" -d 'Search experiments with MLflow\'s filter grammar and order'
@@ -895,6 +959,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "restore" -d 'Restore a deleted run'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "set-tag" -d 'Set a tag on a run'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "delete-tag" -d 'Delete a tag from a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from runs" -f -a "rerun" -d 'Run a project run again: its recorded URI, version, entry point and params (-P changes some)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "log" -d 'Log files and folders (a folder\'s contents) into the run\'s artifacts'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "list" -d 'List artifacts at a path'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from artifacts" -f -a "download" -d 'Download an artifact file or folder'

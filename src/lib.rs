@@ -6,9 +6,11 @@
 pub mod entities;
 pub mod ids;
 pub mod models;
+pub mod project;
 pub mod pyfloat;
 pub mod pyyaml;
 pub mod registry;
+pub mod scalars;
 pub mod search;
 pub mod store;
 pub mod validate;

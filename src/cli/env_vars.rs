@@ -8,3 +8,9 @@ pub const NO_COLOR: &str = "NO_COLOR";
 /// Terminal size, read before asking the terminal (as most CLIs do) so a user or a test can pin it.
 pub const COLUMNS: &str = "COLUMNS";
 pub const LINES: &str = "LINES";
+/// `mlrun run`: the shell for `.sh` entry points (MLflow's choice), the root of cached environments
+/// (shared with MLflow's name), the file-store opt-in MLflow 3 needs, and this binary for children.
+pub const SHELL: &str = "SHELL";
+pub const ENV_ROOT: &str = "MLFLOW_ENV_ROOT";
+pub const ALLOW_FILE_STORE: &str = "MLFLOW_ALLOW_FILE_STORE";
+pub const MLRUN: &str = "MLRUN";

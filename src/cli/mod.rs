@@ -1,9 +1,11 @@
 //! The command line: one module per command group. Settings are resolved once here; every command
 //! returns data for `output` to render, and errors for `run` to map to exit codes.
 mod artifacts;
+mod child;
 mod compare;
 mod env_vars;
 mod error;
+mod exec;
 mod experiments;
 mod generate;
 mod log;
@@ -11,6 +13,7 @@ mod metrics;
 mod models;
 mod output;
 mod plot;
+mod run;
 mod runs;
 mod search;
 mod table;
@@ -98,6 +101,11 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// What changed between two runs: params, metrics, tags and artifacts (by size and hash)
     Diff(compare::DiffArgs),
+    // The help text is ExecArgs's doc comment (a long one, with the metric rules).
+    Exec(exec::ExecArgs),
+    /// Run an MLflow project's entry point in a new run (MLproject, env managers, git, sweeps)
+    #[command(disable_version_flag = true)]
+    Run(run::RunArgs),
     /// Metric histories as tables or terminal charts
     #[command(subcommand)]
     Metrics(metrics::MetricsCmd),
@@ -171,6 +179,10 @@ pub fn run(cli: Cli) -> i32 {
     };
     let result = match cli.command {
         Command::Experiments(c) => experiments::run(&ctx, c),
+        Command::Runs(runs::RunsCmd::Rerun(a)) => match run::rerun(&ctx, a) {
+            Ok(code) => return code,
+            Err(e) => Err(e),
+        },
         Command::Runs(c) => runs::run(&ctx, c),
         Command::LogParam(a) => log::log_param(&ctx, a),
         Command::LogParams(a) => log::log_params(&ctx, a),
@@ -182,6 +194,15 @@ pub fn run(cli: Cli) -> i32 {
         Command::Compare(a) => compare::compare(&ctx, a),
         Command::Diff(a) => compare::diff(&ctx, a),
         Command::Metrics(c) => metrics::run(&ctx, c),
+        // The command's own exit code passes through; only mlrun's own failures print an error.
+        Command::Exec(a) => match exec::exec(&ctx, a) {
+            Ok(code) => return code,
+            Err(e) => Err(e),
+        },
+        Command::Run(a) => match run::run(&ctx, a) {
+            Ok(code) => return code,
+            Err(e) => Err(e),
+        },
         Command::Gc(a) => runs::gc(&ctx, a),
         Command::Models(c) => models::run(&ctx, c),
         Command::Completions(a) => generate::completions(a),

@@ -44,6 +44,8 @@ pub enum RunsCmd {
     },
     /// Delete a tag from a run
     DeleteTag { run_id: String, key: String },
+    /// Run a project run again: its recorded URI, version, entry point and params (-P changes some)
+    Rerun(super::run::RerunArgs),
 }
 
 fn parse_end_status(s: &str) -> Result<RunStatus, String> {
@@ -147,7 +149,7 @@ pub fn experiment_for_new_run(
     Ok("0".into())
 }
 
-fn user() -> String {
+pub(super) fn user() -> String {
     for k in [
         env_vars::TRACKING_USERNAME,
         "LOGNAME",
@@ -176,7 +178,7 @@ fn git(args: &[&str]) -> Option<String> {
 }
 
 /// The source tags MLflow records for a run started here.
-fn source_tags(user: &str) -> Vec<Tag> {
+pub(super) fn source_tags(user: &str) -> Vec<Tag> {
     let cwd = std::env::current_dir()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
@@ -332,6 +334,15 @@ pub fn run(ctx: &Ctx, cmd: RunsCmd) -> CliResult {
             Ok(store.log_batch(&run_id, &[], &[], &[Tag::new(key, value)])?)
         }
         RunsCmd::DeleteTag { run_id, key } => Ok(store.delete_tag(&run_id, &key)?),
+        // `cli::run` dispatches this one itself, to pass the entry point's exit code through.
+        RunsCmd::Rerun(a) => match super::run::rerun(ctx, a)? {
+            0 => Ok(()),
+            code => Err(CliError {
+                message: format!("the rerun exited with code {code}"),
+                hint: None,
+                code,
+            }),
+        },
     }
 }
 

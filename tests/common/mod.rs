@@ -209,3 +209,273 @@ pub fn venv_python_with(requirements: &[&str], name: &str) -> PathBuf {
 pub fn run_mlflow_sklearn(store: &Path, script: &str) -> String {
     run_python(&mlflow_sklearn_python(), store, script)
 }
+
+/// A minimal HTTP/1.1 client over a plain TCP socket (one request per connection), for the UI's API
+/// tests and for driving chromedriver's WebDriver endpoint without an async stack.
+pub mod http {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+
+    pub struct Reply {
+        pub status: u16,
+        pub headers: Vec<(String, String)>,
+        pub body: Vec<u8>,
+    }
+
+    impl Reply {
+        pub fn header(&self, name: &str) -> Option<&str> {
+            self.headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
+        }
+        pub fn text(&self) -> String {
+            String::from_utf8_lossy(&self.body).into_owned()
+        }
+        pub fn json(&self) -> serde_json::Value {
+            serde_json::from_slice(&self.body)
+                .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+        }
+    }
+
+    /// `url` is `http://host:port/path?query`; extra headers may override Host.
+    pub fn request(method: &str, url: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+        let rest = url.strip_prefix("http://").expect("http URL");
+        let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        let path = if path.is_empty() { "/" } else { path };
+        let mut stream = TcpStream::connect(authority).unwrap();
+        let mut req = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+            req.push_str(&format!("Host: {authority}\r\n"));
+        }
+        for (k, v) in headers {
+            req.push_str(&format!("{k}: {v}\r\n"));
+        }
+        req.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+        stream.write_all(req.as_bytes()).unwrap();
+        stream.write_all(body).unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a complete HTTP response");
+        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+        let mut lines = head.split("\r\n");
+        let status = lines
+            .next()
+            .and_then(|l| l.split(' ').nth(1))
+            .and_then(|s| s.parse().ok())
+            .expect("a status line");
+        let headers: Vec<(String, String)> = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .collect();
+        let mut body = raw[split + 4..].to_vec();
+        let chunked = headers
+            .iter()
+            .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+        if chunked {
+            body = dechunk(&body);
+        }
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    fn dechunk(mut b: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        loop {
+            let Some(nl) = b.windows(2).position(|w| w == b"\r\n") else {
+                return out;
+            };
+            let size_text = String::from_utf8_lossy(&b[..nl]);
+            let size =
+                usize::from_str_radix(size_text.split(';').next().unwrap().trim(), 16).unwrap_or(0);
+            if size == 0 {
+                return out;
+            }
+            out.extend_from_slice(&b[nl + 2..nl + 2 + size]);
+            b = &b[nl + 2 + size + 2..];
+        }
+    }
+
+    pub fn get(url: &str) -> Reply {
+        request("GET", url, &[], b"")
+    }
+}
+
+/// `mlrun ui --port 0` on a store, stopped (by its own pid) when dropped.
+pub struct UiServer {
+    pub child: std::process::Child,
+    pub url: String,
+    pub stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl UiServer {
+    pub fn start(store: &Path) -> Self {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mlrun"))
+            .args(["ui", "--port", "0"])
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("MLFLOW_TRACKING_URI", store)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line.trim().trim_end_matches('/').to_string();
+        assert!(url.starts_with("http://127.0.0.1:"), "ui printed {line:?}");
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let sink = std::sync::Arc::clone(&stderr);
+        let err = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for l in std::io::BufReader::new(err).lines().map_while(Result::ok) {
+                let mut s = sink.lock().unwrap();
+                s.push_str(&l);
+                s.push('\n');
+            }
+        });
+        UiServer { child, url, stderr }
+    }
+}
+
+impl Drop for UiServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Builds a synthetic store with scripts/gen_store.py (bench layout: experiment
+/// 100000000000000001 "bench" with `runs` runs, 10 params p0..p9, 10 metrics m0..m9, tags t0..t4).
+pub fn gen_store(dir: &Path, runs: usize) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/gen_store.py");
+    let st = Command::new(std::env::var("PYTHON").unwrap_or_else(|_| "python3".into()))
+        .arg(&script)
+        .arg(dir)
+        .args(["--runs", &runs.to_string(), "--long-history", "200"])
+        .status()
+        .unwrap();
+    assert!(st.success(), "gen_store.py failed");
+}
+
+/// Hostile text: if any of it is ever parsed as markup, an alert fires or an element appears.
+pub const HOSTILE: &str = "<script>alert('xss')</script><img src=x id=pwned onerror=alert(1)>";
+
+/// Run ids of the UI fixture.
+pub struct UiFixture {
+    pub parent: String,
+    pub child: String,
+    pub hostile: String,
+    pub running: String,
+}
+
+/// Experiment "ui": a parent with a nested child, a run whose name, param, tag and note are
+/// hostile markup with text/JSON/CSV/PNG artifacts, and a run still RUNNING. Each has a `loss`
+/// history (steps 0..4) and `acc`.
+pub fn ui_fixture(env: &TestEnv) -> UiFixture {
+    let start = |name: &str| env.ok(&["runs", "start", "--experiment-name", "ui", "--name", name]);
+    let metrics = |run: &str, offset: f64| {
+        for step in 0..5 {
+            let loss = format!("{}", 1.0 / (step as f64 + 1.0) + offset);
+            env.ok(&[
+                "log-metric",
+                "--run-id",
+                run,
+                "loss",
+                &loss,
+                "--step",
+                &step.to_string(),
+            ]);
+        }
+        env.ok(&[
+            "log-metric",
+            "--run-id",
+            run,
+            "acc",
+            &format!("{}", 0.5 + offset),
+        ]);
+    };
+    let parent = start("parent-run");
+    env.ok(&["log-params", "--run-id", &parent, "lr=0.1", "model=cnn"]);
+    metrics(&parent, 0.0);
+    let child = start("child-run");
+    env.ok(&["set-tag", "--run-id", &child, "mlflow.parentRunId", &parent]);
+    env.ok(&["log-params", "--run-id", &child, "lr=0.01", "model=cnn"]);
+    metrics(&child, 0.1);
+    let hostile = start(HOSTILE);
+    env.ok(&[
+        "log-params",
+        "--run-id",
+        &hostile,
+        &format!("evil={HOSTILE}"),
+        "lr=0.001",
+        "model=rnn",
+    ]);
+    env.ok(&["set-tag", "--run-id", &hostile, "evil", HOSTILE]);
+    env.ok(&[
+        "set-tag",
+        "--run-id",
+        &hostile,
+        "mlflow.note.content",
+        HOSTILE,
+    ]);
+    metrics(&hostile, 0.2);
+    let files = env.path().join("files");
+    std::fs::create_dir_all(files.join("sub")).unwrap();
+    std::fs::write(files.join("notes.txt"), format!("plain text {HOSTILE}\n")).unwrap();
+    std::fs::write(
+        files.join("data.json"),
+        format!("{{\"a\": [1, 2], \"evil\": {:?}}}", HOSTILE),
+    )
+    .unwrap();
+    std::fs::write(
+        files.join("table.csv"),
+        format!("x,y\n1,2\n3,\"{}\"\n", HOSTILE.replace('"', "\"\"")),
+    )
+    .unwrap();
+    std::fs::write(
+        files.join("page.html"),
+        format!("<html><body>{HOSTILE}</body></html>"),
+    )
+    .unwrap();
+    // A 1x1 PNG.
+    std::fs::write(
+        files.join("sub").join("dot.png"),
+        [
+            0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+            0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0x0d, 0x49,
+            0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0, 0x1f, 0, 0x05, 0x00, 0x01,
+            0xff, 0x56, 0xc7, 0x2f, 0x0d, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60,
+            0x82,
+        ],
+    )
+    .unwrap();
+    env.ok(&[
+        "artifacts",
+        "log",
+        "--run-id",
+        &hostile,
+        files.to_str().unwrap(),
+    ]);
+    let running = start("running-run");
+    env.ok(&["log-params", "--run-id", &running, "lr=0.5", "model=mlp"]);
+    metrics(&running, 0.3);
+    for r in [&parent, &child, &hostile] {
+        env.ok(&["runs", "end", r]);
+    }
+    UiFixture {
+        parent,
+        child,
+        hostile,
+        running,
+    }
+}

@@ -1,0 +1,492 @@
+//! Child-process supervision shared by `mlrun exec` and `mlrun run`: spawn a command in its own
+//! process group, forward SIGINT/SIGTERM/SIGHUP that mlrun receives to that group, escalate to SIGKILL
+//! on a second signal, wait, and optionally tee the child's stdout/stderr (bytes unchanged, one thread
+//! per stream) into log files and a per-line callback.
+//!
+//! Invariants: every signal mlrun receives while a child is supervised reaches that child's process
+//! group exactly once (the first as itself, any later one as SIGKILL); a signal that arrives before
+//! the child is registered is delivered to it right after spawning; a group id is only signalled while
+//! its leader is unreaped (we peek at its exit with `waitid(WNOWAIT)`), so a recycled id is never hit.
+//! The handler is installed on first use and stays for the life of the process: afterwards, a second
+//! signal while no child is running exits mlrun at once with 128+signal (a "press again to force").
+//!
+//! Why a separate group: a terminal's Ctrl-C goes to the foreground group. If the child shared ours it
+//! would get SIGINT from the terminal *and* from us; in its own group it gets it once, from us, and a
+//! `kill -INT <mlrun>` reaches it too. The cost: the child is a background job for the terminal, so a
+//! child that *reads* from the terminal (pdb, `input()`) is stopped by SIGTTIN.
+use mlrun::RunStatus;
+use std::io::{self, Read, Write};
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+/// How a supervised child ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// The child's exit code, when it exited normally.
+    pub code: Option<i32>,
+    /// The signal that killed the child, when one did.
+    pub signal: Option<i32>,
+    /// mlrun received SIGINT/SIGTERM/SIGHUP (and forwarded it to the child).
+    pub interrupted: bool,
+    /// The first signal mlrun received, when `interrupted`.
+    pub received: Option<i32>,
+}
+
+impl Outcome {
+    /// What mlrun should exit with: 128+signal when mlrun was interrupted (130 for Ctrl-C, 143 for
+    /// SIGTERM, whatever the child then did); else the child's code; else 128+the signal that killed
+    /// it (as a shell reports it).
+    pub fn exit_code(&self) -> i32 {
+        if let Some(sig) = self.received.filter(|_| self.interrupted) {
+            return 128 + sig;
+        }
+        match (self.code, self.signal) {
+            (Some(c), _) => c,
+            (None, Some(s)) => 128 + s,
+            (None, None) => 1,
+        }
+    }
+
+    /// FINISHED on 0, KILLED when interrupted or killed by a signal, else FAILED.
+    pub fn status(&self) -> RunStatus {
+        if self.interrupted || self.signal.is_some() {
+            RunStatus::Killed
+        } else if self.code == Some(0) {
+            RunStatus::Finished
+        } else {
+            RunStatus::Failed
+        }
+    }
+
+    /// A short human description: "exited with code 3", "killed by signal 9 (SIGKILL)", …
+    pub fn describe(&self) -> String {
+        let base = match (self.code, self.signal) {
+            (Some(c), _) => format!("exited with code {c}"),
+            (None, Some(s)) => format!("was killed by signal {s} ({})", signal_name(s)),
+            (None, None) => "ended".to_string(),
+        };
+        match self.received.filter(|_| self.interrupted) {
+            Some(sig) => format!("{base} after mlrun forwarded {}", signal_name(sig)),
+            None => base,
+        }
+    }
+}
+
+/// Which of the child's streams a line came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// Called with each line the child prints (without its `\n`/`\r`; lossily decoded as UTF-8), on the
+/// tee thread of its stream. Both streams call the same callback, one at a time.
+pub type LineCallback = Box<dyn FnMut(Stream, &str) + Send>;
+
+/// Where to copy the child's output. Without a `Tee` the child inherits mlrun's stdout and stderr.
+/// With one, both are piped: the bytes go unchanged to mlrun's stdout/stderr (unless `echo` is off),
+/// to the log files, and line by line to `on_line`.
+pub struct Tee {
+    /// Copy of the child's stdout, byte for byte.
+    pub stdout_log: Option<std::fs::File>,
+    /// Copy of the child's stderr. For one combined log pass `file.try_clone()` of the stdout log.
+    pub stderr_log: Option<std::fs::File>,
+    /// Also write to mlrun's own stdout/stderr (default true).
+    pub echo: bool,
+    pub on_line: Option<LineCallback>,
+}
+
+impl Default for Tee {
+    fn default() -> Self {
+        Self {
+            stdout_log: None,
+            stderr_log: None,
+            echo: true,
+            on_line: None,
+        }
+    }
+}
+
+impl Tee {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn stdout_log(mut self, f: std::fs::File) -> Self {
+        self.stdout_log = Some(f);
+        self
+    }
+    pub fn stderr_log(mut self, f: std::fs::File) -> Self {
+        self.stderr_log = Some(f);
+        self
+    }
+    #[allow(dead_code)] // for callers that only log (e.g. parallel sweeps in `mlrun run`)
+    pub fn echo(mut self, on: bool) -> Self {
+        self.echo = on;
+        self
+    }
+    pub fn on_line(mut self, f: impl FnMut(Stream, &str) + Send + 'static) -> Self {
+        self.on_line = Some(Box::new(f));
+        self
+    }
+}
+
+/// The exit code a shell uses when a command cannot be started: 127 not found, 126 not executable.
+pub fn spawn_error_code(e: &io::Error) -> i32 {
+    match e.kind() {
+        io::ErrorKind::NotFound => 127,
+        _ => 126,
+    }
+}
+
+/// The first signal mlrun has received since the handler was installed, if any. `mlrun run` checks
+/// this before starting the next child of a sweep.
+#[allow(dead_code)] // used by `mlrun run` between sweep children
+pub fn received_signal() -> Option<i32> {
+    state().lock().ok().and_then(|s| s.first)
+}
+
+/// Installs the signal handler (idempotent). `run_supervised` calls it; call it earlier to catch a
+/// Ctrl-C during setup (it is then delivered to the child as soon as that starts).
+pub fn install_handler() -> io::Result<()> {
+    static INSTALLED: OnceLock<Result<(), String>> = OnceLock::new();
+    INSTALLED
+        .get_or_init(|| {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+            let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+                .map_err(|e| e.to_string())?;
+            std::thread::Builder::new()
+                .name("mlrun-signals".into())
+                .spawn(move || {
+                    for sig in signals.forever() {
+                        on_signal(sig);
+                    }
+                })
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        })
+        .clone()
+        .map_err(io::Error::other)
+}
+
+#[derive(Default)]
+struct State {
+    /// Process groups of children being supervised (their leaders are unreaped).
+    groups: Vec<i32>,
+    /// run_supervised calls in progress (including the window before a group is registered).
+    active: usize,
+    /// Signals received so far.
+    count: usize,
+    first: Option<i32>,
+}
+
+fn state() -> &'static Mutex<State> {
+    static STATE: OnceLock<Mutex<State>> = OnceLock::new();
+    STATE.get_or_init(Default::default)
+}
+
+fn on_signal(sig: i32) {
+    let mut st = match state().lock() {
+        Ok(s) => s,
+        Err(p) => p.into_inner(),
+    };
+    st.count += 1;
+    st.first.get_or_insert(sig);
+    if st.active == 0 {
+        if st.count >= 2 {
+            // Nothing to forward to and the user insists: stop now, as an unhandled signal would.
+            std::process::exit(128 + st.first.unwrap_or(sig));
+        }
+        return;
+    }
+    let to_send = if st.count >= 2 { libc::SIGKILL } else { sig };
+    for &g in &st.groups {
+        signal_group(g, to_send);
+    }
+    if NOTICES.load(Ordering::Relaxed) && !st.groups.is_empty() {
+        let msg = if to_send == libc::SIGKILL {
+            "mlrun: killed the command (SIGKILL)".to_string()
+        } else {
+            format!(
+                "mlrun: sent {} to the command; waiting for it to end (send it again to kill it)",
+                signal_name(sig)
+            )
+        };
+        let _ = writeln!(io::stderr(), "{msg}");
+    }
+}
+
+static NOTICES: AtomicBool = AtomicBool::new(true);
+
+/// Whether to say on stderr when a signal is forwarded (off with `-q`).
+pub fn set_notices(on: bool) {
+    NOTICES.store(on, Ordering::Relaxed);
+}
+
+fn signal_group(pgid: i32, sig: i32) {
+    // SAFETY: kill(2) with a negative pid signals a process group; no memory is involved.
+    unsafe {
+        libc::kill(-pgid, sig);
+    }
+}
+
+struct ActiveGuard;
+impl Drop for ActiveGuard {
+    fn drop(&mut self) {
+        if let Ok(mut st) = state().lock() {
+            st.active = st.active.saturating_sub(1);
+        }
+    }
+}
+
+/// Runs `cmd` to completion in its own process group, forwarding signals (see the module doc) and
+/// teeing its output when `tee` is given. Stdin is inherited. An error means the command could not be
+/// started (see [`spawn_error_code`]) or waiting on it failed.
+pub fn run_supervised(mut cmd: Command, tee: Option<Tee>) -> io::Result<Outcome> {
+    install_handler()?;
+    if let Ok(mut st) = state().lock() {
+        st.active += 1;
+    }
+    let _active = ActiveGuard;
+    cmd.process_group(0);
+    if tee.is_some() {
+        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    }
+    let mut child = cmd.spawn()?;
+    let pid = child.id() as i32;
+    {
+        let mut st = state()
+            .lock()
+            .map_err(|_| io::Error::other("signal state poisoned"))?;
+        st.groups.push(pid);
+        // A signal that came before we registered the group is delivered now, exactly once.
+        if let Some(first) = st.first {
+            signal_group(pid, if st.count >= 2 { libc::SIGKILL } else { first });
+        }
+    }
+
+    let mut done_rx = Vec::new();
+    if let Some(tee) = tee {
+        let cb = tee.on_line.map(|f| Arc::new(Mutex::new(f)));
+        if let Some(out) = child.stdout.take() {
+            let sink: Option<Box<dyn Write + Send>> = tee.echo.then(|| Box::new(io::stdout()) as _);
+            done_rx.push(spawn_tee(
+                out,
+                sink,
+                tee.stdout_log,
+                Stream::Stdout,
+                cb.clone(),
+            )?);
+        }
+        if let Some(err) = child.stderr.take() {
+            let sink: Option<Box<dyn Write + Send>> = tee.echo.then(|| Box::new(io::stderr()) as _);
+            done_rx.push(spawn_tee(err, sink, tee.stderr_log, Stream::Stderr, cb)?);
+        }
+    }
+
+    // Wait without reaping, so the group id stays ours while we may still signal it.
+    let waited = wait_no_reap(pid);
+    if let Ok(mut st) = state().lock() {
+        st.groups.retain(|&g| g != pid);
+    }
+    let status = child.wait()?;
+    waited?;
+
+    // The tee threads end when the pipes close. A grandchild that outlives the child may hold them
+    // open; don't wait for it forever.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    for rx in done_rx {
+        let _ = rx.recv_timeout(deadline.saturating_duration_since(std::time::Instant::now()));
+    }
+
+    let received = state().lock().ok().and_then(|s| s.first);
+    Ok(Outcome {
+        code: status.code(),
+        signal: status.signal(),
+        interrupted: received.is_some(),
+        received,
+    })
+}
+
+fn wait_no_reap(pid: i32) -> io::Result<()> {
+    loop {
+        // SAFETY: siginfo_t is plain data; waitid fills it in.
+        let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+        let r = unsafe {
+            libc::waitid(
+                libc::P_PID,
+                pid as libc::id_t,
+                &mut info,
+                libc::WEXITED | libc::WNOWAIT,
+            )
+        };
+        if r == 0 {
+            return Ok(());
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+fn spawn_tee(
+    mut src: impl Read + Send + 'static,
+    mut echo: Option<Box<dyn Write + Send>>,
+    mut log: Option<std::fs::File>,
+    stream: Stream,
+    cb: Option<Arc<Mutex<LineCallback>>>,
+) -> io::Result<mpsc::Receiver<()>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .name(format!("mlrun-tee-{stream:?}").to_lowercase())
+        .spawn(move || {
+            let mut buf = vec![0u8; 16 * 1024];
+            let mut lines = LineSplitter::default();
+            loop {
+                let n = match src.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(_) => break,
+                };
+                let chunk = &buf[..n];
+                // Flush each chunk: a `\r` progress bar has no newline to trigger line buffering.
+                // A closed terminal or pipe stops the echo, never the draining.
+                if let Some(w) = echo.as_mut() {
+                    if w.write_all(chunk).and_then(|_| w.flush()).is_err() {
+                        echo = None;
+                    }
+                }
+                if let Some(f) = log.as_mut() {
+                    if f.write_all(chunk).is_err() {
+                        log = None;
+                    }
+                }
+                if let Some(cb) = &cb {
+                    lines.push(chunk, |line| call(cb, stream, line));
+                }
+            }
+            if let Some(cb) = &cb {
+                lines.finish(|line| call(cb, stream, line));
+            }
+            if let Some(f) = log.as_mut() {
+                let _ = f.flush();
+            }
+            let _ = tx.send(());
+        })?;
+    Ok(rx)
+}
+
+fn call(cb: &Mutex<LineCallback>, stream: Stream, line: &[u8]) {
+    let text = String::from_utf8_lossy(line);
+    match cb.lock() {
+        Ok(mut f) => f(stream, &text),
+        Err(p) => (p.into_inner())(stream, &text),
+    }
+}
+
+/// Splits a byte stream into lines at `\n` or `\r` (so each redraw of a progress bar is a line),
+/// dropping empty ones. A line longer than `MAX_LINE` is not a metric line: it is discarded.
+#[derive(Default)]
+pub(crate) struct LineSplitter {
+    pending: Vec<u8>,
+    overlong: bool,
+}
+
+const MAX_LINE: usize = 64 * 1024;
+
+impl LineSplitter {
+    pub(crate) fn push(&mut self, chunk: &[u8], mut emit: impl FnMut(&[u8])) {
+        for part in chunk.split_inclusive(|&b| b == b'\n' || b == b'\r') {
+            let ended = matches!(part.last(), Some(b'\n' | b'\r'));
+            let body = if ended { &part[..part.len() - 1] } else { part };
+            if !self.overlong {
+                self.pending.extend_from_slice(body);
+                if self.pending.len() > MAX_LINE {
+                    self.pending.clear();
+                    self.overlong = true;
+                }
+            }
+            if ended {
+                if !self.overlong && !self.pending.is_empty() {
+                    emit(&self.pending);
+                }
+                self.pending.clear();
+                self.overlong = false;
+            }
+        }
+    }
+
+    pub(crate) fn finish(&mut self, mut emit: impl FnMut(&[u8])) {
+        if !self.overlong && !self.pending.is_empty() {
+            emit(&self.pending);
+        }
+        self.pending.clear();
+        self.overlong = false;
+    }
+}
+
+pub fn signal_name(sig: i32) -> &'static str {
+    match sig {
+        libc::SIGHUP => "SIGHUP",
+        libc::SIGINT => "SIGINT",
+        libc::SIGQUIT => "SIGQUIT",
+        libc::SIGABRT => "SIGABRT",
+        libc::SIGKILL => "SIGKILL",
+        libc::SIGSEGV => "SIGSEGV",
+        libc::SIGPIPE => "SIGPIPE",
+        libc::SIGTERM => "SIGTERM",
+        _ => "signal",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(chunks: &[&[u8]]) -> Vec<String> {
+        let mut s = LineSplitter::default();
+        let mut out = Vec::new();
+        for c in chunks {
+            s.push(c, |l| out.push(String::from_utf8_lossy(l).into_owned()));
+        }
+        s.finish(|l| out.push(String::from_utf8_lossy(l).into_owned()));
+        out
+    }
+
+    #[test]
+    fn lines_split_on_newline_and_carriage_return_across_chunks() {
+        assert_eq!(
+            split(&[b"a: 1\nb", b": 2\r\n", b"50%\r60%\rdone"]),
+            ["a: 1", "b: 2", "50%", "60%", "done"]
+        );
+    }
+
+    #[test]
+    fn overlong_lines_are_dropped() {
+        let long = vec![b'x'; MAX_LINE + 10];
+        assert_eq!(split(&[&long, b"\nok\n"]), ["ok"]);
+    }
+
+    #[test]
+    fn outcome_codes_and_statuses() {
+        let o = |code, signal, received: Option<i32>| Outcome {
+            code,
+            signal,
+            interrupted: received.is_some(),
+            received,
+        };
+        assert_eq!(o(Some(0), None, None).exit_code(), 0);
+        assert_eq!(o(Some(0), None, None).status(), RunStatus::Finished);
+        assert_eq!(o(Some(3), None, None).exit_code(), 3);
+        assert_eq!(o(Some(3), None, None).status(), RunStatus::Failed);
+        assert_eq!(o(None, Some(9), None).exit_code(), 137);
+        assert_eq!(o(None, Some(9), None).status(), RunStatus::Killed);
+        assert_eq!(o(None, Some(2), Some(2)).exit_code(), 130);
+        assert_eq!(o(Some(0), None, Some(15)).exit_code(), 143);
+        assert_eq!(o(Some(0), None, Some(15)).status(), RunStatus::Killed);
+    }
+}
