@@ -43,6 +43,8 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)')
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run any command inside a new run: params, source and git state, teed output, metrics from output')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run an MLflow project''s entry point in a new run (MLproject, env managers, git, sweeps)')
+            [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a self-contained HTML report of a runs search (or print its table as markdown)')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Metric histories as tables or terminal charts')
             [CompletionResult]::new('gc', 'gc', [CompletionResultType]::ParameterValue, 'Permanently remove deleted runs and experiments')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'The model registry and models: register, version, alias, stage, log, download, inspect')
@@ -684,6 +686,45 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'mlrun;ui' {
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Address to listen on. Loopback by default: any other address lets everyone who can reach it read the store and rename, tag or delete its runs')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on (0 picks a free one; the URL is printed on stdout)')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path or a file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured)')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Open the UI in the default browser')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mlrun;report' {
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'Experiment id to report on (repeatable) [default: $MLFLOW_EXPERIMENT_ID, else every active experiment]')
+            [CompletionResult]::new('--experiment-name', '--experiment-name', [CompletionResultType]::ParameterName, 'Experiment name to report on (repeatable)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'MLflow filter, e.g. "metrics.acc > 0.9 and params.model = ''cnn''"')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'MLflow filter, e.g. "metrics.acc > 0.9 and params.model = ''cnn''"')
+            [CompletionResult]::new('--order-by', '--order-by', [CompletionResultType]::ParameterName, 'Order, e.g. "metrics.acc DESC" (repeatable; the first is the primary key)')
+            [CompletionResult]::new('--max-results', '--max-results', [CompletionResultType]::ParameterName, 'Most runs in the report')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Table columns, as `runs search --columns` takes them [default: run_id, run_name, status, start_time, then every metric and param]')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Table columns, as `runs search --columns` takes them [default: run_id, run_name, status, start_time, then every metric and param]')
+            [CompletionResult]::new('--metrics', '--metrics', [CompletionResultType]::ParameterName, 'Metrics to chart, comma-separated [default: the first four metrics]')
+            [CompletionResult]::new('--chart-runs', '--chart-runs', [CompletionResultType]::ParameterName, 'Runs drawn on each chart: the first N in the report''s order')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write the HTML report. Without it, `--output markdown|csv|json` prints the runs table on stdout instead')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the HTML report. Without it, `--output markdown|csv|json` prints the runs table on stdout instead')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path or a file: URI [default: ./mlruns]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mlrun;metrics' {
             [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path or a file: URI [default: ./mlruns]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')
@@ -1145,6 +1186,8 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)')
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run any command inside a new run: params, source and git state, teed output, metrics from output')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run an MLflow project''s entry point in a new run (MLproject, env managers, git, sweeps)')
+            [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a self-contained HTML report of a runs search (or print its table as markdown)')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Metric histories as tables or terminal charts')
             [CompletionResult]::new('gc', 'gc', [CompletionResultType]::ParameterValue, 'Permanently remove deleted runs and experiments')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'The model registry and models: register, version, alias, stage, log, download, inspect')
@@ -1278,6 +1321,12 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             break
         }
         'mlrun;help;run' {
+            break
+        }
+        'mlrun;help;ui' {
+            break
+        }
+        'mlrun;help;report' {
             break
         }
         'mlrun;help;metrics' {

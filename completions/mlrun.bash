@@ -64,6 +64,9 @@ _mlrun() {
             mlrun,models)
                 cmd="mlrun__subcmd__models"
                 ;;
+            mlrun,report)
+                cmd="mlrun__subcmd__report"
+                ;;
             mlrun,run)
                 cmd="mlrun__subcmd__run"
                 ;;
@@ -72,6 +75,9 @@ _mlrun() {
                 ;;
             mlrun,set-tag)
                 cmd="mlrun__subcmd__set__subcmd__tag"
+                ;;
+            mlrun,ui)
+                cmd="mlrun__subcmd__ui"
                 ;;
             mlrun__subcmd__artifacts,download)
                 cmd="mlrun__subcmd__artifacts__subcmd__download"
@@ -205,6 +211,9 @@ _mlrun() {
             mlrun__subcmd__help,models)
                 cmd="mlrun__subcmd__help__subcmd__models"
                 ;;
+            mlrun__subcmd__help,report)
+                cmd="mlrun__subcmd__help__subcmd__report"
+                ;;
             mlrun__subcmd__help,run)
                 cmd="mlrun__subcmd__help__subcmd__run"
                 ;;
@@ -213,6 +222,9 @@ _mlrun() {
                 ;;
             mlrun__subcmd__help,set-tag)
                 cmd="mlrun__subcmd__help__subcmd__set__subcmd__tag"
+                ;;
+            mlrun__subcmd__help,ui)
+                cmd="mlrun__subcmd__help__subcmd__ui"
                 ;;
             mlrun__subcmd__help__subcmd__artifacts,download)
                 cmd="mlrun__subcmd__help__subcmd__artifacts__subcmd__download"
@@ -545,7 +557,7 @@ _mlrun() {
 
     case "${cmd}" in
         mlrun)
-            opts="-q -h -V --tracking-uri --output --quiet --color --help --version experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help"
+            opts="-q -h -V --tracking-uri --output --quiet --color --help --version experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,7 +1421,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help)
-            opts="experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models completions man help"
+            opts="experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2094,6 +2106,20 @@ _mlrun() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrun__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrun__subcmd__help__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2263,6 +2289,20 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help__subcmd__set__subcmd__tag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__help__subcmd__ui)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3480,6 +3520,80 @@ _mlrun() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrun__subcmd__report)
+            opts="-f -c -o -q -h -V --experiment-id --experiment-name --filter --order-by --max-results --columns --metrics --chart-runs --out --tracking-uri --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --experiment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --experiment-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --order-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-results)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chart-runs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrun__subcmd__run)
             opts="-e -P -v -A -j -q -h --entry-point --param-list --env-manager --experiment-id --experiment-name --run-name --version --build-image --dry-run --docker-args --grid --jobs --tracking-uri --output --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -4112,6 +4226,40 @@ _mlrun() {
             fi
             case "${prev}" in
                 --run-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__ui)
+            opts="-q -h -V --host --port --open --tracking-uri --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -40,6 +40,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand diff 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
             cand exec 'Run any command inside a new run: params, source and git state, teed output, metrics from output'
             cand run 'Run an MLflow project''s entry point in a new run (MLproject, env managers, git, sweeps)'
+            cand ui 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
+            cand report 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
             cand metrics 'Metric histories as tables or terminal charts'
             cand gc 'Permanently remove deleted runs and experiments'
             cand models 'The model registry and models: register, version, alias, stage, log, download, inspect'
@@ -617,6 +619,43 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'mlrun;ui'= {
+            cand --host 'Address to listen on. Loopback by default: any other address lets everyone who can reach it read the store and rename, tag or delete its runs'
+            cand --port 'Port to listen on (0 picks a free one; the URL is printed on stdout)'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand --open 'Open the UI in the default browser'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;report'= {
+            cand --experiment-id 'Experiment id to report on (repeatable) [default: $MLFLOW_EXPERIMENT_ID, else every active experiment]'
+            cand --experiment-name 'Experiment name to report on (repeatable)'
+            cand -f 'MLflow filter, e.g. "metrics.acc > 0.9 and params.model = ''cnn''"'
+            cand --filter 'MLflow filter, e.g. "metrics.acc > 0.9 and params.model = ''cnn''"'
+            cand --order-by 'Order, e.g. "metrics.acc DESC" (repeatable; the first is the primary key)'
+            cand --max-results 'Most runs in the report'
+            cand -c 'Table columns, as `runs search --columns` takes them [default: run_id, run_name, status, start_time, then every metric and param]'
+            cand --columns 'Table columns, as `runs search --columns` takes them [default: run_id, run_name, status, start_time, then every metric and param]'
+            cand --metrics 'Metrics to chart, comma-separated [default: the first four metrics]'
+            cand --chart-runs 'Runs drawn on each chart: the first N in the report''s order'
+            cand -o 'Where to write the HTML report. Without it, `--output markdown|csv|json` prints the runs table on stdout instead'
+            cand --out 'Where to write the HTML report. Without it, `--output markdown|csv|json` prints the runs table on stdout instead'
+            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mlrun;metrics'= {
             cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
@@ -1029,6 +1068,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand diff 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
             cand exec 'Run any command inside a new run: params, source and git state, teed output, metrics from output'
             cand run 'Run an MLflow project''s entry point in a new run (MLproject, env managers, git, sweeps)'
+            cand ui 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
+            cand report 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
             cand metrics 'Metric histories as tables or terminal charts'
             cand gc 'Permanently remove deleted runs and experiments'
             cand models 'The model registry and models: register, version, alias, stage, log, download, inspect'
@@ -1127,6 +1168,10 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;help;exec'= {
         }
         &'mlrun;help;run'= {
+        }
+        &'mlrun;help;ui'= {
+        }
+        &'mlrun;help;report'= {
         }
         &'mlrun;help;metrics'= {
             cand history 'Show the full history of metrics: a table, CSV, JSON, or a chart with --plot'

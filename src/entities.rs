@@ -232,3 +232,38 @@ pub struct ArtifactEntry {
     pub size: u64,
     pub sha256: String,
 }
+
+/// Whether lower values of a metric are better, guessed from its name (loss, error, time …), used by
+/// `mlrun compare` and the UI to mark the best value of a metric.
+pub fn lower_is_better(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    const LOWER: [&str; 12] = [
+        "loss",
+        "error",
+        "err",
+        "mse",
+        "mae",
+        "rmse",
+        "perplexity",
+        "time",
+        "latency",
+        "duration",
+        "wer",
+        "cer",
+    ];
+    k.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|part| LOWER.contains(&part))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_is_better_by_name() {
+        assert!(lower_is_better("val_loss"));
+        assert!(lower_is_better("train/error"));
+        assert!(!lower_is_better("accuracy"));
+        assert!(!lower_is_better("lossy_count"));
+    }
+}

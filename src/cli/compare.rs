@@ -2,7 +2,7 @@
 //! `mlrun diff` (what changed between two runs, artifacts included by size and hash).
 use super::error::{CliError, CliResult};
 use super::output::{print_json, print_table};
-use super::search::{cell, Agg, Attr, ColumnSpec};
+use super::search::{cell, metric_value, Agg, Attr, ColumnSpec};
 use super::table::{Cell, Column, Table};
 use super::{Ctx, OutputFormat};
 use clap::Args;
@@ -57,26 +57,7 @@ fn lower_is_better(key: &str, a: &CompareArgs) -> bool {
     if a.higher.iter().any(|k| k == key) {
         return false;
     }
-    let k = key.to_ascii_lowercase();
-    [
-        "loss",
-        "error",
-        "err",
-        "mse",
-        "mae",
-        "rmse",
-        "perplexity",
-        "time",
-        "latency",
-        "duration",
-        "wer",
-        "cer",
-    ]
-    .iter()
-    .any(|w| {
-        k.split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|part| part == *w)
-    })
+    mlrun::lower_is_better(key)
 }
 
 fn load_runs(store: &dyn TrackingStore, ids: &[String]) -> CliResult<Vec<Run>> {
@@ -141,16 +122,7 @@ pub fn compare(ctx: &Ctx, a: CompareArgs) -> CliResult {
             };
             texts.push(cell(run, spec, summary.as_ref(), human));
             raw.push(match spec {
-                ColumnSpec::Metric(k, agg) => match agg {
-                    Agg::Latest => run
-                        .data
-                        .metrics
-                        .iter()
-                        .find(|m| &m.key == k)
-                        .map(|m| m.value),
-                    Agg::Min => summary.map(|s| s.min),
-                    Agg::Max => summary.map(|s| s.max),
-                },
+                ColumnSpec::Metric(k, agg) => metric_value(run, k, *agg, summary.as_ref()),
                 _ => None,
             });
         }

@@ -13,10 +13,12 @@ mod metrics;
 mod models;
 mod output;
 mod plot;
+mod report;
 mod run;
 mod runs;
 mod search;
 mod table;
+mod ui;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use error::{CliError, CliResult};
@@ -106,6 +108,10 @@ pub enum Command {
     /// Run an MLflow project's entry point in a new run (MLproject, env managers, git, sweeps)
     #[command(disable_version_flag = true)]
     Run(run::RunArgs),
+    /// Serve the web UI: experiments, runs, charts, compare and the registry, in a browser
+    Ui(ui::UiArgs),
+    /// Write a self-contained HTML report of a runs search (or print its table as markdown)
+    Report(report::ReportArgs),
     /// Metric histories as tables or terminal charts
     #[command(subcommand)]
     Metrics(metrics::MetricsCmd),
@@ -203,6 +209,8 @@ pub fn run(cli: Cli) -> i32 {
             Ok(code) => return code,
             Err(e) => Err(e),
         },
+        Command::Ui(a) => ui::ui(&ctx, a),
+        Command::Report(a) => report::report(&ctx, a),
         Command::Gc(a) => runs::gc(&ctx, a),
         Command::Models(c) => models::run(&ctx, c),
         Command::Completions(a) => generate::completions(a),

@@ -359,19 +359,9 @@ pub fn cell(run: &Run, col: &ColumnSpec, summary: Option<&MetricSummary>, human:
             Attr::ArtifactUri => i.artifact_uri.clone(),
             Attr::LifecycleStage => i.lifecycle_stage.as_str().to_string(),
         },
-        ColumnSpec::Metric(k, agg) => {
-            let v = match agg {
-                Agg::Latest => run
-                    .data
-                    .metrics
-                    .iter()
-                    .find(|m| &m.key == k)
-                    .map(|m| m.value),
-                Agg::Min => summary.map(|s| s.min),
-                Agg::Max => summary.map(|s| s.max),
-            };
-            v.map(|v| fmt_number(v, human)).unwrap_or_default()
-        }
+        ColumnSpec::Metric(k, agg) => metric_value(run, k, *agg, summary)
+            .map(|v| fmt_number(v, human))
+            .unwrap_or_default(),
         ColumnSpec::Param(k) => run
             .data
             .params
@@ -386,6 +376,25 @@ pub fn cell(run: &Run, col: &ColumnSpec, summary: Option<&MetricSummary>, human:
             .find(|t| &t.key == k)
             .map(|t| t.value.clone())
             .unwrap_or_default(),
+    }
+}
+
+/// A metric column's number: the latest value from the run, or min/max from the history summary.
+pub fn metric_value(
+    run: &Run,
+    key: &str,
+    agg: Agg,
+    summary: Option<&MetricSummary>,
+) -> Option<f64> {
+    match agg {
+        Agg::Latest => run
+            .data
+            .metrics
+            .iter()
+            .find(|m| m.key == key)
+            .map(|m| m.value),
+        Agg::Min => summary.map(|s| s.min),
+        Agg::Max => summary.map(|s| s.max),
     }
 }
 

@@ -86,40 +86,9 @@ fn get_int(m: &Mapping, k: &str) -> Option<i64> {
     }
 }
 
-/// Reads a folder of value files (tags, aliases), rebuilding `/`-keys from nested folders.
+/// A folder of value files (tags, aliases), sorted by key.
 fn read_values(dir: &Path) -> Result<Vec<KeyValue>> {
-    fn walk(dir: &Path, prefix: &str, out: &mut Vec<KeyValue>) -> Result<()> {
-        let rd = match fs::read_dir(dir) {
-            Ok(rd) => rd,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => return Err(StoreError::io(dir, e)),
-        };
-        for entry in rd {
-            let entry = entry.map_err(|e| StoreError::io(dir, e))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with(".mlrun-tmp-") {
-                continue;
-            }
-            let key = if prefix.is_empty() {
-                name
-            } else {
-                format!("{prefix}/{name}")
-            };
-            let ft = entry
-                .file_type()
-                .map_err(|e| StoreError::io(entry.path(), e))?;
-            if ft.is_dir() {
-                walk(&entry.path(), &key, out)?;
-            } else if ft.is_file() {
-                let value = fs::read_to_string(entry.path())
-                    .map_err(|e| StoreError::io(entry.path(), e))?;
-                out.push(KeyValue { key, value });
-            }
-        }
-        Ok(())
-    }
-    let mut out = Vec::new();
-    walk(dir, "", &mut out)?;
+    let mut out = crate::store::file::fsutil::read_values(dir)?;
     out.sort_by(|a, b| a.key.cmp(&b.key));
     Ok(out)
 }

@@ -254,12 +254,40 @@ pub mod http {
         req.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
         stream.write_all(req.as_bytes()).unwrap();
         stream.write_all(body).unwrap();
+        // Read the head, then exactly Content-Length bytes (some servers keep the connection
+        // open whatever the request said), else up to the last chunk, else to EOF.
         let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).unwrap();
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("a complete HTTP response");
+        let mut buf = [0u8; 65536];
+        let split = loop {
+            if let Some(p) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+                break p;
+            }
+            let n = stream.read(&mut buf).unwrap();
+            assert!(n > 0, "connection closed before a complete HTTP head");
+            raw.extend_from_slice(&buf[..n]);
+        };
+        let head_text = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+        let length = head_text
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .and_then(|v| v.trim().parse::<usize>().ok());
+        let is_chunked = head_text.contains("transfer-encoding: chunked");
+        loop {
+            let body_len = raw.len() - split - 4;
+            let done = match length {
+                Some(n) => body_len >= n,
+                None if is_chunked => raw.ends_with(b"0\r\n\r\n"),
+                None => false,
+            };
+            if done || method == "HEAD" {
+                break;
+            }
+            let n = stream.read(&mut buf).unwrap();
+            if n == 0 {
+                break;
+            }
+            raw.extend_from_slice(&buf[..n]);
+        }
         let head = String::from_utf8_lossy(&raw[..split]).into_owned();
         let mut lines = head.split("\r\n");
         let status = lines
@@ -477,5 +505,241 @@ pub fn ui_fixture(env: &TestEnv) -> UiFixture {
         child,
         hostile,
         running,
+    }
+}
+
+/// A real MLflow tracking server (the pinned MLflow, from a cached venv) on a real PostgreSQL, both on
+/// free loopback ports, started once per test binary and shared by its tests (each uses its own
+/// experiment names). A watchdog shell kills both process groups when the test binary exits.
+pub mod tracking_server {
+    // The servers live as long as the test binary; the watchdogs end them, and init reaps them.
+    #![allow(clippy::zombie_processes)]
+    use std::os::unix::process::CommandExt;
+    use std::path::{Path, PathBuf};
+    use std::process::{Command, Stdio};
+    use std::sync::OnceLock;
+
+    pub struct TrackingServer {
+        pub url: String,
+        /// The venv Python with mlflow and psycopg2 (for reading back with MlflowClient).
+        pub python: PathBuf,
+        pub dir: PathBuf,
+    }
+
+    pub fn free_port() -> u16 {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    }
+
+    /// The shared server, started on first use.
+    pub fn server() -> &'static TrackingServer {
+        static SERVER: OnceLock<TrackingServer> = OnceLock::new();
+        SERVER.get_or_init(start)
+    }
+
+    fn pg_bin() -> PathBuf {
+        let find = || {
+            let mut dirs: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+                .ok()?
+                .flatten()
+                .map(|e| e.path().join("bin"))
+                .filter(|p| p.join("postgres").exists() && p.join("initdb").exists())
+                .collect();
+            dirs.sort_by_key(|p| {
+                p.parent()
+                    .and_then(|v| v.file_name())
+                    .and_then(|v| v.to_str())
+                    .and_then(|v| v.parse::<u32>().ok())
+            });
+            dirs.pop()
+        };
+        if let Some(p) = find() {
+            return p;
+        }
+        // A fresh machine: Debian's server package (.ci/run installs it too).
+        if is_root() {
+            let _ = Command::new("sh")
+                .arg("-c")
+                .arg("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null")
+                .status();
+        }
+        find().expect("PostgreSQL's server binaries (Debian package `postgresql`) are needed")
+    }
+
+    fn is_root() -> bool {
+        unsafe { libc::geteuid() == 0 }
+    }
+
+    /// (uid, gid) of Debian's `postgres` user, when running as root (PostgreSQL refuses root).
+    fn postgres_ids() -> Option<(u32, u32)> {
+        if !is_root() {
+            return None;
+        }
+        let out = Command::new("id").args(["-u", "postgres"]).output().ok()?;
+        let uid = String::from_utf8_lossy(&out.stdout).trim().parse().ok()?;
+        let out = Command::new("id").args(["-g", "postgres"]).output().ok()?;
+        let gid = String::from_utf8_lossy(&out.stdout).trim().parse().ok()?;
+        Some((uid, gid))
+    }
+
+    fn as_postgres(cmd: &mut Command, ids: Option<(u32, u32)>) {
+        if let Some((uid, gid)) = ids {
+            cmd.uid(uid).gid(gid).env("HOME", "/tmp");
+        }
+    }
+
+    /// Kills process group `pgid` once this test binary is gone.
+    fn watchdog(pgid: u32, signal: &str) {
+        let me = std::process::id();
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "while kill -0 {me} 2>/dev/null; do sleep 0.5; done; kill -{signal} -{pgid} 2>/dev/null; sleep 3; kill -KILL -{pgid} 2>/dev/null"
+            ))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap();
+    }
+
+    fn wait_for(what: &str, log: &Path, mut ready: impl FnMut() -> bool) {
+        for _ in 0..600 {
+            if ready() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        panic!(
+            "{what} did not start; its log:\n{}",
+            std::fs::read_to_string(log).unwrap_or_default()
+        );
+    }
+
+    fn start() -> TrackingServer {
+        let python = super::venv_python_with(
+            &[
+                &format!("mlflow=={}", super::MLFLOW_VERSION),
+                "psycopg2-binary",
+            ],
+            "mlflow-server-venv",
+        );
+        let bin = pg_bin();
+        // Remove what earlier test binaries left (their process is gone), then make ours.
+        let tmp = std::env::temp_dir();
+        for e in std::fs::read_dir(&tmp).into_iter().flatten().flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if let Some(pid) = name.strip_prefix("mlrun-tracking-server-") {
+                if !Path::new("/proc").join(pid).exists() {
+                    let _ = std::fs::remove_dir_all(e.path());
+                }
+            }
+        }
+        let dir = tmp.join(format!("mlrun-tracking-server-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("artifacts")).unwrap();
+        let ids = postgres_ids();
+        let pg = dir.join("pg");
+        std::fs::create_dir_all(&pg).unwrap();
+        if let Some((uid, gid)) = ids {
+            std::os::unix::fs::chown(&pg, Some(uid), Some(gid)).unwrap();
+        }
+        let mut initdb = Command::new(bin.join("initdb"));
+        initdb
+            .arg("-D")
+            .arg(pg.join("data"))
+            .args(["-U", "mlflow", "--auth=trust", "-E", "UTF8", "--no-sync"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        as_postgres(&mut initdb, ids);
+        assert!(initdb.status().unwrap().success(), "initdb failed");
+        let pg_port = free_port();
+        let pg_log = dir.join("postgres.log");
+        let mut postgres = Command::new(bin.join("postgres"));
+        postgres
+            .arg("-D")
+            .arg(pg.join("data"))
+            .args(["-p", &pg_port.to_string(), "-k"])
+            .arg(&pg)
+            .args(["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"])
+            .stdout(std::fs::File::create(&pg_log).unwrap())
+            .stderr(std::fs::File::create(dir.join("postgres.err")).unwrap())
+            .process_group(0);
+        as_postgres(&mut postgres, ids);
+        let child = postgres.spawn().unwrap();
+        watchdog(child.id(), "QUIT");
+        wait_for("PostgreSQL", &dir.join("postgres.err"), || {
+            Command::new("psql")
+                .args(["-h", "127.0.0.1", "-p", &pg_port.to_string(), "-U", "mlflow"])
+                .args(["-d", "postgres", "-c", "CREATE DATABASE mlflow"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+                || Command::new(&python)
+                    .arg("-c")
+                    .arg(format!(
+                        "import psycopg2; c = psycopg2.connect(host='127.0.0.1', port={pg_port}, user='mlflow', dbname='postgres'); c.autocommit = True; c.cursor().execute('CREATE DATABASE mlflow')"
+                    ))
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status()
+                    .is_ok_and(|s| s.success())
+        });
+        let port = free_port();
+        let log = dir.join("mlflow.log");
+        let mlflow = python.parent().unwrap().join("mlflow");
+        let child = Command::new(&mlflow)
+            .arg("server")
+            .arg("--backend-store-uri")
+            .arg(format!(
+                "postgresql+psycopg2://mlflow@127.0.0.1:{pg_port}/mlflow"
+            ))
+            .arg("--artifacts-destination")
+            .arg(dir.join("artifacts"))
+            .args(["--serve-artifacts", "--host", "127.0.0.1", "--workers", "1"])
+            .args(["--port", &port.to_string()])
+            .env("MLFLOW_SERVER_ENABLE_JOB_EXECUTION", "false")
+            .current_dir(&dir)
+            .stdin(Stdio::null())
+            .stdout(std::fs::File::create(&log).unwrap())
+            .stderr(std::fs::File::create(dir.join("mlflow.err")).unwrap())
+            .process_group(0)
+            .spawn()
+            .unwrap();
+        watchdog(child.id(), "TERM");
+        let url = format!("http://127.0.0.1:{port}");
+        wait_for("mlflow server", &dir.join("mlflow.err"), || {
+            std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+                && super::http::get(&format!(
+                    "{url}/api/2.0/mlflow/experiments/get?experiment_id=0"
+                ))
+                .status
+                    == 200
+        });
+        TrackingServer { url, python, dir }
+    }
+
+    /// Runs a Python script with MLflow (able to reach the server), returning stdout.
+    pub fn python(script: &str) -> String {
+        let s = server();
+        let out = Command::new(&s.python)
+            .arg("-c")
+            .arg(script)
+            .env("MLFLOW_ALLOW_FILE_STORE", "true")
+            .env_remove("MLFLOW_TRACKING_URI")
+            .env_remove("MLFLOW_RUN_ID")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "python failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
     }
 }

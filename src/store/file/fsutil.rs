@@ -1,9 +1,10 @@
 //! Writes that cannot be torn: temp file in the same folder, fsync, rename; whole-line appends; and
 //! advisory locks on folders for read-modify-write steps.
+use crate::entities::KeyValue;
 use crate::store::{Result, StoreError};
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Atomically replaces `path` with `contents`. The temp file lives in `tmp_dir` (same filesystem),
 /// so a reader never sees a half-written file.
@@ -12,7 +13,7 @@ pub fn atomic_write_in(path: &Path, tmp_dir: &Path, contents: &[u8]) -> Result<(
         fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
     }
     let mut tmp = tempfile::Builder::new()
-        .prefix(".mlrun-tmp-")
+        .prefix(TMP_PREFIX)
         .tempfile_in(tmp_dir)
         .map_err(|e| StoreError::io(tmp_dir, e))?;
     tmp.write_all(contents)
@@ -75,4 +76,56 @@ pub fn lock_dir(dir: &Path) -> Result<DirLock> {
     let file = File::open(dir).map_err(|e| StoreError::io(dir, e))?;
     file.lock().map_err(|e| StoreError::io(dir, e))?;
     Ok(DirLock { _file: file })
+}
+
+/// The prefix of temp files that atomic writes leave for an instant; never a value.
+pub const TMP_PREFIX: &str = ".mlrun-tmp-";
+
+/// Every regular file under `dir` as (key, path), nested folders giving `/`-joined keys (how MLflow
+/// stores keys with `/`). In-flight temp files are skipped; a missing folder has no files.
+pub fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
+        let rd = match fs::read_dir(dir) {
+            Ok(rd) => rd,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(StoreError::io(dir, e)),
+        };
+        for entry in rd {
+            let entry = entry.map_err(|e| StoreError::io(dir, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(TMP_PREFIX) {
+                continue;
+            }
+            let key = if prefix.is_empty() {
+                name
+            } else {
+                format!("{prefix}/{name}")
+            };
+            let ft = entry
+                .file_type()
+                .map_err(|e| StoreError::io(entry.path(), e))?;
+            if ft.is_dir() {
+                walk(&entry.path(), &key, out)?;
+            } else if ft.is_file() {
+                out.push((key, entry.path()));
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, "", &mut out)?;
+    Ok(out)
+}
+
+/// A folder of value files (params, tags, aliases) as key/value pairs, in folder order.
+pub fn read_values(dir: &Path) -> Result<Vec<KeyValue>> {
+    files_under(dir)?
+        .into_iter()
+        .map(|(key, path)| {
+            let bytes = read_small(&path).map_err(|e| StoreError::io(&path, e))?;
+            let value = String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            Ok(KeyValue { key, value })
+        })
+        .collect()
 }

@@ -13,7 +13,7 @@ use crate::store::{
     local_path_from_uri, Listing, NewRun, Result, RunPage, RunQuery, StoreError, TrackingStore,
 };
 use crate::validate;
-use fsutil::{append, atomic_write, atomic_write_in, lock_dir};
+use fsutil::{append, atomic_write, atomic_write_in, files_under, lock_dir, read_values};
 use layout::Layout;
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
@@ -50,75 +50,6 @@ fn subdirs(dir: &Path) -> Result<Vec<String>> {
     Ok(out)
 }
 
-/// Reads a folder of value files (params, tags), rebuilding `/`-keys from nested folders.
-fn read_values(dir: &Path) -> Result<Vec<KeyValue>> {
-    let mut out = Vec::new();
-    read_values_into(dir, "", &mut out)?;
-    Ok(out)
-}
-
-fn read_values_into(dir: &Path, prefix: &str, out: &mut Vec<KeyValue>) -> Result<()> {
-    let rd = match fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(StoreError::io(dir, e)),
-    };
-    for entry in rd {
-        let entry = entry.map_err(|e| StoreError::io(dir, e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let key = if prefix.is_empty() {
-            name.clone()
-        } else {
-            format!("{prefix}/{name}")
-        };
-        let ft = entry
-            .file_type()
-            .map_err(|e| StoreError::io(entry.path(), e))?;
-        if ft.is_dir() {
-            read_values_into(&entry.path(), &key, out)?;
-        } else if ft.is_file() {
-            let bytes =
-                fsutil::read_small(&entry.path()).map_err(|e| StoreError::io(entry.path(), e))?;
-            let value = String::from_utf8(bytes)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-            out.push(KeyValue { key, value });
-        }
-    }
-    Ok(())
-}
-
-/// Metric keys under a metrics folder (files, nested folders for `/` keys).
-fn metric_keys(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
-    let mut out = Vec::new();
-    fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
-        let rd = match fs::read_dir(dir) {
-            Ok(rd) => rd,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => return Err(StoreError::io(dir, e)),
-        };
-        for entry in rd {
-            let entry = entry.map_err(|e| StoreError::io(dir, e))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let key = if prefix.is_empty() {
-                name
-            } else {
-                format!("{prefix}/{name}")
-            };
-            let ft = entry
-                .file_type()
-                .map_err(|e| StoreError::io(entry.path(), e))?;
-            if ft.is_dir() {
-                walk(&entry.path(), &key, out)?;
-            } else if ft.is_file() {
-                out.push((key, entry.path()));
-            }
-        }
-        Ok(())
-    }
-    walk(dir, "", &mut out)?;
-    Ok(out)
-}
-
 fn read_metric_file(key: &str, path: &Path) -> Result<Vec<Metric>> {
     let text = fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
     text.lines()
@@ -132,52 +63,27 @@ fn read_metric_file(key: &str, path: &Path) -> Result<Vec<Metric>> {
         .collect()
 }
 
-fn manifest_walk(dir: &Path, prefix: &str, out: &mut Vec<ArtifactEntry>) -> Result<()> {
+/// SHA-256 and size of one file, read in blocks.
+fn sha256_file(path: &Path) -> Result<(String, u64)> {
     use sha2::{Digest, Sha256};
-    let rd = match fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(StoreError::io(dir, e)),
-    };
-    for entry in rd {
-        let entry = entry.map_err(|e| StoreError::io(dir, e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let rel = if prefix.is_empty() {
-            name
-        } else {
-            format!("{prefix}/{name}")
-        };
-        let path = entry.path();
-        let ft = entry.file_type().map_err(|e| StoreError::io(&path, e))?;
-        if ft.is_dir() {
-            manifest_walk(&path, &rel, out)?;
-        } else if ft.is_file() {
-            let mut f = fs::File::open(&path).map_err(|e| StoreError::io(&path, e))?;
-            let mut hasher = Sha256::new();
-            let mut buf = vec![0u8; 64 * 1024];
-            let mut size = 0u64;
-            loop {
-                let n =
-                    std::io::Read::read(&mut f, &mut buf).map_err(|e| StoreError::io(&path, e))?;
-                if n == 0 {
-                    break;
-                }
-                hasher.update(&buf[..n]);
-                size += n as u64;
-            }
-            let sha256 = hasher
-                .finalize()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
-            out.push(ArtifactEntry {
-                path: rel,
-                size,
-                sha256,
-            });
+    let mut f = fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut size = 0u64;
+    loop {
+        let n = std::io::Read::read(&mut f, &mut buf).map_err(|e| StoreError::io(path, e))?;
+        if n == 0 {
+            break;
         }
+        hasher.update(&buf[..n]);
+        size += n as u64;
     }
-    Ok(())
+    let hex = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok((hex, size))
 }
 
 /// A relative artifact path that stays inside the artifact root.
@@ -376,14 +282,10 @@ impl FileStore {
         let params = read_values(&Layout::params(dir))?;
         let tags = read_values(&Layout::tags(dir))?;
         let mut metrics_latest = Vec::new();
-        for (key, path) in metric_keys(&Layout::metrics(dir))? {
+        for (key, path) in files_under(&Layout::metrics(dir))? {
             // One pass over the bytes, no Metric per line: runs are read by the thousand.
             let bytes = fsutil::read_small(&path).map_err(|e| StoreError::io(&path, e))?;
-            let summary = metrics::scan(&bytes).map_err(|line| StoreError::InvalidState {
-                path: path.clone(),
-                message: format!("Metric '{key}' is malformed: {line:?}"),
-            })?;
-            if let Some(s) = summary {
+            if let Some(s) = search::summarize(&key, &path, &bytes)? {
                 metrics_latest.push(Metric {
                     key,
                     value: s.value,
@@ -989,8 +891,13 @@ impl TrackingStore for FileStore {
 
     fn artifact_manifest(&self, run_id: &str) -> Result<Vec<ArtifactEntry>> {
         let root = self.artifact_dir(run_id)?;
-        let mut out = Vec::new();
-        manifest_walk(&root, "", &mut out)?;
+        let mut out = files_under(&root)?
+            .into_iter()
+            .map(|(path, file)| {
+                let (sha256, size) = sha256_file(&file)?;
+                Ok(ArtifactEntry { path, size, sha256 })
+            })
+            .collect::<Result<Vec<_>>>()?;
         out.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(out)
     }

@@ -152,8 +152,13 @@ pub(super) fn metric_summary(run_dir: &Path, key: &str) -> Result<Option<MetricS
     let Some(bytes) = read_optional(&path)? else {
         return Ok(None);
     };
-    metrics::scan(&bytes).map_err(|line| StoreError::InvalidState {
-        path: path.clone(),
+    summarize(key, &path, &bytes)
+}
+
+/// One pass over a metric file's bytes; a bad line is named with its file.
+pub(super) fn summarize(key: &str, path: &Path, bytes: &[u8]) -> Result<Option<MetricSummary>> {
+    metrics::scan(bytes).map_err(|line| StoreError::InvalidState {
+        path: path.to_path_buf(),
         message: format!("Metric '{key}' is malformed: {line:?}"),
     })
 }

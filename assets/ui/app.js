@@ -1,0 +1,669 @@
+// mlrun's web UI: plain JavaScript, no build step, no network beyond this server's /api.
+// Every value from the store reaches the page through text nodes (h() below turns strings into
+// text nodes; no HTML string is ever parsed), so a param of "<script>" shows as text.
+'use strict';
+
+const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2',
+  '#7f7f7f', '#bcbd22', '#17becf'];
+const SVGNS = 'http://www.w3.org/2000/svg';
+const state = { keys: {}, tokens: {}, timers: [] };
+
+// ---------- DOM helpers ----------
+function h(tag, attrs, ...kids) {
+  const el = document.createElement(tag);
+  setAttrs(el, attrs);
+  append(el, kids);
+  return el;
+}
+function s(tag, attrs, ...kids) {
+  const el = document.createElementNS(SVGNS, tag);
+  setAttrs(el, attrs);
+  append(el, kids);
+  return el;
+}
+function setAttrs(el, attrs) {
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'class') el.setAttribute('class', v);
+    else if (k === 'value') el.value = v;
+    else if (k === 'checked') el.checked = !!v;
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+}
+function append(el, kids) {
+  for (const c of kids.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    el.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+function link(href, ...kids) { return h('a', { href }, ...kids); }
+function route(path, params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {})) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  const qs = q.toString();
+  return '#/' + path.map(encodeURIComponent).join('/') + (qs ? '?' + qs : '');
+}
+function mount(...kids) {
+  const app = document.getElementById('app');
+  app.replaceChildren();
+  append(app, kids);
+}
+function setStatus(text) { document.getElementById('status').textContent = text || ''; }
+
+// ---------- formatting ----------
+function num(v) { return typeof v === 'string' ? Number(v) : v; }
+function fmtNum(v) {
+  v = num(v);
+  if (v === undefined || v === null) return '';
+  if (!isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e-4 && a < 1e6) return String(Number(v.toPrecision(6)));
+  return v.toExponential(4);
+}
+function fmtTime(ms) {
+  if (ms === null || ms === undefined) return '';
+  const d = new Date(ms);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+function fmtDuration(ms) {
+  if (ms === null || ms === undefined || ms < 0) return '';
+  const sec = Math.floor(ms / 1000);
+  if (sec < 60) return (ms / 1000).toFixed(1) + 's';
+  if (sec < 3600) return `${Math.floor(sec / 60)}m${String(sec % 60).padStart(2, '0')}s`;
+  return `${Math.floor(sec / 3600)}h${String(Math.floor(sec % 3600 / 60)).padStart(2, '0')}m`;
+}
+function lowerIsBetter(key) {
+  const words = ['loss', 'error', 'err', 'mse', 'mae', 'rmse', 'perplexity', 'time', 'latency', 'duration', 'wer', 'cer'];
+  return key.toLowerCase().split(/[^a-z0-9]/).some((p) => words.includes(p));
+}
+
+// ---------- API ----------
+class ApiError extends Error {
+  constructor(err) { super(err.message || 'request failed'); this.detail = err; }
+}
+async function api(path, params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {})) {
+    if (Array.isArray(v)) v.forEach((x) => q.append(k, x));
+    else if (v !== undefined && v !== null) q.set(k, v);
+  }
+  const r = await fetch('/api/' + path + '?' + q.toString());
+  const body = await r.json().catch(() => ({ error: { message: r.statusText } }));
+  if (!r.ok) throw new ApiError(body.error || { message: r.statusText });
+  return body;
+}
+async function post(path, body) {
+  const r = await fetch('/api/' + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Mlrun-Write': '1' },
+    body: JSON.stringify(body),
+  });
+  const out = await r.json().catch(() => ({}));
+  if (!r.ok) throw new ApiError(out.error || { message: r.statusText });
+  return out;
+}
+function artifactUrl(runId, path, download) {
+  const q = new URLSearchParams({ run_id: runId, path });
+  if (download) q.set('download', '1');
+  return '/api/artifacts/get?' + q.toString();
+}
+
+// An error as a box; a filter error underlines the bytes MLflow named.
+function errorBox(e, input) {
+  const d = e.detail || {};
+  const box = h('div', { class: 'error', role: 'alert' }, d.message || String(e.message || e));
+  if (input !== undefined && d.span) {
+    const bytes = new TextEncoder().encode(input);
+    const dec = new TextDecoder();
+    const [a, b] = d.span;
+    if (a <= bytes.length && b <= bytes.length) {
+      box.appendChild(h('div', {}, dec.decode(bytes.slice(0, a)),
+        h('mark', {}, dec.decode(bytes.slice(a, Math.max(b, a))) || ' '), dec.decode(bytes.slice(b))));
+    }
+  }
+  return box;
+}
+
+// ---------- polling (live updates) ----------
+function every(ms, fn) { state.timers.push(setInterval(fn, ms)); }
+function stopTimers() { state.timers.forEach(clearInterval); state.timers = []; }
+
+// ---------- router ----------
+async function render() {
+  stopTimers();
+  const hash = location.hash.replace(/^#\/?/, '');
+  const [pathPart, qs] = hash.split('?');
+  const parts = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
+  const q = new URLSearchParams(qs || '');
+  try {
+    if (parts.length === 0) await experimentsPage();
+    else if (parts[0] === 'exp') await runsPage(parts[1], q);
+    else if (parts[0] === 'run') await runPage(parts[1]);
+    else if (parts[0] === 'chart') await chartPage(q);
+    else if (parts[0] === 'compare') await comparePage(q);
+    else if (parts[0] === 'models') await modelsPage();
+    else if (parts[0] === 'model') await modelPage(parts[1]);
+    else mount(h('p', {}, 'No such page.'));
+  } catch (e) {
+    mount(errorBox(e));
+  }
+  // A render counter (tests wait for it to move) and when it finished (the benchmark reads it).
+  state.renders = (state.renders || 0) + 1;
+  document.body.dataset.ready = String(state.renders);
+  document.body.dataset.renderedAt = String(Date.now());
+}
+window.addEventListener('hashchange', render);
+window.addEventListener('DOMContentLoaded', render);
+
+// ---------- experiments ----------
+async function experimentsPage() {
+  const data = await api('experiments');
+  const search = h('input', { type: 'text', placeholder: 'Search experiments', id: 'exp-search' });
+  const tbody = h('tbody');
+  const fill = () => {
+    const needle = search.value.toLowerCase();
+    tbody.replaceChildren();
+    for (const x of data.experiments) {
+      const e = x.experiment;
+      if (needle && !e.name.toLowerCase().includes(needle)) continue;
+      const last = Math.max(e.last_update_time || 0, x.last_run_start || 0);
+      tbody.appendChild(h('tr', {},
+        h('td', {}, link(route(['exp', e.experiment_id]), e.name)),
+        h('td', {}, e.experiment_id),
+        h('td', { class: 'num' }, x.run_count + (x.more_runs ? '+' : '')),
+        h('td', {}, last ? fmtTime(last) : ''),
+        h('td', {}, fmtTime(e.creation_time))));
+    }
+  };
+  search.addEventListener('input', fill);
+  fill();
+  mount(h('h1', {}, 'Experiments'), h('div', { class: 'toolbar' }, search),
+    h('table', { id: 'experiments' }, h('thead', {}, h('tr', {},
+      ['Name', 'ID', 'Runs', 'Last activity', 'Created'].map((t) => h('th', {}, t)))), tbody),
+    data.broken.length ? h('p', { class: 'muted' }, 'Unreadable: ' + data.broken.join('; ')) : null);
+}
+
+// ---------- runs table ----------
+function splitOrder(text) {
+  // Commas separate order-by clauses, except inside quotes or backticks.
+  const out = []; let cur = ''; let quote = null;
+  for (const c of text) {
+    if (quote) { if (c === quote) quote = null; cur += c; continue; }
+    if (c === '"' || c === "'" || c === '`') { quote = c; cur += c; continue; }
+    if (c === ',') { out.push(cur.trim()); cur = ''; continue; }
+    cur += c;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out.filter(Boolean);
+}
+function colName(c) { const i = c.indexOf('.'); return [c.slice(0, i), c.slice(i + 1)]; }
+function orderKey(col) {
+  const [ent, key] = colName(col);
+  return `${ent}.\`${key}\``;
+}
+
+async function runsPage(expId, q) {
+  const filter = q.get('filter') || '';
+  const order = q.get('order') || '';
+  const pageSize = q.get('size') || '100';
+  const token = q.get('page') || '';
+  const exp = (await api('experiments/get', { experiment_id: expId })).experiment;
+  const params = { experiment_id: expId, filter, order_by: splitOrder(order), max_results: pageSize, page_token: token };
+  const go = (changes) => { location.hash = route(['exp', expId], Object.assign({ filter, order, size: pageSize, cols: q.get('cols') || undefined }, changes)); };
+
+  const filterIn = h('input', { type: 'text', class: 'filter', id: 'filter', value: filter, placeholder: "metrics.acc > 0.9 and params.model = 'cnn'" });
+  const orderIn = h('input', { type: 'text', class: 'order', id: 'order', value: order, placeholder: 'metrics.acc DESC' });
+  const apply = () => go({ filter: filterIn.value, order: orderIn.value, page: undefined });
+  for (const el of [filterIn, orderIn]) el.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') apply(); });
+  const header = [h('h1', {}, exp.name), h('div', { class: 'toolbar' },
+    filterIn, orderIn, h('button', { id: 'apply', onclick: apply }, 'Search'),
+    h('button', { onclick: () => go({ filter: '', order: '', page: undefined }) }, 'Clear'))];
+
+  let data;
+  let keys = state.keys[expId];
+  try {
+    if (!keys) {
+      data = await api('runs/search', params);
+      keys = state.keys[expId] = data.keys;
+    }
+    let cols = q.get('cols') !== null ? q.get('cols').split(',').filter(Boolean) : defaultColumns(keys);
+    if (!data) data = await api('runs/search', Object.assign({ columns: cols.join(',') }, params));
+    drawRuns(expId, q, header, data, keys, cols, go, token, params);
+  } catch (e) {
+    const input = e.detail && e.detail.field === 'filter' ? filter
+      : e.detail && e.detail.field && e.detail.field.startsWith('order_by') ? splitOrder(order)[Number(e.detail.field.split('.')[1])] : undefined;
+    mount(header, h('div', { id: 'search-error' }, errorBox(e, input)));
+  }
+}
+
+function defaultColumns(keys) {
+  return keys.metrics.slice(0, 8).map((k) => 'metrics.' + k).concat(keys.params.slice(0, 6).map((k) => 'params.' + k));
+}
+
+function drawRuns(expId, q, header, data, keys, cols, go, token, params) {
+  const order = q.get('order') || '';
+  const [sortCol, sortDir] = (() => { const m = splitOrder(order)[0]; if (!m) return [null, null]; const p = m.trim().split(/\s+/); return [p[0], (p[1] || 'ASC').toUpperCase()]; })();
+  const sortable = (label, key) => {
+    const cls = ['sortable'];
+    if (sortCol && (sortCol === key || sortCol.replace(/`/g, '') === key.replace(/`/g, ''))) cls.push(sortDir === 'DESC' ? 'sorted-desc' : 'sorted-asc');
+    return h('th', { class: cls.join(' '), 'data-order': key, onclick: () => {
+      const dir = sortCol === key && sortDir === 'DESC' ? 'ASC' : 'DESC';
+      go({ order: `${key} ${dir}`, page: undefined, cols: cols.join(',') });
+    } }, label);
+  };
+  const selected = new Set();
+  const thead = h('thead', {}, h('tr', {}, h('th', {}, ''),
+    sortable('Run name', 'attributes.run_name'), sortable('Created', 'attributes.start_time'),
+    sortable('Status', 'attributes.status'), sortable('Duration', 'attributes.end_time'),
+    cols.map((c) => { const [ent, key] = colName(c); return sortable((ent === 'metrics' ? '' : ent === 'params' ? 'p:' : 't:') + key, orderKey(c)); })));
+  const byId = new Map(data.runs.map((r) => [r.run_id, r]));
+  const children = new Map();
+  const top = [];
+  for (const r of data.runs) {
+    const parent = r.tags['mlflow.parentRunId'];
+    if (parent && byId.has(parent) && parent !== r.run_id) {
+      if (!children.has(parent)) children.set(parent, []);
+      children.get(parent).push(r);
+    } else top.push(r);
+  }
+  const tbody = h('tbody');
+  const row = (r, depth) => {
+    const kids = children.get(r.run_id) || [];
+    const box = h('input', { type: 'checkbox', 'data-run': r.run_id, onchange: (ev) => { if (ev.target.checked) selected.add(r.run_id); else selected.delete(r.run_id); } });
+    const tr = h('tr', { class: depth ? 'child' : null, 'data-run': r.run_id, 'data-parent': depth ? r.tags['mlflow.parentRunId'] : null },
+      h('td', {}, box),
+      h('td', { class: 'name' },
+        kids.length ? h('span', { class: 'toggle', title: 'child runs', onclick: (ev) => {
+          const open = ev.target.textContent.startsWith('▾');
+          ev.target.textContent = (open ? '▸ ' : '▾ ') + kids.length;
+          tbody.querySelectorAll(`tr[data-parent="${CSS.escape(r.run_id)}"]`).forEach((c) => { c.hidden = open; });
+        } }, '▾ ' + kids.length) : null,
+        link(route(['run', r.run_id]), r.run_name || r.run_id.slice(0, 8))),
+      h('td', {}, fmtTime(r.start_time)),
+      h('td', { class: 'status-' + r.status }, r.status),
+      h('td', { class: 'num' }, r.end_time ? fmtDuration(r.end_time - r.start_time) : ''),
+      cols.map((c) => {
+        const [ent, key] = colName(c);
+        const v = (r[ent] || {})[key];
+        return ent === 'metrics' ? h('td', { class: 'num', 'data-col': c }, v === undefined ? '' : fmtNum(v)) : h('td', { class: 'value', 'data-col': c }, v === undefined ? '' : v);
+      }));
+    tbody.appendChild(tr);
+    kids.forEach((k) => row(k, depth + 1));
+  };
+  top.forEach((r) => row(r, 0));
+
+  // Column chooser.
+  const chosen = new Set(cols);
+  const chooser = h('details', { class: 'columns-chooser' }, h('summary', {}, `Columns (${cols.length})`),
+    h('div', { class: 'columns' },
+      ['metrics', 'params', 'tags'].map((ent) => h('div', {}, h('b', {}, ent + ': '),
+        keys[ent].map((k) => h('label', {}, h('input', { type: 'checkbox', 'data-col': `${ent}.${k}`, checked: chosen.has(`${ent}.${k}`), onchange: (ev) => {
+          if (ev.target.checked) chosen.add(`${ent}.${k}`); else chosen.delete(`${ent}.${k}`);
+        } }), k)))),
+      h('button', { id: 'apply-columns', onclick: () => go({ cols: Array.from(chosen).join(',') || ',', page: token || undefined }) }, 'Apply columns')));
+
+  const stack = state.tokens[expId] || (state.tokens[expId] = []);
+  const pager = h('div', { class: 'toolbar' },
+    h('button', { id: 'prev', disabled: !token, onclick: () => { stack.pop(); go({ page: stack[stack.length - 1], cols: cols.join(',') }); } }, '‹ Prev'),
+    h('span', { id: 'page-info' }, `${data.runs.length} runs on this page` + (token ? '' : ' (first page)')),
+    h('button', { id: 'next', disabled: !data.next_page_token, onclick: () => { stack.push(data.next_page_token); go({ page: data.next_page_token, cols: cols.join(',') }); } }, 'Next ›'),
+    h('select', { id: 'page-size', onchange: (ev) => go({ size: ev.target.value, page: undefined, cols: cols.join(',') }) },
+      ['25', '100', '500', '1000'].map((n) => h('option', { value: n, selected: n === (q.get('size') || '100') }, n + ' per page'))),
+    h('button', { id: 'compare', onclick: () => { if (selected.size >= 2) location.hash = route(['compare'], { runs: Array.from(selected).join(',') }); else setStatus('select two or more runs to compare'); } }, 'Compare selected'),
+    h('button', { id: 'chart', onclick: () => {
+      const ids = selected.size ? Array.from(selected) : data.runs.slice(0, 10).map((r) => r.run_id);
+      const ms = cols.filter((c) => c.startsWith('metrics.')).map((c) => colName(c)[1]).slice(0, 4);
+      location.hash = route(['chart'], { runs: ids.join(','), keys: (ms.length ? ms : keys.metrics.slice(0, 4)).join(',') });
+    } }, 'Chart selected'));
+  if (!token) state.tokens[expId] = [];
+  mount(header, chooser, pager,
+    h('table', { id: 'runs' }, thead, tbody),
+    data.runs.length ? null : h('p', { class: 'muted', id: 'no-runs' }, 'No runs match.'),
+    data.broken.length ? h('p', { class: 'muted' }, 'Unreadable: ' + data.broken.join('; ')) : null);
+
+  // Live: refresh the page's values while any of its runs is still running.
+  if (data.runs.some((r) => r.status === 'RUNNING')) {
+    every(3000, async () => {
+      try {
+        const fresh = await api('runs/search', Object.assign({ columns: cols.join(',') }, params));
+        for (const r of fresh.runs) {
+          const tr = tbody.querySelector(`tr[data-run="${CSS.escape(r.run_id)}"]`);
+          if (!tr) continue;
+          tr.querySelectorAll('td[data-col]').forEach((td) => {
+            const [ent, key] = colName(td.dataset.col);
+            const v = (r[ent] || {})[key];
+            td.textContent = v === undefined ? '' : ent === 'metrics' ? fmtNum(v) : v;
+          });
+          const st = tr.children[3]; st.textContent = r.status; st.className = 'status-' + r.status;
+        }
+      } catch (e) { setStatus(e.message); }
+    });
+  }
+}
+
+// ---------- run page ----------
+async function runPage(runId) {
+  const data = await api('runs/get', { run_id: runId });
+  const run = data.run; const info = run.info;
+  const tags = run.data.tags;
+  const note = (tags.find((t) => t.key === 'mlflow.note.content') || {}).value || '';
+  const reload = () => render();
+  const fail = (where) => (e) => where.replaceChildren(errorBox(e));
+  const msg = h('div', { id: 'run-message' });
+
+  const nameIn = h('input', { type: 'text', id: 'rename-input', value: info.run_name });
+  const title = h('h1', { id: 'run-name' }, info.run_name || info.run_id);
+  const renameRow = h('div', { class: 'toolbar' }, nameIn,
+    h('button', { id: 'rename', onclick: () => post('runs/rename', { run_id: runId, name: nameIn.value }).then(reload, fail(msg)) }, 'Rename'),
+    info.lifecycle_stage === 'active'
+      ? h('button', { id: 'delete-run', onclick: () => { if (confirm('Delete this run?')) post('runs/delete', { run_id: runId }).then(reload, fail(msg)); } }, 'Delete run')
+      : h('button', { id: 'restore-run', onclick: () => post('runs/restore', { run_id: runId }).then(reload, fail(msg)) }, 'Restore run'));
+
+  const kv = h('dl', { class: 'kv', id: 'run-info' });
+  const addKv = (k, v) => { kv.appendChild(h('dt', {}, k)); kv.appendChild(h('dd', {}, v)); };
+  addKv('Run ID', info.run_id);
+  addKv('Experiment', link(route(['exp', info.experiment_id]), info.experiment_id));
+  addKv('Status', h('span', { class: 'status-' + info.status }, info.status));
+  addKv('Lifecycle', info.lifecycle_stage);
+  addKv('User', info.user_id);
+  addKv('Started', fmtTime(info.start_time));
+  addKv('Ended', fmtTime(info.end_time));
+  addKv('Duration', info.end_time ? fmtDuration(info.end_time - info.start_time) : '');
+  if (data.parent_run_id) addKv('Parent run', link(route(['run', data.parent_run_id]), data.parent_run_id));
+  addKv('Artifact URI', info.artifact_uri);
+
+  const noteIn = h('textarea', { id: 'note-input' }); noteIn.value = note;
+  const notes = h('div', {}, h('pre', { id: 'note', class: 'viewer' }, note || '(no notes)'), noteIn,
+    h('div', {}, h('button', { id: 'save-note', onclick: () => post('runs/note', { run_id: runId, content: noteIn.value }).then(reload, fail(msg)) }, 'Save note')));
+
+  const params = h('table', { id: 'params' }, h('thead', {}, h('tr', {}, h('th', {}, 'Param'), h('th', {}, 'Value'))),
+    h('tbody', {}, run.data.params.slice().sort((a, b) => a.key.localeCompare(b.key)).map((p) => h('tr', {}, h('td', {}, p.key), h('td', { class: 'value' }, p.value)))));
+
+  const metrics = h('table', { id: 'metrics' }, h('thead', {}, h('tr', {}, ['Metric', 'Latest', 'Best', 'Min', 'Max', 'Step', 'Points'].map((t) => h('th', {}, t)))),
+    h('tbody', {}, data.metrics.slice().sort((a, b) => a.key.localeCompare(b.key)).map((m) => h('tr', {},
+      h('td', {}, link(route(['chart'], { runs: runId, keys: m.key }), m.key)),
+      h('td', { class: 'num' }, fmtNum(m.latest)), h('td', { class: 'num best', title: m.lower_is_better ? 'lowest' : 'highest' }, fmtNum(m.best)),
+      h('td', { class: 'num' }, fmtNum(m.min)), h('td', { class: 'num' }, fmtNum(m.max)),
+      h('td', { class: 'num' }, m.step), h('td', { class: 'num' }, m.count)))));
+
+  const keyIn = h('input', { type: 'text', id: 'tag-key', placeholder: 'key' });
+  const valIn = h('input', { type: 'text', id: 'tag-value', placeholder: 'value' });
+  const tagTable = h('table', { id: 'tags' }, h('thead', {}, h('tr', {}, h('th', {}, 'Tag'), h('th', {}, 'Value'), h('th', {}, ''))),
+    h('tbody', {}, tags.slice().sort((a, b) => a.key.localeCompare(b.key)).filter((t) => t.key !== 'mlflow.note.content').map((t) => h('tr', {},
+      h('td', {}, t.key), h('td', { class: 'value' }, t.value),
+      h('td', {}, h('button', { class: 'delete-tag', onclick: () => post('runs/delete-tag', { run_id: runId, key: t.key }).then(reload, fail(msg)) }, '✕'))))));
+  const tagForm = h('div', { class: 'toolbar' }, keyIn, valIn,
+    h('button', { id: 'set-tag', onclick: () => post('runs/set-tag', { run_id: runId, key: keyIn.value, value: valIn.value }).then(reload, fail(msg)) }, 'Set tag'));
+
+  const viewer = h('div', { id: 'artifact-viewer' });
+  const artifacts = h('div', { class: 'artifacts', id: 'artifacts' });
+  await artifactTree(runId, '', artifacts, viewer);
+
+  const charts = h('div', { class: 'grid', id: 'run-charts' });
+  mount(title, renameRow, msg, kv, h('h2', {}, 'Notes'), notes, h('h2', {}, 'Metrics'), metrics, charts,
+    h('h2', {}, 'Params'), params, h('h2', {}, 'Tags'), tagTable, tagForm,
+    h('h2', {}, 'Artifacts'), artifacts, viewer);
+  const keys = data.metrics.map((m) => m.key).sort().slice(0, 8);
+  if (keys.length) await liveCharts(charts, [runId], keys, { x: 'step', log: false, smooth: 0 });
+}
+
+async function artifactTree(runId, path, into, viewer) {
+  const data = await api('artifacts/list', { run_id: runId, path });
+  const ul = h('ul');
+  if (!data.files.length && !path) into.appendChild(h('p', { class: 'muted' }, 'No artifacts.'));
+  for (const f of data.files) {
+    const name = f.path.split('/').pop();
+    if (f.is_dir) {
+      const li = h('li', {}, h('span', { class: 'toggle' }, '▸ '), name + '/');
+      let open = false; let sub = null;
+      li.firstChild.addEventListener('click', async () => {
+        open = !open; li.firstChild.textContent = open ? '▾ ' : '▸ ';
+        if (open && !sub) { sub = h('div'); li.appendChild(sub); await artifactTree(runId, f.path, sub, viewer); }
+        if (sub) sub.hidden = !open;
+      });
+      ul.appendChild(li);
+    } else {
+      ul.appendChild(h('li', {}, h('a', { href: '#', 'data-path': f.path, onclick: (ev) => { ev.preventDefault(); viewArtifact(runId, f, viewer); } }, name),
+        ' ', h('span', { class: 'muted' }, `${f.file_size} B`), ' ',
+        h('a', { href: artifactUrl(runId, f.path, true), download: name }, 'download')));
+    }
+  }
+  into.appendChild(ul);
+}
+
+async function viewArtifact(runId, f, viewer) {
+  const ext = (f.path.split('.').pop() || '').toLowerCase();
+  viewer.replaceChildren(h('h3', {}, f.path));
+  if (['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp'].includes(ext)) {
+    viewer.appendChild(h('img', { class: 'viewer', src: artifactUrl(runId, f.path), alt: f.path }));
+    return;
+  }
+  const r = await fetch(artifactUrl(runId, f.path));
+  if (!r.ok) { const b = await r.json().catch(() => ({})); viewer.appendChild(errorBox(new ApiError(b.error || { message: r.statusText }))); return; }
+  const text = await r.text();
+  if (ext === 'json') {
+    let shown = text;
+    try { shown = JSON.stringify(JSON.parse(text), null, 2); } catch (e) { /* show as is */ }
+    viewer.appendChild(h('pre', { class: 'viewer json' }, shown));
+  } else if (ext === 'csv' || ext === 'tsv') {
+    const rows = parseCsv(text, ext === 'tsv' ? '\t' : ',').slice(0, 501);
+    viewer.appendChild(h('table', { class: 'csv' },
+      h('thead', {}, h('tr', {}, (rows[0] || []).map((c) => h('th', {}, c)))),
+      h('tbody', {}, rows.slice(1).map((r) => h('tr', {}, r.map((c) => h('td', {}, c)))))));
+  } else {
+    viewer.appendChild(h('pre', { class: 'viewer text' }, text));
+  }
+}
+
+function parseCsv(text, sep) {
+  const rows = []; let row = []; let cell = ''; let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === sep) { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell.replace(/\r$/, '')); rows.push(row); row = []; cell = ''; } else cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+// ---------- charts ----------
+function smooth(points, w) {
+  if (!w) return points;
+  // TensorBoard's debiased exponential moving average.
+  let last = 0; let n = 0; const out = [];
+  for (const [x, y] of points) {
+    if (!isFinite(y)) { out.push([x, y]); continue; }
+    last = last * w + (1 - w) * y; n++;
+    out.push([x, last / (1 - Math.pow(w, n))]);
+  }
+  return out;
+}
+
+// series: [{label, color, points: [[x, y]]}]
+function drawChart(title, series, opts) {
+  const W = opts.width || 460; const H = opts.height || 260; const L = 56; const R = 10; const T = 10; const B = 28;
+  const ys = (y) => (opts.log ? (y > 0 ? Math.log10(y) : NaN) : y);
+  let x0 = Infinity; let x1 = -Infinity; let y0 = Infinity; let y1 = -Infinity;
+  for (const ser of series) for (const [x, y] of ser.points) {
+    const v = ys(y);
+    if (!isFinite(x) || !isFinite(v)) continue;
+    x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, v); y1 = Math.max(y1, v);
+  }
+  const svg = s('svg', { class: 'chart', width: W, height: H, viewBox: `0 0 ${W} ${H}`, 'data-metric': title });
+  if (x0 > x1) { svg.appendChild(s('text', { x: 10, y: 20 }, 'no points to draw')); return svg; }
+  if (x0 === x1) { x0 -= 0.5; x1 += 0.5; }
+  if (y0 === y1) { y0 -= 0.5; y1 += 0.5; }
+  const sx = (x) => L + (x - x0) / (x1 - x0) * (W - L - R);
+  const sy = (v) => T + (1 - (v - y0) / (y1 - y0)) * (H - T - B);
+  for (let i = 0; i <= 4; i++) {
+    const v = y0 + (y1 - y0) * i / 4; const y = sy(v);
+    svg.appendChild(s('line', { class: 'grid', x1: L, x2: W - R, y1: y, y2: y }));
+    svg.appendChild(s('text', { x: L - 4, y: y + 3, 'text-anchor': 'end' }, opts.log ? fmtNum(Math.pow(10, v)) : fmtNum(v)));
+    const xv = x0 + (x1 - x0) * i / 4;
+    svg.appendChild(s('text', { x: sx(xv), y: H - 12, 'text-anchor': i === 0 ? 'start' : i === 4 ? 'end' : 'middle' }, fmtNum(xv)));
+  }
+  svg.appendChild(s('text', { x: W - R, y: H - 1, 'text-anchor': 'end' }, opts.x === 'time' ? 'seconds' : opts.x === 'wall' ? 'wall time (s since first point)' : 'step'));
+  svg.appendChild(s('rect', { class: 'axis', x: L, y: T, width: W - L - R, height: H - T - B, fill: 'none' }));
+  for (const ser of series) {
+    let d = ''; let pen = false; let n = 0;
+    for (const [x, y] of ser.points) {
+      const v = ys(y);
+      if (!isFinite(x) || !isFinite(v)) { pen = false; continue; }
+      d += (pen ? 'L' : 'M') + sx(x).toFixed(1) + ',' + sy(v).toFixed(1); pen = true; n++;
+    }
+    const path = s('path', { class: 'series', d: d || 'M0,0', fill: 'none', stroke: ser.color, 'stroke-width': 1.6, 'data-run': ser.runId, 'data-points': n });
+    path.appendChild(s('title', {}, ser.label));
+    svg.appendChild(path);
+    if (n === 1) { const [x, y] = ser.points.find(([a, b]) => isFinite(a) && isFinite(ys(b))); svg.appendChild(s('circle', { cx: sx(x), cy: sy(ys(y)), r: 3, fill: ser.color })); }
+  }
+  return svg;
+}
+
+// Draws one chart per key with every run overlaid, and redraws while any run is RUNNING.
+async function liveCharts(into, runIds, keys, opts) {
+  const draw = async () => {
+    const data = await api('metrics/histories', { run_ids: runIds.join(','), keys: keys.join(',') });
+    const colors = new Map(runIds.map((id, i) => [id, PALETTE[i % PALETTE.length]]));
+    into.replaceChildren();
+    for (const key of keys) {
+      const series = data.series.filter((x) => x.key === key).map((x) => {
+        const t0 = x.points.length ? x.points[0][1] : 0;
+        let pts = x.points.map(([step, ts, v]) => [opts.x === 'step' ? step : (ts - t0) / 1000, num(v)]);
+        if (opts.x !== 'step') pts.sort((a, b) => a[0] - b[0]);
+        pts = smooth(pts, opts.smooth);
+        return { label: `${x.run_name} (${x.run_id.slice(0, 8)})`, color: colors.get(x.run_id), points: pts, runId: x.run_id };
+      });
+      into.appendChild(h('div', { class: 'card' }, h('h3', {}, key), drawChart(key, series, opts),
+        h('div', { class: 'legend' }, series.map((x) => h('span', {}, h('i', { style: null, 'data-color': x.color }), x.label)))));
+    }
+    // Legend swatches get their colour through the CSSOM (no inline style attribute from data).
+    into.querySelectorAll('.legend i').forEach((i) => { i.style.background = i.dataset.color; });
+    document.body.dataset.drawn = String(Date.now());
+    return data.series.some((x) => x.status === 'RUNNING');
+  };
+  if (await draw()) every(2000, () => draw().catch((e) => setStatus(e.message)));
+}
+
+async function chartPage(q) {
+  const runIds = (q.get('runs') || '').split(',').filter(Boolean);
+  const keys = (q.get('keys') || '').split(',').filter(Boolean);
+  const opts = { x: q.get('x') || 'step', log: q.get('log') === '1', smooth: Number(q.get('smooth') || 0) };
+  const runs = (await api('runs/batch', { run_ids: runIds.join(',') })).runs;
+  const all = Array.from(new Set(runs.flatMap((r) => r.data.metrics.map((m) => m.key)))).sort();
+  const go = (c) => { location.hash = route(['chart'], Object.assign({ runs: runIds.join(','), keys: keys.join(','), x: opts.x, log: opts.log ? '1' : '', smooth: opts.smooth || '' }, c)); };
+  const chosen = new Set(keys);
+  const controls = h('div', { class: 'toolbar' },
+    h('label', {}, 'x: ', h('select', { id: 'x-axis', onchange: (ev) => go({ x: ev.target.value }) },
+      [['step', 'step'], ['time', 'relative time']].map(([v, t]) => h('option', { value: v, selected: v === opts.x }, t)))),
+    h('label', {}, h('input', { type: 'checkbox', id: 'log-scale', checked: opts.log, onchange: (ev) => go({ log: ev.target.checked ? '1' : '' }) }), ' log scale'),
+    h('label', {}, ' smoothing ', h('input', { type: 'range', id: 'smoothing', min: 0, max: 0.99, step: 0.01, value: opts.smooth, onchange: (ev) => go({ smooth: ev.target.value }) })),
+    h('span', { class: 'muted' }, opts.smooth ? `EMA ${opts.smooth}` : ''));
+  const picker = h('div', { class: 'columns' }, all.map((k) => h('label', {}, h('input', { type: 'checkbox', 'data-key': k, checked: chosen.has(k), onchange: (ev) => {
+    if (ev.target.checked) chosen.add(k); else chosen.delete(k);
+    go({ keys: Array.from(chosen).join(',') });
+  } }), k)));
+  const charts = h('div', { class: 'grid', id: 'charts' });
+  mount(h('h1', {}, 'Metrics'), h('p', {}, runs.map((r, i) => [i ? ', ' : '', link(route(['run', r.info.run_id]), r.info.run_name || r.info.run_id)])),
+    controls, picker, charts);
+  if (keys.length) await liveCharts(charts, runIds, keys, opts);
+  else charts.appendChild(h('p', { class: 'muted' }, 'Pick metrics above.'));
+}
+
+// ---------- compare ----------
+async function comparePage(q) {
+  const runIds = (q.get('runs') || '').split(',').filter(Boolean);
+  const runs = (await api('runs/batch', { run_ids: runIds.join(',') })).runs;
+  const only = q.get('only') === '1';
+  const val = (list, k) => { const x = list.find((e) => e.key === k); return x === undefined ? undefined : x.value; };
+  const keysOf = (f) => Array.from(new Set(runs.flatMap(f))).sort();
+  const paramKeys = keysOf((r) => r.data.params.map((p) => p.key));
+  const metricKeys = keysOf((r) => r.data.metrics.map((m) => m.key));
+  const tagKeys = keysOf((r) => r.data.tags.map((t) => t.key)).filter((k) => !k.startsWith('mlflow.'));
+  const rows = [];
+  const add = (section, key, values, metric) => {
+    const shown = values.map((v) => (v === undefined ? '' : metric ? fmtNum(v) : String(v)));
+    const differ = new Set(shown).size > 1;
+    if (only && !differ) return;
+    let best = -1;
+    if (metric) {
+      const nums = values.map((v) => (v === undefined ? NaN : num(v)));
+      const lower = lowerIsBetter(key);
+      nums.forEach((v, i) => { if (isFinite(v) && (best < 0 || (lower ? v < nums[best] : v > nums[best]))) best = i; });
+      if (!differ) best = -1;
+    }
+    rows.push(h('tr', { class: differ ? 'diff' : null, 'data-key': `${section}.${key}` }, h('td', {}, section), h('th', {}, key),
+      shown.map((t, i) => h('td', { class: (metric ? 'num' : 'value') + (i === best ? ' best' : '') }, t))));
+  };
+  add('run', 'status', runs.map((r) => r.info.status));
+  add('run', 'start', runs.map((r) => fmtTime(r.info.start_time)));
+  add('run', 'duration', runs.map((r) => (r.info.end_time ? fmtDuration(r.info.end_time - r.info.start_time) : undefined)));
+  paramKeys.forEach((k) => add('param', k, runs.map((r) => val(r.data.params, k))));
+  metricKeys.forEach((k) => add('metric', k, runs.map((r) => val(r.data.metrics, k)), true));
+  tagKeys.forEach((k) => add('tag', k, runs.map((r) => val(r.data.tags, k))));
+  const table = h('table', { id: 'compare' }, h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, ''),
+    runs.map((r) => h('th', {}, link(route(['run', r.info.run_id]), r.info.run_name || r.info.run_id))))), h('tbody', {}, rows));
+
+  // Scatter: a param or metric on x against a metric on y, one point per run.
+  const axes = paramKeys.map((k) => 'params.' + k).concat(metricKeys.map((k) => 'metrics.' + k));
+  const xSel = q.get('sx') || axes[0] || ''; const ySel = q.get('sy') || (metricKeys.length ? 'metrics.' + metricKeys[0] : '');
+  const go = (c) => { location.hash = route(['compare'], Object.assign({ runs: runIds.join(','), only: only ? '1' : '', sx: xSel, sy: ySel }, c)); };
+  const pick = (id, cur, list, key) => h('select', { id, onchange: (ev) => go({ [key]: ev.target.value }) }, list.map((a) => h('option', { value: a, selected: a === cur }, a)));
+  const get = (r, ax) => { const [ent, key] = colName(ax); return num(val(ent === 'params' ? r.data.params : r.data.metrics, key)); };
+  const scatter = drawScatter(runs.map((r, i) => ({ label: r.info.run_name || r.info.run_id, x: Number(get(r, xSel)), y: Number(get(r, ySel)), color: PALETTE[i % 10], runId: r.info.run_id })), xSel, ySel);
+  mount(h('h1', {}, `Compare ${runs.length} runs`),
+    h('div', { class: 'toolbar' },
+      h('label', {}, h('input', { type: 'checkbox', id: 'only-diff', checked: only, onchange: (ev) => go({ only: ev.target.checked ? '1' : '' }) }), ' only differences'),
+      link(route(['chart'], { runs: runIds.join(','), keys: metricKeys.slice(0, 4).join(',') }), 'chart these runs')),
+    table, h('h2', {}, 'Scatter'), h('div', { class: 'toolbar' }, 'x ', pick('scatter-x', xSel, axes, 'sx'), ' y ', pick('scatter-y', ySel, metricKeys.map((k) => 'metrics.' + k), 'sy')), scatter);
+}
+
+function drawScatter(points, xl, yl) {
+  const W = 520; const H = 320; const L = 56; const R = 14; const T = 10; const B = 30;
+  const ok = points.filter((p) => isFinite(p.x) && isFinite(p.y));
+  const svg = s('svg', { class: 'chart', id: 'scatter', width: W, height: H, viewBox: `0 0 ${W} ${H}` });
+  if (!ok.length) { svg.appendChild(s('text', { x: 10, y: 20 }, 'no numeric values to plot')); return svg; }
+  let [x0, x1, y0, y1] = [Math.min(...ok.map((p) => p.x)), Math.max(...ok.map((p) => p.x)), Math.min(...ok.map((p) => p.y)), Math.max(...ok.map((p) => p.y))];
+  if (x0 === x1) { x0 -= 0.5; x1 += 0.5; } if (y0 === y1) { y0 -= 0.5; y1 += 0.5; }
+  const sx = (x) => L + (x - x0) / (x1 - x0) * (W - L - R); const sy = (y) => T + (1 - (y - y0) / (y1 - y0)) * (H - T - B);
+  svg.appendChild(s('rect', { class: 'axis', x: L, y: T, width: W - L - R, height: H - T - B, fill: 'none' }));
+  svg.appendChild(s('text', { x: L, y: H - 14 }, fmtNum(x0))); svg.appendChild(s('text', { x: W - R, y: H - 14, 'text-anchor': 'end' }, fmtNum(x1)));
+  svg.appendChild(s('text', { x: L - 4, y: H - B, 'text-anchor': 'end' }, fmtNum(y0))); svg.appendChild(s('text', { x: L - 4, y: T + 8, 'text-anchor': 'end' }, fmtNum(y1)));
+  svg.appendChild(s('text', { x: (W + L) / 2, y: H - 2, 'text-anchor': 'middle' }, xl)); svg.appendChild(s('text', { x: 4, y: T + 8 }, yl));
+  for (const p of ok) {
+    const c = s('circle', { class: 'point', cx: sx(p.x), cy: sy(p.y), r: 5, fill: p.color, 'data-run': p.runId });
+    c.appendChild(s('title', {}, `${p.label}: ${fmtNum(p.x)}, ${fmtNum(p.y)}`));
+    svg.appendChild(c);
+  }
+  return svg;
+}
+
+// ---------- registry ----------
+async function modelsPage() {
+  const data = await api('registry/models');
+  if (!data.models.length) { mount(h('h1', {}, 'Models'), h('p', { class: 'muted', id: 'no-models' }, 'No registered models in this store.')); return; }
+  mount(h('h1', {}, 'Models'), h('table', { id: 'models' },
+    h('thead', {}, h('tr', {}, ['Name', 'Versions', 'Latest versions', 'Aliases', 'Description'].map((t) => h('th', {}, t)))),
+    h('tbody', {}, data.models.map((x) => { const m = x.model; return h('tr', {},
+      h('td', {}, link(route(['model', m.name]), m.name)), h('td', { class: 'num' }, x.version_count),
+      h('td', {}, (m.latest_versions || []).map((v) => `v${v.version} (${v.current_stage})`).join(', ')),
+      h('td', {}, (m.aliases || []).map((a) => `@${a.alias} → v${a.version}`).join(', ')),
+      h('td', { class: 'value' }, m.description || '')); }))));
+}
+
+async function modelPage(name) {
+  const data = await api('registry/model', { name });
+  const m = data.model;
+  mount(h('h1', {}, m.name), m.description ? h('pre', { class: 'viewer' }, m.description) : null,
+    h('p', {}, (m.tags || []).map((t) => h('span', { class: 'muted' }, `${t.key}=${t.value}  `))),
+    h('table', { id: 'versions' },
+      h('thead', {}, h('tr', {}, ['Version', 'Stage', 'Aliases', 'Status', 'Run', 'Source', 'Created'].map((t) => h('th', {}, t)))),
+      h('tbody', {}, data.versions.map((v) => h('tr', {},
+        h('td', {}, 'v' + v.version), h('td', {}, v.current_stage), h('td', {}, (v.aliases || []).map((a) => '@' + a).join(' ')),
+        h('td', {}, v.status), h('td', {}, v.run_id ? link(route(['run', v.run_id]), v.run_id.slice(0, 8)) : ''),
+        h('td', { class: 'value' }, v.source), h('td', {}, fmtTime(v.creation_timestamp)))))));
+}

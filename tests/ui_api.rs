@@ -1,0 +1,442 @@
+//! `mlrun ui`'s HTTP API without a browser: search with MLflow's grammar (errors with spans),
+//! paging, histories, artifacts (and every way of leaving the artifact folder refused), writes
+//! only with the write header and a Host of ours; and `mlrun report`'s HTML and markdown.
+mod common;
+use common::http::{get, request};
+use common::{ui_fixture, TestEnv, UiServer, HOSTILE};
+use serde_json::Value;
+
+fn exp_id(env: &TestEnv) -> String {
+    let v = env.json(&["experiments", "list"]);
+    v["experiments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "ui")
+        .unwrap()["experiment_id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn api_search_pages_histories_and_errors() {
+    let env = TestEnv::new();
+    let f = ui_fixture(&env);
+    let exp = exp_id(&env);
+    let ui = UiServer::start(&env.store());
+
+    let v = get(&format!("{}/api/experiments", ui.url)).json();
+    let e = v["experiments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["experiment"]["name"] == "ui")
+        .unwrap();
+    assert_eq!(e["run_count"], 4);
+
+    // A filter and an order, through the same grammar as `runs search`.
+    let r = get(&format!(
+        "{}/api/runs/search?experiment_id={exp}&filter={}&order_by={}&columns=metrics.acc,params.lr",
+        ui.url,
+        enc("params.model = 'cnn'"),
+        enc("metrics.acc DESC")
+    ));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = r.json();
+    let ids: Vec<&str> = v["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["run_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [f.child.as_str(), f.parent.as_str()]);
+    // Only the columns asked for, plus the parent tag that nests the child.
+    let child = &v["runs"][0];
+    assert!(child["params"].get("model").is_none());
+    assert_eq!(child["params"]["lr"], "0.01");
+    assert_eq!(child["tags"]["mlflow.parentRunId"], f.parent.as_str());
+
+    // Paging: two runs a page, tokens until the end, every run once.
+    let mut seen = Vec::new();
+    let mut token = String::new();
+    for _ in 0..10 {
+        let v = get(&format!(
+            "{}/api/runs/search?experiment_id={exp}&max_results=2&columns=&page_token={}",
+            ui.url,
+            enc(&token)
+        ))
+        .json();
+        seen.extend(
+            v["runs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["run_id"].as_str().unwrap().to_string()),
+        );
+        match v["next_page_token"].as_str() {
+            Some(t) => token = t.to_string(),
+            None => break,
+        }
+    }
+    seen.sort();
+    let mut all = vec![f.parent, f.child, f.hostile.clone(), f.running.clone()];
+    all.sort();
+    assert_eq!(seen, all);
+
+    // A bad filter: MLflow's message, the field, and the bytes at fault.
+    let bad = "metrics.acc > 'x' and params.lr = 1";
+    let r = get(&format!(
+        "{}/api/runs/search?experiment_id={exp}&filter={}",
+        ui.url,
+        enc(bad)
+    ));
+    assert_eq!(r.status, 400);
+    let err = &r.json()["error"];
+    assert_eq!(err["error_code"], "INVALID_PARAMETER_VALUE");
+    assert_eq!(err["field"], "filter");
+    let cli = env.fails(&["runs", "search", "--experiment-id", &exp, "--filter", bad]);
+    let msg = err["message"].as_str().unwrap();
+    assert!(cli.contains(msg), "CLI said {cli:?}, UI said {msg:?}");
+    let span = err["span"].as_array().unwrap();
+    let (a, b) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&bad[a..b], "'x'");
+    let r = get(&format!(
+        "{}/api/runs/search?experiment_id={exp}&order_by={}",
+        ui.url,
+        enc("metrics.acc SIDEWAYS")
+    ));
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["error"]["field"], "order_by.0");
+
+    // Histories: each run's points as [step, timestamp, value].
+    let v = get(&format!(
+        "{}/api/metrics/histories?run_ids={},{}&keys=loss",
+        ui.url, f.hostile, f.running
+    ))
+    .json();
+    let series = v["series"].as_array().unwrap();
+    assert_eq!(series.len(), 2);
+    assert_eq!(series[0]["points"].as_array().unwrap().len(), 5);
+    assert_eq!(series[1]["status"], "RUNNING");
+
+    // The run page: latest and best per metric (loss: lower is better).
+    let v = get(&format!("{}/api/runs/get?run_id={}", ui.url, f.hostile)).json();
+    let loss = v["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["key"] == "loss")
+        .unwrap();
+    assert_eq!(loss["count"], 5);
+    assert_eq!(loss["best"], loss["min"]);
+    assert!((loss["latest"].as_f64().unwrap() - 0.4).abs() < 1e-9);
+
+    // Unknown things are errors, not pages.
+    assert_eq!(
+        get(&format!("{}/api/runs/get?run_id=nope", ui.url)).status,
+        404
+    );
+    assert_eq!(get(&format!("{}/api/nothing", ui.url)).status, 404);
+    // One log line per request on stderr.
+    let log = ui.stderr.lock().unwrap().clone();
+    assert!(log.contains("GET /api/experiments 200"), "{log}");
+}
+
+#[test]
+fn api_artifacts_stay_inside_the_run() {
+    let env = TestEnv::new();
+    let f = ui_fixture(&env);
+    // A secret beside the run's folder, one level up, and at the store's root.
+    std::fs::write(env.store().join("secret.txt"), "TOP SECRET").unwrap();
+    let ui = UiServer::start(&env.store());
+    let art = |path: &str| {
+        get(&format!(
+            "{}/api/artifacts/get?run_id={}&path={path}",
+            ui.url, f.hostile
+        ))
+    };
+
+    let ok = art("notes.txt");
+    assert_eq!(ok.status, 200);
+    assert!(ok.text().starts_with("plain text <script>"));
+    assert_eq!(ok.header("Content-Type"), Some("text/plain; charset=utf-8"));
+    assert_eq!(ok.header("X-Content-Type-Options"), Some("nosniff"));
+    assert!(ok
+        .header("Content-Security-Policy")
+        .unwrap()
+        .contains("sandbox"));
+    // HTML artifacts never come back as HTML.
+    assert_eq!(
+        art("page.html").header("Content-Type"),
+        Some("text/plain; charset=utf-8")
+    );
+    let png = art("sub/dot.png");
+    assert_eq!(png.header("Content-Type"), Some("image/png"));
+    assert_eq!(&png.body[..4], b"\x89PNG");
+    let dl = get(&format!(
+        "{}/api/artifacts/get?run_id={}&path=data.json&download=1",
+        ui.url, f.hostile
+    ));
+    assert_eq!(
+        dl.header("Content-Disposition"),
+        Some("attachment; filename=\"data.json\"")
+    );
+
+    let store = env.store().display().to_string();
+    let attempts = [
+        "../meta.yaml".to_string(),
+        "../../secret.txt".to_string(),
+        "..%2F..%2Fsecret.txt".to_string(),
+        "%2e%2e/%2e%2e/secret.txt".to_string(),
+        "sub/../../meta.yaml".to_string(),
+        "sub%2F..%2F..%2Fmeta.yaml".to_string(),
+        "..%5C..%5Csecret.txt".to_string(),
+        enc(&format!("{store}/secret.txt")),
+        "%2Fetc%2Fpasswd".to_string(),
+        "/etc/passwd".to_string(),
+        "%252e%252e%252fsecret.txt".to_string(),
+        "notes.txt%00.png".to_string(),
+    ];
+    for a in &attempts {
+        let r = art(a);
+        assert!(
+            matches!(r.status, 400 | 404),
+            "{a}: status {} {}",
+            r.status,
+            r.text()
+        );
+        let text = r.text();
+        assert!(
+            !text.contains("TOP SECRET") && !text.contains("run_id:") && !text.contains("root:"),
+            "{a}: {text}"
+        );
+    }
+    // Listing refuses the same way, and so does a run id that is a path.
+    let r = get(&format!(
+        "{}/api/artifacts/list?run_id={}&path=..%2F..",
+        ui.url, f.hostile
+    ));
+    assert_eq!(r.status, 400, "{}", r.text());
+    let r = get(&format!(
+        "{}/api/artifacts/get?run_id=..%2F..&path=secret.txt",
+        ui.url
+    ));
+    assert_eq!(r.status, 400, "{}", r.text());
+}
+
+#[test]
+fn api_writes_need_the_header_and_our_host() {
+    let env = TestEnv::new();
+    let f = ui_fixture(&env);
+    let ui = UiServer::start(&env.store());
+    let w = |path: &str, body: Value, headers: &[(&str, &str)]| {
+        request(
+            "POST",
+            &format!("{}/api/runs/{path}", ui.url),
+            headers,
+            body.to_string().as_bytes(),
+        )
+    };
+    let hdr = [("X-Mlrun-Write", "1"), ("Content-Type", "application/json")];
+    let before = env.snapshot();
+    // A cross-site form can't add a custom header: refused, nothing changes.
+    let r = w(
+        "rename",
+        serde_json::json!({"run_id": f.parent, "name": "x"}),
+        &[("Content-Type", "text/plain")],
+    );
+    assert_eq!(r.status, 403);
+    // DNS rebinding: the right header on a foreign Host is refused too.
+    let r = w(
+        "rename",
+        serde_json::json!({"run_id": f.parent, "name": "x"}),
+        &[("X-Mlrun-Write", "1"), ("Host", "evil.example:80")],
+    );
+    assert_eq!(r.status, 403);
+    let r = request(
+        "GET",
+        &format!("{}/api/experiments", ui.url),
+        &[("Host", "evil.example")],
+        b"",
+    );
+    assert_eq!(r.status, 403);
+    assert_eq!(env.snapshot(), before, "a refused write changed the store");
+
+    // With the header: rename, tag, untag, note, delete, restore, each through the store.
+    let ok = |path: &str, body: Value| {
+        let r = w(path, body, &hdr);
+        assert_eq!(r.status, 200, "{path}: {}", r.text());
+    };
+    ok(
+        "rename",
+        serde_json::json!({"run_id": f.parent, "name": "renamed"}),
+    );
+    ok(
+        "set-tag",
+        serde_json::json!({"run_id": f.parent, "key": "k", "value": HOSTILE}),
+    );
+    ok(
+        "note",
+        serde_json::json!({"run_id": f.parent, "content": "a *note*"}),
+    );
+    let run = env.json(&["runs", "describe", &f.parent]);
+    assert_eq!(run["run"]["info"]["run_name"], "renamed");
+    let tags = run["run"]["data"]["tags"].as_array().unwrap();
+    let tag = |k: &str| {
+        tags.iter()
+            .find(|t| t["key"] == k)
+            .map(|t| t["value"].clone())
+    };
+    assert_eq!(tag("k"), Some(Value::from(HOSTILE)));
+    assert_eq!(tag("mlflow.note.content"), Some(Value::from("a *note*")));
+    assert_eq!(tag("mlflow.runName"), Some(Value::from("renamed")));
+    ok(
+        "delete-tag",
+        serde_json::json!({"run_id": f.parent, "key": "k"}),
+    );
+    ok("delete", serde_json::json!({"run_id": f.child}));
+    let run = env.json(&["runs", "describe", &f.child]);
+    assert_eq!(run["run"]["info"]["lifecycle_stage"], "deleted");
+    ok("restore", serde_json::json!({"run_id": f.child}));
+    // Store validation comes back as an error the page can show.
+    let r = w(
+        "set-tag",
+        serde_json::json!({"run_id": f.parent, "key": "", "value": "v"}),
+        &hdr,
+    );
+    assert_eq!(r.status, 400);
+    assert!(r.json()["error"]["message"].as_str().unwrap().len() > 5);
+    // GET never writes.
+    let r = get(&format!("{}/api/runs/delete?run_id={}", ui.url, f.parent));
+    assert_eq!(r.status, 404);
+}
+
+#[test]
+fn pages_are_embedded_and_locked_down() {
+    let env = TestEnv::new();
+    env.ok(&["experiments", "create", "e"]);
+    let ui = UiServer::start(&env.store());
+    let page = get(&format!("{}/", ui.url));
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("/assets/app.js"));
+    let csp = page.header("Content-Security-Policy").unwrap();
+    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline'; script"));
+    let js = get(&format!("{}/assets/app.js", ui.url)).text();
+    assert!(js.contains("createTextNode"));
+    // Data never goes through innerHTML / outerHTML / insertAdjacentHTML / document.write.
+    for bad in [
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+    ] {
+        assert!(!js.contains(bad), "app.js uses {bad}");
+    }
+    // Nothing is fetched from anywhere else.
+    for asset in ["/", "/assets/app.js", "/assets/style.css"] {
+        // (The SVG namespace is a name, not a request.)
+        let t = get(&format!("{}{asset}", ui.url))
+            .text()
+            .replace("http://www.w3.org/2000/svg", "");
+        assert!(
+            !t.contains("https://") && !t.contains("http://"),
+            "{asset} links out"
+        );
+    }
+}
+
+#[test]
+fn ui_refuses_a_busy_port_and_a_bad_host() {
+    let env = TestEnv::new();
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port().to_string();
+    let err = env.fails(&["ui", "--port", &port]);
+    assert!(err.contains("cannot listen"), "{err}");
+    let out = env.run(&["ui", "--host", "example.com"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn report_html_is_self_contained_and_escaped() {
+    let env = TestEnv::new();
+    let f = ui_fixture(&env);
+    let out = env.path().join("report.html");
+    env.ok(&[
+        "report",
+        "--experiment-name",
+        "ui",
+        "--order-by",
+        "metrics.acc DESC",
+        "-c",
+        "run_name,metrics.acc,metrics.loss:min,params.lr,params.evil",
+        "--metrics",
+        "loss,acc",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let html = std::fs::read_to_string(&out).unwrap();
+    // Every run in the table, best acc first (running-run has acc 0.8).
+    let rows: Vec<&str> = html.split("<tr>").skip(2).collect();
+    assert_eq!(rows.len(), 4);
+    assert!(rows[0].contains("running-run"));
+    // Two charts, one path per run with that metric.
+    assert_eq!(html.matches("<svg").count(), 2);
+    assert_eq!(html.matches("class=\"series\"").count(), 8);
+    // Self-contained: no URL to fetch, no script or style from elsewhere.
+    for bad in ["src=\"http", "href=\"http", "<link", "src=\"/", "@import"] {
+        assert!(!html.contains(bad), "report has {bad}");
+    }
+    // Hostile values are text.
+    assert!(!html.contains(HOSTILE));
+    assert!(!html.contains("<img"));
+    assert!(html.contains("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;"));
+    let _ = f;
+
+    // Markdown for a CI summary, from the same search.
+    let md = env.ok(&[
+        "--output",
+        "markdown",
+        "report",
+        "--experiment-name",
+        "ui",
+        "--filter",
+        "params.model = 'cnn'",
+        "-c",
+        "run_name,metrics.acc",
+    ]);
+    let lines: Vec<&str> = md.lines().collect();
+    assert_eq!(lines.len(), 4, "{md}");
+    assert!(lines[0].starts_with("| run_name"));
+    // No file and no format: a usage error with a hint.
+    let out = env.run(&["report", "--experiment-name", "ui"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("hint:"));
+    // A bad filter fails as `runs search` does, pointing at the token.
+    let err = env.fails(&[
+        "report",
+        "--experiment-name",
+        "ui",
+        "--filter",
+        "metrics.acc >",
+        "-o",
+        "x.html",
+    ]);
+    assert!(err.contains('^'), "{err}");
+}
