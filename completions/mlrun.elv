@@ -18,7 +18,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
     }
     var completions = [
         &'mlrun'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -40,17 +40,18 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand diff 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
             cand exec 'Run any command inside a new run: params, source and git state, teed output, metrics from output'
             cand run 'Run an MLflow project''s entry point in a new run (MLproject, env managers, git, sweeps)'
-            cand ui 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
-            cand report 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
             cand metrics 'Metric histories as tables or terminal charts'
             cand gc 'Permanently remove deleted runs and experiments'
             cand models 'The model registry and models: register, version, alias, stage, log, download, inspect'
+            cand ui 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
+            cand report 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
+            cand sync 'Copy experiments, runs and registered models between stores (folders or servers), idempotently'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrun;experiments'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -73,7 +74,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;experiments;create'= {
             cand --artifact-location 'Where the experiment''s artifacts go (a path or URI)'
             cand --tag 'A tag K=V (repeatable)'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -85,7 +86,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;experiments;list'= {
             cand --view 'view'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -102,7 +103,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --max-results 'Most experiments to return (at most 50000)'
             cand --page-token 'Token from a previous page''s `next_page_token`'
             cand --view 'view'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -113,7 +114,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;experiments;describe'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -124,7 +125,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;experiments;rename'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -135,7 +136,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;experiments;delete'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -146,7 +147,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;experiments;restore'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -157,7 +158,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;experiments;set-tag'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -168,7 +169,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;experiments;delete-tag'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -211,7 +212,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;experiments;help;help'= {
         }
         &'mlrun;runs'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -238,7 +239,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --name 'Run name [default: a random adjective-noun-number]'
             cand --parent-run-id 'Parent run, for nested runs'
             cand --tag 'A tag K=V (repeatable)'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -250,7 +251,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;runs;end'= {
             cand --status 'status'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -261,7 +262,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;runs;describe'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -282,7 +283,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --view 'Which runs: active, deleted or all'
             cand -c 'Columns to show, comma-separated: metrics.K[:min|:max|:last], params.K, tags.K, or an attribute (run_id, run_name, status, user_id, start_time, end_time, duration, experiment_id, artifact_uri) [default: run_id, run_name, status, start_time, then every metric and param]'
             cand --columns 'Columns to show, comma-separated: metrics.K[:min|:max|:last], params.K, tags.K, or an attribute (run_id, run_name, status, user_id, start_time, end_time, duration, experiment_id, artifact_uri) [default: run_id, run_name, status, start_time, then every metric and param]'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -296,7 +297,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --experiment-id 'Experiment id [env: MLFLOW_EXPERIMENT_ID]'
             cand --experiment-name 'Experiment name [env: MLFLOW_EXPERIMENT_NAME]'
             cand --view 'view'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -307,7 +308,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;runs;delete'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -318,7 +319,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;runs;restore'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -329,7 +330,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;runs;set-tag'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -340,7 +341,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;runs;delete-tag'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -353,7 +354,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;runs;rerun'= {
             cand -P 'Change a parameter K=V (repeatable); others keep their recorded values'
             cand --param-list 'Change a parameter K=V (repeatable); others keep their recorded values'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --dry-run 'Print the commands that would run and do nothing'
@@ -401,7 +402,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;log-param'= {
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -413,7 +414,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;log-params'= {
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -427,7 +428,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
             cand --step 'Step (an integer)'
             cand --timestamp 'Timestamp in milliseconds since the epoch [default: now]'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -441,7 +442,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
             cand --step 'step'
             cand --timestamp 'timestamp'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -453,7 +454,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;set-tag'= {
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -465,7 +466,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;log-batch'= {
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -476,7 +477,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;artifacts'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -493,7 +494,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;artifacts;log'= {
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
             cand --artifact-path 'Folder inside the run''s artifacts'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -505,7 +506,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;artifacts;list'= {
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -519,7 +520,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
             cand --dest 'Where to put it'
             cand --uri 'runs:/RUN_ID/path instead of --run-id and PATH'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -549,7 +550,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --tags 'Tags to show, comma-separated [default: none]'
             cand --lower-is-better 'Metrics where lower is better (by default names like loss, error, mse, time are)'
             cand --higher-is-better 'Metrics where higher is better (overrides the name-based guess)'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --only-diff 'Hide rows whose value is the same in every run'
@@ -562,7 +563,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;diff'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --no-artifacts 'Leave artifacts out (hashing large artifacts takes time)'
@@ -581,7 +582,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --param 'A param K=V to log (repeatable)'
             cand --tag 'A tag K=V to set (repeatable)'
             cand --metric-pattern 'Read metrics with this regex instead of the default rules (repeatable). `\key`, `\value` and `\step` stand for a key, a number and an integer; use named groups `(?P<key>…)` and `(?P<value>…)`, a group named after the metric, e.g. `(?P<loss>\value)`, or two unnamed groups (key, value). A group named `step` sets the step'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --no-metrics 'Don''t read metrics from the output'
@@ -609,7 +610,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --grid 'A sweep grid: a YAML or JSON map from parameter to a list of values (commas kept)'
             cand -j 'How many runs of a sweep run at once'
             cand --jobs 'How many runs of a sweep run at once'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --build-image 'Build a docker image with the project copied in (docker_env projects)'
@@ -619,45 +620,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
-        &'mlrun;ui'= {
-            cand --host 'Address to listen on. Loopback by default: any other address lets everyone who can reach it read the store and rename, tag or delete its runs'
-            cand --port 'Port to listen on (0 picks a free one; the URL is printed on stdout)'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
-            cand --output 'Output format for commands that show data'
-            cand --color 'When to use colour (NO_COLOR is honoured)'
-            cand --open 'Open the UI in the default browser'
-            cand -q 'Print no status messages on stderr'
-            cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'mlrun;report'= {
-            cand --experiment-id 'Experiment id to report on (repeatable) [default: $MLFLOW_EXPERIMENT_ID, else every active experiment]'
-            cand --experiment-name 'Experiment name to report on (repeatable)'
-            cand -f 'MLflow filter, e.g. "metrics.acc > 0.9 and params.model = ''cnn''"'
-            cand --filter 'MLflow filter, e.g. "metrics.acc > 0.9 and params.model = ''cnn''"'
-            cand --order-by 'Order, e.g. "metrics.acc DESC" (repeatable; the first is the primary key)'
-            cand --max-results 'Most runs in the report'
-            cand -c 'Table columns, as `runs search --columns` takes them [default: run_id, run_name, status, start_time, then every metric and param]'
-            cand --columns 'Table columns, as `runs search --columns` takes them [default: run_id, run_name, status, start_time, then every metric and param]'
-            cand --metrics 'Metrics to chart, comma-separated [default: the first four metrics]'
-            cand --chart-runs 'Runs drawn on each chart: the first N in the report''s order'
-            cand -o 'Where to write the HTML report. Without it, `--output markdown|csv|json` prints the runs table on stdout instead'
-            cand --out 'Where to write the HTML report. Without it, `--output markdown|csv|json` prints the runs table on stdout instead'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
-            cand --output 'Output format for commands that show data'
-            cand --color 'When to use colour (NO_COLOR is honoured)'
-            cand -q 'Print no status messages on stderr'
-            cand --quiet 'Print no status messages on stderr'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
         &'mlrun;metrics'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -671,7 +635,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;metrics;history'= {
             cand --x 'The x axis of the chart'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --plot 'Draw a line chart in the terminal (one series per run and key)'
@@ -694,7 +658,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --older-than 'Only remove what was deleted at least this long ago (e.g. 30d, 1d2h, 10m, 1.5h)'
             cand --run-ids 'Comma-separated run ids to remove (must be deleted)'
             cand --experiment-ids 'Comma-separated experiment ids to remove (must be deleted)'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -705,7 +669,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -738,7 +702,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;models;create'= {
             cand --description 'description'
             cand --tag 'A tag K=V (repeatable)'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -752,7 +716,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --filter 'MLflow filter, e.g. "name LIKE ''fraud%''" or "tags.team = ''ml''"'
             cand --order-by 'e.g. "last_updated_timestamp DESC" (repeatable)'
             cand --max-results 'max-results'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -766,7 +730,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --filter 'MLflow filter, e.g. "name LIKE ''fraud%''" or "tags.team = ''ml''"'
             cand --order-by 'e.g. "last_updated_timestamp DESC" (repeatable)'
             cand --max-results 'max-results'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -777,7 +741,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;describe'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -788,7 +752,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;rename'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -799,7 +763,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;delete'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -811,7 +775,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;models;set-tag'= {
             cand --model-version 'Act on this version instead of the registered model'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -823,7 +787,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;models;delete-tag'= {
             cand --model-version 'Act on this version instead of the registered model'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -836,7 +800,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;models;update'= {
             cand --description 'The new description (omit to clear it)'
             cand --model-version 'Act on this version instead of the registered model'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -849,7 +813,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;models;register'= {
             cand --tag 'A version tag K=V (repeatable)'
             cand --description 'The version''s description'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -863,7 +827,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --filter 'MLflow filter, e.g. "run_id = ''abc''" or "tags.k = ''v''"'
             cand --order-by 'e.g. "version_number DESC" (repeatable)'
             cand --max-results 'max-results'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -874,7 +838,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;version'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -885,7 +849,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;set-alias'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -896,7 +860,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;delete-alias'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -907,7 +871,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;transition'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --archive-existing 'Move the other versions in Staging/Production to Archived'
@@ -919,7 +883,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;delete-version'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -931,7 +895,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;models;download'= {
             cand --dest 'Where to put the files (created when missing)'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -949,7 +913,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --input-example 'A JSON file with an input example (a list for tensors, {"columns", "data"} for a dataframe)'
             cand --python-version 'Python version for the environment files (python_env.yaml, conda.yaml), e.g. 3.11.7'
             cand --register 'Also register the logged model under this name'
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -960,7 +924,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;inspect'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -1032,8 +996,58 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;models;help;help'= {
         }
+        &'mlrun;ui'= {
+            cand --host 'Address to listen on. Loopback by default: any other address lets everyone who can reach it read the store and rename, tag or delete its runs'
+            cand --port 'Port to listen on (0 picks a free one; the URL is printed on stdout)'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand --open 'Open the UI in the default browser'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;report'= {
+            cand --experiment-id 'Experiment id to report on (repeatable) [default: $MLFLOW_EXPERIMENT_ID, else every active experiment]'
+            cand --experiment-name 'Experiment name to report on (repeatable)'
+            cand -f 'MLflow filter, e.g. "metrics.acc > 0.9 and params.model = ''cnn''"'
+            cand --filter 'MLflow filter, e.g. "metrics.acc > 0.9 and params.model = ''cnn''"'
+            cand --order-by 'Order, e.g. "metrics.acc DESC" (repeatable; the first is the primary key)'
+            cand --max-results 'Most runs in the report'
+            cand -c 'Table columns, as `runs search --columns` takes them [default: run_id, run_name, status, start_time, then every metric and param]'
+            cand --columns 'Table columns, as `runs search --columns` takes them [default: run_id, run_name, status, start_time, then every metric and param]'
+            cand --metrics 'Metrics to chart, comma-separated [default: the first four metrics]'
+            cand --chart-runs 'Runs drawn on each chart: the first N in the report''s order'
+            cand -o 'Where to write the HTML report. Without it, `--output markdown|csv|json` prints the runs table on stdout instead'
+            cand --out 'Where to write the HTML report. Without it, `--output markdown|csv|json` prints the runs table on stdout instead'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;sync'= {
+            cand --experiment 'Only this experiment (by name; repeatable)'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand --dry-run 'Show what would be copied and write nothing'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mlrun;completions'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -1044,7 +1058,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;man'= {
-            cand --tracking-uri 'Tracking store: a local path or a file: URI [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -1068,11 +1082,12 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand diff 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
             cand exec 'Run any command inside a new run: params, source and git state, teed output, metrics from output'
             cand run 'Run an MLflow project''s entry point in a new run (MLproject, env managers, git, sweeps)'
-            cand ui 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
-            cand report 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
             cand metrics 'Metric histories as tables or terminal charts'
             cand gc 'Permanently remove deleted runs and experiments'
             cand models 'The model registry and models: register, version, alias, stage, log, download, inspect'
+            cand ui 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
+            cand report 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
+            cand sync 'Copy experiments, runs and registered models between stores (folders or servers), idempotently'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1169,10 +1184,6 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;help;run'= {
         }
-        &'mlrun;help;ui'= {
-        }
-        &'mlrun;help;report'= {
-        }
         &'mlrun;help;metrics'= {
             cand history 'Show the full history of metrics: a table, CSV, JSON, or a chart with --plot'
         }
@@ -1238,6 +1249,12 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;help;models;log'= {
         }
         &'mlrun;help;models;inspect'= {
+        }
+        &'mlrun;help;ui'= {
+        }
+        &'mlrun;help;report'= {
+        }
+        &'mlrun;help;sync'= {
         }
         &'mlrun;help;completions'= {
         }

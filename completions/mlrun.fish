@@ -24,7 +24,7 @@ function __fish_mlrun_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c mlrun -n "__fish_mlrun_needs_command" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_needs_command" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_needs_command" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -48,15 +48,16 @@ complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "compare" -d 'Compare ru
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "diff" -d 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "exec" -d 'Run any command inside a new run: params, source and git state, teed output, metrics from output'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "run" -d 'Run an MLflow project\'s entry point in a new run (MLproject, env managers, git, sweeps)'
-complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "ui" -d 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
-complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "report" -d 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "metrics" -d 'Metric histories as tables or terminal charts'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "gc" -d 'Permanently remove deleted runs and experiments'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "models" -d 'The model registry and models: register, version, alias, stage, log, download, inspect'
+complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "ui" -d 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
+complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "report" -d 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
+complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "sync" -d 'Copy experiments, runs and registered models between stores (folders or servers), idempotently'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -79,7 +80,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l artifact-location -d 'Where the experiment\'s artifacts go (a path or URI)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l tag -d 'A tag K=V (repeatable)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -93,7 +94,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -l view -r -f -a "active\t''
 deleted\t''
 all\t''"
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -111,7 +112,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l view -r -f -a "active\t''
 deleted\t''
 all\t''"
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -122,7 +123,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -133,7 +134,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -144,7 +145,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -155,7 +156,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -166,7 +167,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -177,7 +178,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -198,7 +199,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "set-tag" -d 'Set a tag on an experiment'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "delete-tag" -d 'Delete a tag from an experiment'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -225,7 +226,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l name -d 'Run name [default: a random adjective-noun-number]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l parent-run-id -d 'Parent run, for nested runs' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l tag -d 'A tag K=V (repeatable)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -237,7 +238,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -l status -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -248,7 +249,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from describe" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -269,7 +270,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcom
 deleted\t''
 all\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -s c -l columns -d 'Columns to show, comma-separated: metrics.K[:min|:max|:last], params.K, tags.K, or an attribute (run_id, run_name, status, user_id, start_time, end_time, duration, experiment_id, artifact_uri) [default: run_id, run_name, status, start_time, then every metric and param]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -285,7 +286,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l view -r -f -a "active\t''
 deleted\t''
 all\t''"
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -296,7 +297,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -307,7 +308,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -318,7 +319,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -329,7 +330,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -341,7 +342,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -s P -l param-list -d 'Change a parameter K=V (repeatable); others keep their recorded values' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -365,7 +366,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "rerun" -d 'Run a project run again: its recorded URI, version, entry point and params (-P changes some)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -377,7 +378,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -s q -l quiet -d 
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -391,7 +392,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -s V -l version 
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l step -d 'Step (an integer)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l timestamp -d 'Timestamp in milliseconds since the epoch [default: now]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -405,7 +406,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -s V -l version 
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l step -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l timestamp -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -417,7 +418,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -s q -l quiet -
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -429,7 +430,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -s q -l quiet -d 'P
 complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -440,7 +441,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -457,7 +458,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_se
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l artifact-path -d 'Folder inside the run\'s artifacts' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -469,7 +470,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_s
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -483,7 +484,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_s
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l dest -d 'Where to put it' -r -F
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l uri -d 'runs:/RUN_ID/path instead of --run-id and PATH' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -503,7 +504,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l params -d 'Param
 complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l tags -d 'Tags to show, comma-separated [default: none]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l lower-is-better -d 'Metrics where lower is better (by default names like loss, error, mse, time are)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l higher-is-better -d 'Metrics where higher is better (overrides the name-based guess)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -516,7 +517,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l summary -d 'Add 
 complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -534,7 +535,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l run-name -d 'Run na
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -s P -l param -d 'A param K=V to log (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l tag -d 'A tag K=V to set (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l metric-pattern -d 'Read metrics with this regex instead of the default rules (repeatable). `\\key`, `\\value` and `\\step` stand for a key, a number and an integer; use named groups `(?P<key>…)` and `(?P<value>…)`, a group named after the metric, e.g. `(?P<loss>\\value)`, or two unnamed groups (key, value). A group named `step` sets the step' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -561,7 +562,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s v -l version -d 'Git
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s A -l docker-args -d 'A `docker run` argument NAME[=VALUE] (repeatable); a bare NAME is a flag' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l grid -d 'A sweep grid: a YAML or JSON map from parameter to a list of values (commas kept)' -r -F
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s j -l jobs -d 'How many runs of a sweep run at once' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -573,41 +574,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l build-image -d 'Buil
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l dry-run -d 'Print the commands that would run (environment, image, entry point) and do nothing'
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l host -d 'Address to listen on. Loopback by default: any other address lets everyone who can reach it read the store and rename, tag or delete its runs' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l port -d 'Port to listen on (0 picks a free one; the URL is printed on stdout)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
-json\t'JSON in MLflow\'s REST shapes'
-csv\t'CSV with a header row'
-markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
-complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l open -d 'Open the UI in the default browser'
-complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l experiment-id -d 'Experiment id to report on (repeatable) [default: $MLFLOW_EXPERIMENT_ID, else every active experiment]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l experiment-name -d 'Experiment name to report on (repeatable)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s f -l filter -d 'MLflow filter, e.g. "metrics.acc > 0.9 and params.model = \'cnn\'"' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l order-by -d 'Order, e.g. "metrics.acc DESC" (repeatable; the first is the primary key)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l max-results -d 'Most runs in the report' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s c -l columns -d 'Table columns, as `runs search --columns` takes them [default: run_id, run_name, status, start_time, then every metric and param]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l metrics -d 'Metrics to chart, comma-separated [default: the first four metrics]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l chart-runs -d 'Runs drawn on each chart: the first N in the report\'s order' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s o -l out -d 'Where to write the HTML report. Without it, `--output markdown|csv|json` prints the runs table on stdout instead' -r -F
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
-json\t'JSON in MLflow\'s REST shapes'
-csv\t'CSV with a header row'
-markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s q -l quiet -d 'Print no status messages on stderr'
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -622,7 +589,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen
 complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -l x -d 'The x axis of the chart' -r -f -a "step\t'The step logged with each point'
 time\t'Seconds since the run\'s first point of that metric'"
-complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -639,7 +606,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_sub
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l older-than -d 'Only remove what was deleted at least this long ago (e.g. 30d, 1d2h, 10m, 1.5h)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l run-ids -d 'Comma-separated run ids to remove (must be deleted)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l experiment-ids -d 'Comma-separated experiment ids to remove (must be deleted)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -650,7 +617,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -683,7 +650,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l description -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l tag -d 'A tag K=V (repeatable)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -697,7 +664,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l filter -d 'MLflow filter, e.g. "name LIKE \'fraud%\'" or "tags.team = \'ml\'"' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l order-by -d 'e.g. "last_updated_timestamp DESC" (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l max-results -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -711,7 +678,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l filter -d 'MLflow filter, e.g. "name LIKE \'fraud%\'" or "tags.team = \'ml\'"' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l order-by -d 'e.g. "last_updated_timestamp DESC" (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l max-results -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -722,7 +689,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -733,7 +700,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -744,7 +711,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -756,7 +723,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l model-version -d 'Act on this version instead of the registered model' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -768,7 +735,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l model-version -d 'Act on this version instead of the registered model' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -781,7 +748,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l description -d 'The new description (omit to clear it)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l model-version -d 'Act on this version instead of the registered model' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -794,7 +761,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l tag -d 'A version tag K=V (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l description -d 'The version\'s description' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -808,7 +775,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l filter -d 'MLflow filter, e.g. "run_id = \'abc\'" or "tags.k = \'v\'"' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l order-by -d 'e.g. "version_number DESC" (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l max-results -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -819,7 +786,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -830,7 +797,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -841,7 +808,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -852,7 +819,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -864,7 +831,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -876,7 +843,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -l dest -d 'Where to put the files (created when missing)' -r -F
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -894,7 +861,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l input-example -d 'A JSON file with an input example (a list for tensors, {"columns", "data"} for a dataframe)' -r -F
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l python-version -d 'Python version for the environment files (python_env.yaml, conda.yaml), e.g. 3.11.7' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l register -d 'Also register the logged model under this name' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -905,7 +872,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from inspect" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from inspect" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from inspect" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -936,7 +903,54 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "log" -d 'Log a model folder or file into a run, as MLflow 3 does; prints its models:/ URI'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show a model\'s flavors, signature and input example'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l host -d 'Address to listen on. Loopback by default: any other address lets everyone who can reach it read the store and rename, tag or delete its runs' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l port -d 'Port to listen on (0 picks a free one; the URL is printed on stdout)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l open -d 'Open the UI in the default browser'
+complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l experiment-id -d 'Experiment id to report on (repeatable) [default: $MLFLOW_EXPERIMENT_ID, else every active experiment]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l experiment-name -d 'Experiment name to report on (repeatable)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s f -l filter -d 'MLflow filter, e.g. "metrics.acc > 0.9 and params.model = \'cnn\'"' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l order-by -d 'Order, e.g. "metrics.acc DESC" (repeatable; the first is the primary key)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l max-results -d 'Most runs in the report' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s c -l columns -d 'Table columns, as `runs search --columns` takes them [default: run_id, run_name, status, start_time, then every metric and param]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l metrics -d 'Metrics to chart, comma-separated [default: the first four metrics]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l chart-runs -d 'Runs drawn on each chart: the first N in the report\'s order' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s o -l out -d 'Where to write the HTML report. Without it, `--output markdown|csv|json` prints the runs table on stdout instead' -r -F
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -l experiment -d 'Only this experiment (by name; repeatable)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -l dry-run -d 'Show what would be copied and write nothing'
+complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -947,7 +961,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand man" -l tracking-uri -d 'Tracking store: a local path or a file: URI [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand man" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -958,27 +972,28 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "experiments" -d 'Create, list and change experiments'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "runs" -d 'Start, end, list and change runs'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "log-param" -d 'Log one param to a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "log-params" -d 'Log several params (K=V...) to a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "log-metric" -d 'Log one metric point to a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "log-metrics" -d 'Log several metrics (K=V...) at one step'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "set-tag" -d 'Set a tag on a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "log-batch" -d 'Stream MLflow LogBatch JSON objects (one object, or one per line) into a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "artifacts" -d 'Log, list and download a run\'s artifacts'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "compare" -d 'Compare runs side by side: one row per param and metric, the best value marked'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "diff" -d 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "exec" -d 'Run any command inside a new run: params, source and git state, teed output, metrics from output'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "run" -d 'Run an MLflow project\'s entry point in a new run (MLproject, env managers, git, sweeps)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "ui" -d 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "report" -d 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "metrics" -d 'Metric histories as tables or terminal charts'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "gc" -d 'Permanently remove deleted runs and experiments'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "models" -d 'The model registry and models: register, version, alias, stage, log, download, inspect'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run ui report metrics gc models completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "experiments" -d 'Create, list and change experiments'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "runs" -d 'Start, end, list and change runs'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "log-param" -d 'Log one param to a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "log-params" -d 'Log several params (K=V...) to a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "log-metric" -d 'Log one metric point to a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "log-metrics" -d 'Log several metrics (K=V...) at one step'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "set-tag" -d 'Set a tag on a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "log-batch" -d 'Stream MLflow LogBatch JSON objects (one object, or one per line) into a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "artifacts" -d 'Log, list and download a run\'s artifacts'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "compare" -d 'Compare runs side by side: one row per param and metric, the best value marked'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "diff" -d 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "exec" -d 'Run any command inside a new run: params, source and git state, teed output, metrics from output'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "run" -d 'Run an MLflow project\'s entry point in a new run (MLproject, env managers, git, sweeps)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "metrics" -d 'Metric histories as tables or terminal charts'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "gc" -d 'Permanently remove deleted runs and experiments'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "models" -d 'The model registry and models: register, version, alias, stage, log, download, inspect'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "ui" -d 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "report" -d 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "sync" -d 'Copy experiments, runs and registered models between stores (folders or servers), idempotently'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "create" -d 'Create an experiment; prints its id'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "list" -d 'List experiments'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "search" -d 'Search experiments with MLflow\'s filter grammar and order'

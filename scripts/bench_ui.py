@@ -58,7 +58,7 @@ def measure(mlrun, store, repeat, base, session):
         url = ui.stdout.readline().strip()
         renders, searches, rows = [], [], 0
         for i in range(repeat + 1):
-            wd(base, "POST", f"/session/{session}/url", {"url": url + "?n=" + str(i)})
+            # A new query string each time makes it a fresh document load, not a hash change.
             wd(base, "POST", f"/session/{session}/url", {"url": f"{url}?n={i}#/exp/{EXP}"})
             deadline = time.time() + 120
             while True:

@@ -13,6 +13,7 @@ pub mod registry;
 pub mod scalars;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod ui;
 pub mod validate;
 

@@ -14,6 +14,22 @@ use std::time::{Duration, Instant};
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
 
+/// A fresh machine has no browser: as root, install Debian's (once per test binary, since the tests
+/// run in parallel and apt takes one lock); `.ci/run` does the same before `cargo test`.
+fn ensure_chromium() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let present = Path::new(CHROMEDRIVER).exists() && Path::new(CHROMIUM).exists();
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        if !present && unsafe { libc::geteuid() } == 0 {
+            let _ = Command::new("sh")
+                .arg("-c")
+                .arg("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null")
+                .status();
+        }
+    });
+}
+
 struct Browser {
     driver: Child,
     base: String,
@@ -23,6 +39,7 @@ struct Browser {
 
 impl Browser {
     fn start() -> Self {
+        ensure_chromium();
         assert!(
             Path::new(CHROMEDRIVER).exists() && Path::new(CHROMIUM).exists(),
             "headless Chromium is needed: apt-get install -y chromium chromium-driver (.ci/run does)"

@@ -17,6 +17,7 @@ mod report;
 mod run;
 mod runs;
 mod search;
+mod sync;
 mod table;
 mod ui;
 
@@ -37,7 +38,7 @@ use std::io::Write;
     max_term_width = 100
 )]
 pub struct Cli {
-    /// Tracking store: a local path or a file: URI [default: ./mlruns]
+    /// Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]
     #[arg(long, global = true, env = env_vars::TRACKING_URI, value_name = "URI")]
     pub tracking_uri: Option<String>,
 
@@ -108,10 +109,6 @@ pub enum Command {
     /// Run an MLflow project's entry point in a new run (MLproject, env managers, git, sweeps)
     #[command(disable_version_flag = true)]
     Run(run::RunArgs),
-    /// Serve the web UI: experiments, runs, charts, compare and the registry, in a browser
-    Ui(ui::UiArgs),
-    /// Write a self-contained HTML report of a runs search (or print its table as markdown)
-    Report(report::ReportArgs),
     /// Metric histories as tables or terminal charts
     #[command(subcommand)]
     Metrics(metrics::MetricsCmd),
@@ -120,6 +117,12 @@ pub enum Command {
     /// The model registry and models: register, version, alias, stage, log, download, inspect
     #[command(subcommand)]
     Models(models::ModelsCmd),
+    /// Serve the web UI: experiments, runs, charts, compare and the registry, in a browser
+    Ui(ui::UiArgs),
+    /// Write a self-contained HTML report of a runs search (or print its table as markdown)
+    Report(report::ReportArgs),
+    /// Copy experiments, runs and registered models between stores (folders or servers), idempotently
+    Sync(sync::SyncArgs),
     /// Print a shell completion script
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff)
@@ -140,11 +143,17 @@ pub struct Ctx {
     pub term_width: Option<usize>,
     /// Terminal height for sizing charts; None when unknown.
     pub term_height: Option<usize>,
+    /// Credentials and transport for http(s):// tracking URIs, from MLFLOW_TRACKING_* variables.
+    pub rest: mlrun::store::rest::RestConfig,
 }
 
 impl Ctx {
     pub fn store(&self) -> CliResult<Box<dyn TrackingStore>> {
-        Ok(mlrun::open_store(&self.tracking_uri)?)
+        self.open(&self.tracking_uri)
+    }
+    /// The store behind any tracking URI, with this invocation's REST settings.
+    pub fn open(&self, uri: &str) -> CliResult<Box<dyn TrackingStore>> {
+        Ok(mlrun::store::open_store_with(uri, &self.rest)?)
     }
     /// Status talk on stderr, silenced by -q.
     pub fn say(&self, msg: &str) {
@@ -182,6 +191,10 @@ pub fn run(cli: Cli) -> i32 {
         stdout_color,
         term_width,
         term_height,
+        rest: match rest_config() {
+            Ok(c) => c,
+            Err(code) => return code,
+        },
     };
     let result = match cli.command {
         Command::Experiments(c) => experiments::run(&ctx, c),
@@ -209,10 +222,11 @@ pub fn run(cli: Cli) -> i32 {
             Ok(code) => return code,
             Err(e) => Err(e),
         },
-        Command::Ui(a) => ui::ui(&ctx, a),
-        Command::Report(a) => report::report(&ctx, a),
         Command::Gc(a) => runs::gc(&ctx, a),
         Command::Models(c) => models::run(&ctx, c),
+        Command::Ui(a) => ui::ui(&ctx, a),
+        Command::Report(a) => report::report(&ctx, a),
+        Command::Sync(a) => sync::sync(&ctx, a),
         Command::Completions(a) => generate::completions(a),
         Command::Man => generate::man(),
     };
@@ -233,6 +247,51 @@ pub fn run(cli: Cli) -> i32 {
             e.code
         }
     }
+}
+
+/// MLflow's client settings for talking to a tracking server (spec §7.2), read once.
+fn rest_config() -> Result<mlrun::store::rest::RestConfig, i32> {
+    use mlrun::store::rest::RestConfig;
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let mut c = RestConfig {
+        username: var(env_vars::TRACKING_USERNAME),
+        password: var(env_vars::TRACKING_PASSWORD),
+        token: var(env_vars::TRACKING_TOKEN),
+        insecure_tls: var(env_vars::TRACKING_INSECURE_TLS)
+            .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "1" | "yes")),
+        server_cert_path: var(env_vars::TRACKING_SERVER_CERT_PATH).map(Into::into),
+        client_cert_path: var(env_vars::TRACKING_CLIENT_CERT_PATH).map(Into::into),
+        ..RestConfig::default()
+    };
+    // A bad number is a usage error naming the variable (its value is not a secret).
+    let bad = |k: &str, v: &str| {
+        let _ = writeln!(std::io::stderr(), "error: {k}={v:?} is not a valid number");
+        2
+    };
+    if let Some(v) = var(env_vars::HTTP_REQUEST_MAX_RETRIES) {
+        c.max_retries = v
+            .trim()
+            .parse()
+            .map_err(|_| bad(env_vars::HTTP_REQUEST_MAX_RETRIES, &v))?;
+    }
+    if let Some(v) = var(env_vars::HTTP_REQUEST_BACKOFF_FACTOR) {
+        c.backoff_factor = v
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|f| f.is_finite() && *f >= 0.0)
+            .ok_or_else(|| bad(env_vars::HTTP_REQUEST_BACKOFF_FACTOR, &v))?;
+    }
+    if let Some(v) = var(env_vars::HTTP_REQUEST_TIMEOUT) {
+        let secs = v
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|f| f.is_finite() && *f > 0.0)
+            .ok_or_else(|| bad(env_vars::HTTP_REQUEST_TIMEOUT, &v))?;
+        c.timeout = std::time::Duration::from_secs_f64(secs);
+    }
+    Ok(c)
 }
 
 /// Parses `K=V` (splitting on the first `=`).

@@ -10,6 +10,7 @@ use mlrun::models::{LogRequest, ModelUri, Models};
 use mlrun::registry::{self, FileRegistry, ModelRegistry, ModelVersion, RegisteredModel, Stage};
 use mlrun::search::{self, ModelRecord, ModelVersionRecord};
 use mlrun::store::local_path_from_uri;
+use mlrun::store::rest::{is_rest_uri, RestRegistry, RestStore};
 use mlrun::{StoreError, Tag};
 use serde_json::json;
 use std::collections::HashMap;
@@ -498,9 +499,81 @@ fn check_max(n: usize, max: usize) -> CliResult {
 }
 
 pub fn run(ctx: &Ctx, cmd: ModelsCmd) -> CliResult {
+    // A tracking server's registry over REST; otherwise the file registry under the store folder.
+    if is_rest_uri(&ctx.tracking_uri) {
+        let rest = RestRegistry::new(&ctx.tracking_uri, ctx.rest.clone())?;
+        return match cmd {
+            ModelsCmd::Register(a) => rest_register(ctx, &rest, a),
+            ModelsCmd::Download { uri, dest } => {
+                let store = RestStore::new(&ctx.tracking_uri, ctx.rest.clone())?;
+                let (out, _) = rest
+                    .download(&store, &uri, &dest, &|_| {})
+                    .map_err(|e| rest_source_error(&rest, &uri, e))?;
+                print_line(&out.display().to_string())
+            }
+            ModelsCmd::Inspect { uri } => {
+                let store = RestStore::new(&ctx.tracking_uri, ctx.rest.clone())?;
+                let tmp = tempfile::tempdir()?;
+                let (out, _) = rest
+                    .download(&store, &uri, tmp.path(), &|_| {})
+                    .map_err(|e| rest_source_error(&rest, &uri, e))?;
+                inspect(ctx, &uri, &out)
+            }
+            ModelsCmd::Log(_) => Err(CliError::user(
+                "`mlrun models log` is not supported over REST yet (it writes an MLflow 3 logged model into the store folder)",
+            )
+            .with_hint("log the model with a local --tracking-uri, then `mlrun sync` that folder to the server")),
+            other => registry_cmd(ctx, &rest, None, other),
+        };
+    }
     let root = store_root(ctx)?;
     let reg = FileRegistry::open(&root)?;
-    let reg: &dyn ModelRegistry = &reg;
+    registry_cmd(ctx, &reg, Some(&root), cmd)
+}
+
+/// `models register` against a tracking server, as MLflow's client does it.
+fn rest_register(ctx: &Ctx, rest: &RestRegistry, a: RegisterArgs) -> CliResult {
+    let store = RestStore::new(&ctx.tracking_uri, ctx.rest.clone())?;
+    let (mv, created) = rest
+        .register(
+            &store,
+            &a.source,
+            &a.name,
+            &tags_of(a.tags),
+            a.description.as_deref(),
+        )
+        .map_err(|e| rest_source_error(rest, &a.source, e))?;
+    if created {
+        ctx.say(&format!("Successfully registered model '{}'.", a.name));
+    }
+    ctx.say(&format!(
+        "Created version '{}' of model '{}'.",
+        mv.version, mv.name
+    ));
+    if ctx.output == OutputFormat::Json {
+        print_json(&keyed("model_version", &mv))
+    } else {
+        print_line(&mv.version.to_string())
+    }
+}
+
+fn rest_source_error(rest: &RestRegistry, uri: &str, e: StoreError) -> CliError {
+    match ModelUri::parse(uri) {
+        Ok(ModelUri::Registered { name, .. }) => explain(rest, &name, e),
+        _ => e.into(),
+    }
+}
+
+/// The registry commands, over any registry; `root` is the store folder (None over REST, where
+/// the commands that need files are dispatched before this).
+fn registry_cmd(
+    ctx: &Ctx,
+    reg: &dyn ModelRegistry,
+    root: Option<&Path>,
+    cmd: ModelsCmd,
+) -> CliResult {
+    let local_root =
+        || root.ok_or_else(|| CliError::user("this command needs a local store folder"));
     match cmd {
         ModelsCmd::Create {
             name,
@@ -611,7 +684,7 @@ pub fn run(ctx: &Ctx, cmd: ModelsCmd) -> CliResult {
         },
         ModelsCmd::Register(a) => {
             let store = ctx.store()?;
-            let models = Models::new(store.as_ref(), reg, &root);
+            let models = Models::new(store.as_ref(), reg, local_root()?);
             let (mv, created) = models
                 .register(
                     &a.source,
@@ -709,7 +782,7 @@ pub fn run(ctx: &Ctx, cmd: ModelsCmd) -> CliResult {
         }
         ModelsCmd::Download { uri, dest } => {
             let store = ctx.store()?;
-            let models = Models::new(store.as_ref(), reg, &root);
+            let models = Models::new(store.as_ref(), reg, local_root()?);
             let parsed = ModelUri::parse(&uri)?;
             let resolved = models
                 .resolve(&parsed)
@@ -717,10 +790,10 @@ pub fn run(ctx: &Ctx, cmd: ModelsCmd) -> CliResult {
             let out = download(&resolved.path, &dest)?;
             print_line(&out.display().to_string())
         }
-        ModelsCmd::Log(a) => log(ctx, reg, &root, a),
+        ModelsCmd::Log(a) => log(ctx, reg, local_root()?, a),
         ModelsCmd::Inspect { uri } => {
             let store = ctx.store()?;
-            let models = Models::new(store.as_ref(), reg, &root);
+            let models = Models::new(store.as_ref(), reg, local_root()?);
             let parsed = ModelUri::parse(&uri)?;
             let resolved = models
                 .resolve(&parsed)

@@ -1,6 +1,8 @@
 //! The store traits and their errors. `FileStore` (in `file/`) implements them over an `mlruns/`
-//! folder; a REST backend can implement the same traits without any command changing.
+//! folder; `RestStore` (in `rest/`) implements them over an MLflow tracking server's REST API, so no
+//! command changes with the backend.
 pub mod file;
+pub mod rest;
 
 use crate::entities::*;
 use std::path::{Path, PathBuf};
@@ -17,9 +19,19 @@ pub enum StoreError {
     #[error("{path}: {message}")]
     InvalidState { path: PathBuf, message: String },
     #[error(
-        "tracking URI scheme '{scheme}' is not supported yet (only local paths and file: URIs are)"
+        "tracking URI scheme '{scheme}' is not supported yet (local paths, file: URIs and http(s):// tracking servers are)"
     )]
     UnsupportedScheme { scheme: String },
+    /// An error the tracking server answered with that has no closer kind (its code and message).
+    #[error("{message}")]
+    Remote { code: &'static str, message: String },
+    /// The tracking server could not be reached or answered something that is not MLflow's API
+    /// (the message names the server, never its credentials).
+    #[error("{0}")]
+    Transport(String),
+    /// Something this backend cannot do (e.g. `gc` over REST).
+    #[error("{0}")]
+    Unsupported(String),
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -43,6 +55,9 @@ impl StoreError {
             Self::AlreadyExists(_) => "RESOURCE_ALREADY_EXISTS",
             Self::InvalidState { .. } => "INVALID_STATE",
             Self::UnsupportedScheme { .. } => "NOT_IMPLEMENTED",
+            Self::Remote { code, .. } => code,
+            Self::Transport(_) => "TEMPORARILY_UNAVAILABLE",
+            Self::Unsupported(_) => "NOT_IMPLEMENTED",
             Self::Io { .. } => "INTERNAL_ERROR",
         }
     }
@@ -167,9 +182,21 @@ pub trait TrackingStore {
     ) -> Result<(Vec<String>, Vec<String>)>;
 }
 
-/// Opens the store behind a tracking URI: a plain path or a `file:` URI. Other schemes are refused
-/// with a clear error until their backend exists.
+/// Opens the store behind a tracking URI: a plain path or a `file:` URI, or an `http(s)://` tracking
+/// server (with default transport settings). Other schemes are refused with a clear error.
 pub fn open_store(uri: &str) -> Result<Box<dyn TrackingStore>> {
+    open_store_with(uri, &rest::RestConfig::default())
+}
+
+/// Like [`open_store`], with the credentials and transport settings an `http(s)://` URI uses (the
+/// binary resolves them from `MLFLOW_TRACKING_*`; this crate never reads the environment).
+pub fn open_store_with(
+    uri: &str,
+    rest_config: &rest::RestConfig,
+) -> Result<Box<dyn TrackingStore>> {
+    if rest::is_rest_uri(uri) {
+        return Ok(Box::new(rest::RestStore::new(uri, rest_config.clone())?));
+    }
     let path = local_path_from_uri(uri)?;
     Ok(Box::new(file::FileStore::open(path)?))
 }

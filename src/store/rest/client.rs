@@ -1,0 +1,477 @@
+//! The HTTP side of the REST store: one `ureq` agent, credentials on every request, retries with
+//! backoff, and MLflow's error bodies turned into `StoreError`s. Invariant: no message built here
+//! ever holds a credential (the base URL is kept without its user info, and headers are never shown).
+use super::RestConfig;
+use crate::store::{Result, StoreError};
+use std::io::Read;
+use std::path::Path;
+use std::time::Duration;
+use ureq::http::Response;
+use ureq::Body;
+
+/// What a request sends.
+pub(super) enum Payload<'a> {
+    Empty,
+    Json(Vec<u8>),
+    /// A file streamed from disk (never buffered whole), with its length for Content-Length.
+    File {
+        path: &'a Path,
+        len: u64,
+        progress: &'a dyn Fn(u64),
+    },
+}
+
+/// Whether repeating a request is harmless. MLflow's rule: a non-idempotent POST is retried only
+/// when the server cannot have processed it (connection refused, 408, 429).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Retry {
+    Idempotent,
+    OnlyUnprocessed,
+}
+
+pub(super) struct Client {
+    agent: ureq::Agent,
+    /// scheme://host[:port][/prefix], without user info or a trailing slash.
+    pub base: String,
+    auth: Option<String>,
+    max_retries: u32,
+    backoff_factor: f64,
+}
+
+impl Client {
+    pub fn new(uri: &str, cfg: &RestConfig) -> Result<Self> {
+        let (base, uri_user) = split_userinfo(uri.trim_end_matches('/'));
+        let auth = if let Some(t) = cfg.token.as_deref().filter(|t| !t.is_empty()) {
+            Some(format!("Bearer {t}"))
+        } else if let Some(u) = cfg.username.as_deref().filter(|u| !u.is_empty()) {
+            Some(basic(u, cfg.password.as_deref().unwrap_or("")))
+        } else {
+            uri_user.map(|(u, p)| basic(&u, &p))
+        };
+        let mut tls = ureq::tls::TlsConfig::builder().disable_verification(cfg.insecure_tls);
+        if let Some(path) = &cfg.server_cert_path {
+            let pem = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
+            let certs: Vec<_> = ureq::tls::parse_pem(&pem)
+                .filter_map(|i| match i {
+                    Ok(ureq::tls::PemItem::Certificate(c)) => Some(c),
+                    _ => None,
+                })
+                .collect();
+            if certs.is_empty() {
+                return Err(StoreError::InvalidParameter(format!(
+                    "no PEM certificate in server certificate file '{}'",
+                    path.display()
+                )));
+            }
+            tls = tls.root_certs(ureq::tls::RootCerts::new_with_certs(&certs));
+        }
+        if let Some(path) = &cfg.client_cert_path {
+            let pem = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
+            let mut certs = Vec::new();
+            let mut key = None;
+            for item in ureq::tls::parse_pem(&pem).flatten() {
+                match item {
+                    ureq::tls::PemItem::Certificate(c) => certs.push(c),
+                    ureq::tls::PemItem::PrivateKey(k) => key = Some(k),
+                    _ => {}
+                }
+            }
+            let (false, Some(key)) = (certs.is_empty(), key) else {
+                return Err(StoreError::InvalidParameter(format!(
+                    "client certificate file '{}' must hold a PEM certificate and its private key",
+                    path.display()
+                )));
+            };
+            tls = tls.client_cert(Some(ureq::tls::ClientCert::new_with_certs(&certs, key)));
+        }
+        let timeout = Some(cfg.timeout);
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .tls_config(tls.build())
+            .timeout_connect(timeout)
+            .timeout_send_request(timeout)
+            .timeout_recv_response(timeout)
+            .timeout_per_read(timeout)
+            .timeout_per_write(timeout)
+            .user_agent(concat!("mlrun/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .into();
+        Ok(Self {
+            agent,
+            base,
+            auth,
+            max_retries: cfg.max_retries,
+            backoff_factor: cfg.backoff_factor,
+        })
+    }
+
+    /// A request that must answer JSON; MLflow's error bodies become `StoreError`s.
+    pub fn json(
+        &self,
+        method: &str,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<&serde_json::Value>,
+        retry: Retry,
+    ) -> Result<serde_json::Value> {
+        let payload = match body {
+            Some(b) => Payload::Json(serde_json::to_vec(b).unwrap_or_default()),
+            None => Payload::Empty,
+        };
+        let url = format!("{}{path}", self.base);
+        let mut resp = self.send(method, &url, query, &payload, retry)?;
+        let status = resp.status().as_u16();
+        let bytes = resp
+            .body_mut()
+            .with_config()
+            .limit(1 << 31)
+            .read_to_vec()
+            .map_err(|e| self.transport(method, path, &e.to_string()))?;
+        if !(200..300).contains(&status) {
+            return Err(self.http_error(method, path, status, &bytes));
+        }
+        if bytes.is_empty() {
+            return Ok(serde_json::Value::Object(Default::default()));
+        }
+        serde_json::from_slice(&bytes).map_err(|e| {
+            StoreError::Transport(format!(
+                "{method} {}{path}: the answer is not MLflow JSON ({e}); is this an MLflow tracking server?",
+                self.base
+            ))
+        })
+    }
+
+    /// A request whose body the caller reads (downloads); non-2xx answers are turned into errors.
+    pub fn raw(
+        &self,
+        method: &str,
+        path: &str,
+        query: &[(&str, String)],
+        payload: &Payload<'_>,
+        retry: Retry,
+    ) -> Result<Response<Body>> {
+        let url = format!("{}{path}", self.base);
+        let mut resp = self.send(method, &url, query, payload, retry)?;
+        let status = resp.status().as_u16();
+        if !(200..300).contains(&status) {
+            let bytes = resp
+                .body_mut()
+                .with_config()
+                .limit(1 << 20)
+                .read_to_vec()
+                .unwrap_or_default();
+            return Err(self.http_error(method, path, status, &bytes));
+        }
+        Ok(resp)
+    }
+
+    fn send(
+        &self,
+        method: &str,
+        url: &str,
+        query: &[(&str, String)],
+        payload: &Payload<'_>,
+        retry: Retry,
+    ) -> Result<Response<Body>> {
+        let mut attempt = 0u32;
+        loop {
+            let outcome = self.once(method, url, query, payload);
+            let last = attempt >= self.max_retries;
+            let wait = match &outcome {
+                Ok(resp) => {
+                    let status = resp.status().as_u16();
+                    let again = match retry {
+                        Retry::Idempotent => matches!(status, 408 | 429 | 500 | 502 | 503 | 504),
+                        Retry::OnlyUnprocessed => matches!(status, 408 | 429),
+                    };
+                    if !again || last {
+                        return outcome.map_err(|_| unreachable_err());
+                    }
+                    resp.headers()
+                        .get("retry-after")
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| v.trim().parse::<f64>().ok())
+                }
+                Err(e) => {
+                    let unprocessed = matches!(
+                        e,
+                        ureq::Error::ConnectionFailed | ureq::Error::HostNotFound
+                    ) || matches!(e, ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused);
+                    let again = unprocessed || retry == Retry::Idempotent;
+                    if !again || last {
+                        let path = url.strip_prefix(&self.base).unwrap_or(url);
+                        let tries = if attempt == 0 {
+                            String::new()
+                        } else {
+                            format!(" (after {} attempts)", attempt + 1)
+                        };
+                        return Err(self.transport(
+                            method,
+                            path,
+                            &format!("{}{tries}", describe(e)),
+                        ));
+                    }
+                    None
+                }
+            };
+            attempt += 1;
+            // urllib3's schedule: factor * 2^(n-1), capped at two minutes; Retry-After wins.
+            let secs = wait.unwrap_or(self.backoff_factor * 2f64.powi(attempt as i32 - 1));
+            std::thread::sleep(Duration::from_secs_f64(secs.clamp(0.0, 120.0)));
+        }
+    }
+
+    fn once(
+        &self,
+        method: &str,
+        url: &str,
+        query: &[(&str, String)],
+        payload: &Payload<'_>,
+    ) -> std::result::Result<Response<Body>, ureq::Error> {
+        let mut b = ureq::http::Request::builder().method(method).uri(url);
+        if let Some(a) = &self.auth {
+            b = b.header("Authorization", a);
+        }
+        let url_with_query = if query.is_empty() {
+            url.to_string()
+        } else {
+            let q: Vec<String> = query
+                .iter()
+                .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))
+                .collect();
+            format!("{url}?{}", q.join("&"))
+        };
+        b = b.uri(url_with_query);
+        match payload {
+            Payload::Empty => {
+                let req = b.body(()).map_err(ureq::Error::Http)?;
+                self.agent.run(req)
+            }
+            Payload::Json(bytes) => {
+                let req = b
+                    .header("Content-Type", "application/json")
+                    .body(bytes.as_slice())
+                    .map_err(ureq::Error::Http)?;
+                self.agent.run(req)
+            }
+            Payload::File {
+                path,
+                len,
+                progress,
+            } => {
+                let file = std::fs::File::open(path).map_err(ureq::Error::Io)?;
+                let mut reader = Progress {
+                    inner: file,
+                    progress: *progress,
+                };
+                let req = b
+                    .header("Content-Type", "application/octet-stream")
+                    .header("Content-Length", len.to_string())
+                    .body(ureq::SendBody::from_reader(&mut reader))
+                    .map_err(ureq::Error::Http)?;
+                self.agent.run(req)
+            }
+        }
+    }
+
+    fn transport(&self, method: &str, path: &str, what: &str) -> StoreError {
+        StoreError::Transport(format!(
+            "could not talk to the tracking server at {}: {method} {path}: {what}",
+            self.base
+        ))
+    }
+
+    fn http_error(&self, method: &str, path: &str, status: u16, body: &[u8]) -> StoreError {
+        if let Ok(v) = serde_json::from_slice::<serde_json::Value>(body) {
+            if let (Some(code), Some(message)) = (
+                v.get("error_code").and_then(|c| c.as_str()),
+                v.get("message").and_then(|m| m.as_str()),
+            ) {
+                return from_mlflow_error(code, message, status);
+            }
+        }
+        let text = String::from_utf8_lossy(body);
+        let snippet: String = text.trim().chars().take(200).collect();
+        let what = match status {
+            401 => "authentication failed (HTTP 401); check MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN".to_string(),
+            403 => "permission denied (HTTP 403) for these credentials".to_string(),
+            404 => format!("HTTP 404: no such endpoint; is {} an MLflow tracking server (with --serve-artifacts for artifacts)?", self.base),
+            _ if snippet.is_empty() => format!("HTTP {status}"),
+            _ => format!("HTTP {status}: {snippet}"),
+        };
+        let msg = format!("tracking server {}: {method} {path}: {what}", self.base);
+        match status {
+            401 => StoreError::Remote {
+                code: "UNAUTHENTICATED",
+                message: msg,
+            },
+            403 => StoreError::Remote {
+                code: "PERMISSION_DENIED",
+                message: msg,
+            },
+            _ => StoreError::Transport(msg),
+        }
+    }
+}
+
+fn unreachable_err() -> StoreError {
+    StoreError::Transport("unreachable".into())
+}
+
+/// MLflow's `error_code` as a `StoreError` kind, keeping the server's message.
+pub(super) fn from_mlflow_error(code: &str, message: &str, status: u16) -> StoreError {
+    let message = message.to_string();
+    match code {
+        "INVALID_PARAMETER_VALUE" | "BAD_REQUEST" => StoreError::InvalidParameter(message),
+        "RESOURCE_DOES_NOT_EXIST" | "NOT_FOUND" | "ENDPOINT_NOT_FOUND" => {
+            StoreError::NotFound(message)
+        }
+        "RESOURCE_ALREADY_EXISTS" | "ALREADY_EXISTS" => StoreError::AlreadyExists(message),
+        _ => {
+            const KNOWN: &[&str] = &[
+                "UNAUTHENTICATED",
+                "CUSTOMER_UNAUTHORIZED",
+                "PERMISSION_DENIED",
+                "ABORTED",
+                "RESOURCE_CONFLICT",
+                "REQUEST_LIMIT_EXCEEDED",
+                "RESOURCE_EXHAUSTED",
+                "CANCELLED",
+                "INVALID_STATE",
+                "DATA_LOSS",
+                "NOT_IMPLEMENTED",
+                "TEMPORARILY_UNAVAILABLE",
+                "DEADLINE_EXCEEDED",
+            ];
+            let code = KNOWN
+                .iter()
+                .find(|k| **k == code)
+                .copied()
+                .unwrap_or("INTERNAL_ERROR");
+            StoreError::Remote {
+                code,
+                message: format!("{message} (HTTP {status}, {code})"),
+            }
+        }
+    }
+}
+
+fn describe(e: &ureq::Error) -> String {
+    match e {
+        ureq::Error::ConnectionFailed => "connection failed (is the server up?)".into(),
+        ureq::Error::HostNotFound => "host not found".into(),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+            "connection refused (is the server up?)".into()
+        }
+        ureq::Error::Timeout(t) => format!("timed out ({t})"),
+        other => other.to_string(),
+    }
+}
+
+struct Progress<'a> {
+    inner: std::fs::File,
+    progress: &'a dyn Fn(u64),
+}
+
+impl Read for Progress<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n > 0 {
+            (self.progress)(n as u64);
+        }
+        Ok(n)
+    }
+}
+
+fn basic(user: &str, password: &str) -> String {
+    format!("Basic {}", b64(format!("{user}:{password}").as_bytes()))
+}
+
+fn b64(data: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for ch in data.chunks(3) {
+        let b = [ch[0], *ch.get(1).unwrap_or(&0), *ch.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= ch.len() {
+                out.push(A[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Splits `scheme://user:pass@host/...` into the URL without user info and the decoded pair.
+pub(super) fn split_userinfo(uri: &str) -> (String, Option<(String, String)>) {
+    let Some((scheme, rest)) = uri.split_once("://") else {
+        return (uri.to_string(), None);
+    };
+    let auth_end = rest.find('/').unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(auth_end);
+    match authority.rsplit_once('@') {
+        Some((info, host)) => {
+            let (u, p) = info.split_once(':').unwrap_or((info, ""));
+            (
+                format!("{scheme}://{host}{path}"),
+                Some((
+                    crate::store::percent_decode(u),
+                    crate::store::percent_decode(p),
+                )),
+            )
+        }
+        None => (uri.to_string(), None),
+    }
+}
+
+/// Percent-encodes a query component (RFC 3986 unreserved characters pass).
+pub(super) fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Percent-encodes a path, keeping its `/` separators.
+pub(super) fn encode_path(p: &str) -> String {
+    p.split('/')
+        .map(encode_component)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn userinfo_is_split_off() {
+        let (base, user) = split_userinfo("http://al%40x:s3cret@host:5000/pre");
+        assert_eq!(base, "http://host:5000/pre");
+        assert_eq!(user, Some(("al@x".into(), "s3cret".into())));
+        assert_eq!(split_userinfo("https://h").0, "https://h");
+        assert_eq!(basic("u", "p"), "Basic dTpw");
+    }
+
+    #[test]
+    fn error_codes_map_to_kinds() {
+        assert!(matches!(
+            from_mlflow_error("RESOURCE_DOES_NOT_EXIST", "Run 'x' not found", 404),
+            StoreError::NotFound(m) if m == "Run 'x' not found"
+        ));
+        assert!(matches!(
+            from_mlflow_error("RESOURCE_ALREADY_EXISTS", "m", 400),
+            StoreError::AlreadyExists(_)
+        ));
+        let e = from_mlflow_error("SOMETHING_NEW", "boom", 500);
+        assert_eq!(e.code(), "INTERNAL_ERROR");
+        assert!(e.to_string().contains("boom"));
+    }
+}

@@ -1,0 +1,861 @@
+//! `RestStore`: the tracking store traits over an MLflow tracking server's REST API (`/api/2.0/mlflow`,
+//! spec §10), with artifacts through the server's proxy (`mlflow-artifacts:` URIs). The server does the
+//! validating, filtering and paging; this module only translates. Credentials and transport settings
+//! come in a [`RestConfig`] (the binary reads them from `MLFLOW_TRACKING_*`), and never reach a message.
+mod client;
+pub mod registry;
+mod wire;
+
+pub use registry::{open_registry, RestRegistry};
+
+use crate::entities::*;
+use crate::store::{Listing, NewRun, Result, RunPage, RunQuery, StoreError, TrackingStore};
+use crate::validate;
+use client::{encode_path, Client, Payload, Retry};
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How to reach a tracking server: MLflow's client settings (spec §7.2), already resolved.
+#[derive(Clone)]
+pub struct RestConfig {
+    pub username: Option<String>,
+    pub password: Option<String>,
+    /// Bearer token; wins over basic auth.
+    pub token: Option<String>,
+    pub insecure_tls: bool,
+    pub server_cert_path: Option<PathBuf>,
+    /// A PEM file with the client certificate and its private key.
+    pub client_cert_path: Option<PathBuf>,
+    pub max_retries: u32,
+    pub backoff_factor: f64,
+    pub timeout: Duration,
+}
+
+impl Default for RestConfig {
+    /// MLflow's defaults: 7 retries, backoff factor 2, 120 s timeout.
+    fn default() -> Self {
+        Self {
+            username: None,
+            password: None,
+            token: None,
+            insecure_tls: false,
+            server_cert_path: None,
+            client_cert_path: None,
+            max_retries: 7,
+            backoff_factor: 2.0,
+            timeout: Duration::from_secs(120),
+        }
+    }
+}
+
+impl std::fmt::Debug for RestConfig {
+    /// Secrets are shown only as present or absent.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let set = |o: &Option<String>| if o.is_some() { "<set>" } else { "<unset>" };
+        f.debug_struct("RestConfig")
+            .field("username", &self.username)
+            .field("password", &set(&self.password))
+            .field("token", &set(&self.token))
+            .field("insecure_tls", &self.insecure_tls)
+            .field("server_cert_path", &self.server_cert_path)
+            .field("client_cert_path", &self.client_cert_path)
+            .field("max_retries", &self.max_retries)
+            .field("backoff_factor", &self.backoff_factor)
+            .field("timeout", &self.timeout)
+            .finish()
+    }
+}
+
+/// Whether a tracking URI names a tracking server.
+pub fn is_rest_uri(uri: &str) -> bool {
+    let lower = uri.to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// A tracking URI fit to show or record: an http(s) URL loses its user info, and its trailing slash.
+pub fn display_uri(uri: &str) -> String {
+    if is_rest_uri(uri) {
+        client::split_userinfo(uri.trim_end_matches('/')).0
+    } else {
+        uri.to_string()
+    }
+}
+
+const API: &str = "/api/2.0/mlflow";
+const ARTIFACTS: &str = "/api/2.0/mlflow-artifacts/artifacts";
+/// Page size for listings that read everything.
+const PAGE: usize = 1000;
+
+pub struct RestStore {
+    client: Client,
+}
+
+impl RestStore {
+    pub fn new(uri: &str, config: RestConfig) -> Result<Self> {
+        Ok(Self {
+            client: Client::new(uri, &config)?,
+        })
+    }
+
+    /// The server's URL without credentials (for messages and sync records).
+    pub fn base_url(&self) -> &str {
+        &self.client.base
+    }
+
+    fn get(&self, endpoint: &str, query: &[(&str, String)]) -> Result<Value> {
+        self.client.json(
+            "GET",
+            &format!("{API}/{endpoint}"),
+            query,
+            None,
+            Retry::Idempotent,
+        )
+    }
+
+    fn post(&self, endpoint: &str, body: Value, retry: Retry) -> Result<Value> {
+        self.client.json(
+            "POST",
+            &format!("{API}/{endpoint}"),
+            &[],
+            Some(&body),
+            retry,
+        )
+    }
+
+    /// The run's artifact root as a path under the proxy (`<exp>/<run>/artifacts`).
+    fn artifact_root(&self, run_id: &str) -> Result<String> {
+        let info = self.get_run(run_id)?.info;
+        proxied_path(&info.artifact_uri)
+    }
+
+    /// One level of the proxy's listing, as run-relative paths.
+    fn list_level(&self, root: &str, rel: &str) -> Result<Vec<FileInfo>> {
+        let full = join(root, rel);
+        let v = self
+            .client
+            .json("GET", ARTIFACTS, &[("path", full)], None, Retry::Idempotent)?;
+        let mut out: Vec<FileInfo> = v
+            .get("files")
+            .and_then(|f| f.as_array())
+            .map(|a| {
+                a.iter()
+                    .map(|f| FileInfo {
+                        path: join(rel, f.get("path").and_then(|p| p.as_str()).unwrap_or("")),
+                        is_dir: f.get("is_dir").and_then(|d| d.as_bool()).unwrap_or(false),
+                        file_size: f.get("file_size").and_then(|s| s.as_u64()),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    }
+
+    /// Every file under `rel`, recursively.
+    fn walk(&self, root: &str, rel: &str, out: &mut Vec<FileInfo>) -> Result<()> {
+        for f in self.list_level(root, rel)? {
+            if f.is_dir {
+                self.walk(root, &f.path, out)?;
+            } else {
+                out.push(f);
+            }
+        }
+        Ok(())
+    }
+
+    fn open_download(&self, root: &str, rel: &str) -> Result<ureq::http::Response<ureq::Body>> {
+        self.client.raw(
+            "GET",
+            &format!("{ARTIFACTS}/{}", encode_path(&join(root, rel))),
+            &[],
+            &Payload::Empty,
+            Retry::Idempotent,
+        )
+    }
+
+    fn download_file(
+        &self,
+        root: &str,
+        rel: &str,
+        target: &Path,
+        progress: &dyn Fn(u64),
+    ) -> Result<()> {
+        let mut resp = self.open_download(root, rel)?;
+        let parent = target.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
+        // Into a temp file beside the target, renamed when whole: a broken download leaves nothing.
+        let mut tmp =
+            tempfile::NamedTempFile::new_in(parent).map_err(|e| StoreError::io(parent, e))?;
+        let mut reader = resp.body_mut().as_reader();
+        let mut buf = vec![0u8; 256 * 1024];
+        loop {
+            let n = reader.read(&mut buf).map_err(|e| {
+                StoreError::Transport(format!(
+                    "download of '{rel}' from {} broke off: {e}",
+                    self.client.base
+                ))
+            })?;
+            if n == 0 {
+                break;
+            }
+            tmp.write_all(&buf[..n])
+                .map_err(|e| StoreError::io(tmp.path(), e))?;
+            progress(n as u64);
+        }
+        tmp.persist(target)
+            .map_err(|e| StoreError::io(target, e.error))?;
+        Ok(())
+    }
+
+    fn upload_tree(&self, root: &str, src: &Path, rel: &str, progress: &dyn Fn(u64)) -> Result<()> {
+        let meta = std::fs::symlink_metadata(src).map_err(|e| StoreError::io(src, e))?;
+        if meta.is_dir() {
+            let mut entries: Vec<_> = std::fs::read_dir(src)
+                .map_err(|e| StoreError::io(src, e))?
+                .collect::<std::io::Result<_>>()
+                .map_err(|e| StoreError::io(src, e))?;
+            entries.sort_by_key(|e| e.file_name());
+            for e in entries {
+                let name = e.file_name().to_string_lossy().into_owned();
+                self.upload_tree(root, &e.path(), &join(rel, &name), progress)?;
+            }
+        } else if meta.is_file() {
+            self.client.raw(
+                "PUT",
+                &format!("{ARTIFACTS}/{}", encode_path(&join(root, rel))),
+                &[],
+                &Payload::File {
+                    path: src,
+                    len: meta.len(),
+                    progress,
+                },
+                Retry::Idempotent,
+            )?;
+        }
+        // Symlinks and special files are skipped, as the file store does.
+        Ok(())
+    }
+
+    /// Downloads what an `mlflow-artifacts:` URI names (a folder's contents, or one file) into
+    /// `dest` through the server's proxy; returns the folder, or the file written.
+    pub fn download_proxied(
+        &self,
+        uri: &str,
+        dest: &Path,
+        progress: &dyn Fn(u64),
+    ) -> Result<PathBuf> {
+        let root = proxied_path(uri)?;
+        let mut files = Vec::new();
+        self.walk(&root, "", &mut files)?;
+        if files.is_empty() {
+            // Not a folder (or an empty one): one file, or nothing.
+            let (dir, name) = root.rsplit_once('/').unwrap_or(("", root.as_str()));
+            let target = dest.join(name);
+            return match self.download_file(dir, name, &target, progress) {
+                Ok(()) => Ok(target),
+                Err(StoreError::NotFound(_)) | Err(StoreError::Transport(_)) => {
+                    Err(StoreError::NotFound(format!(
+                        "No artifacts at '{uri}' on {}",
+                        self.client.base
+                    )))
+                }
+                Err(e) => Err(e),
+            };
+        }
+        std::fs::create_dir_all(dest).map_err(|e| StoreError::io(dest, e))?;
+        for f in files {
+            self.download_file(&root, &f.path, &dest.join(&f.path), progress)?;
+        }
+        Ok(dest.to_path_buf())
+    }
+
+    /// `GET /logged-models/{id}` (MLflow 3), as the server's JSON.
+    pub(crate) fn get_logged_model_json(&self, model_id: &str) -> Result<Value> {
+        let v = self.get(
+            &format!("logged-models/{}", client::encode_component(model_id)),
+            &[],
+        )?;
+        v.get("model").cloned().ok_or_else(|| {
+            StoreError::NotFound(format!("Logged model with ID '{model_id}' not found."))
+        })
+    }
+
+    /// The newest logged model of a run with this name (MLflow's `runs:/RUN/name` fallback).
+    pub(crate) fn logged_model_of_run(
+        &self,
+        experiment_id: &str,
+        run_id: &str,
+        name: &str,
+    ) -> Result<Option<String>> {
+        let q = |v: &str| format!("'{}'", v.replace('\'', ""));
+        let v = self.post(
+            "logged-models/search",
+            json!({
+                "experiment_ids": [experiment_id],
+                "filter": format!("name = {} AND source_run_id = {}", q(name), q(run_id)),
+                "order_by": [{"field_name": "creation_timestamp", "ascending": false}],
+                "max_results": 1,
+            }),
+            Retry::Idempotent,
+        )?;
+        Ok(v.get("models")
+            .and_then(|m| m.as_array())
+            .and_then(|m| m.first())
+            .and_then(|m| m["info"]["model_id"].as_str())
+            .map(str::to_string))
+    }
+
+    fn search_page(
+        &self,
+        experiment_ids: &[String],
+        filter: &str,
+        order_by: &[String],
+        max_results: usize,
+        page_token: Option<&str>,
+        view: ViewType,
+    ) -> Result<(Vec<Run>, Option<String>)> {
+        let mut body = json!({
+            "experiment_ids": experiment_ids,
+            "filter": filter,
+            "run_view_type": wire::view_name(view),
+            "max_results": max_results,
+            "order_by": order_by,
+        });
+        if let Some(t) = page_token {
+            body["page_token"] = json!(t);
+        }
+        let v = self.post("runs/search", body, Retry::Idempotent)?;
+        let runs = v
+            .get("runs")
+            .and_then(|r| r.as_array())
+            .map(|a| a.iter().map(wire::run).collect::<Result<Vec<_>>>())
+            .transpose()?
+            .unwrap_or_default();
+        Ok((runs, next_token(&v)))
+    }
+}
+
+fn next_token(v: &Value) -> Option<String> {
+    v.get("next_page_token")
+        .and_then(|t| t.as_str())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
+fn join(a: &str, b: &str) -> String {
+    let (a, b) = (a.trim_end_matches('/'), b.trim_start_matches('/'));
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_string(),
+        (_, true) => a.to_string(),
+        _ => format!("{a}/{b}"),
+    }
+}
+
+/// A relative artifact path that stays inside the run's artifacts (the server checks too).
+fn safe_rel(path: Option<&str>) -> Result<String> {
+    let p = path.unwrap_or("").trim_end_matches('/');
+    let mut parts = Vec::new();
+    for comp in p.split('/') {
+        match comp {
+            "" | "." => {}
+            ".." => {
+                return Err(StoreError::InvalidParameter(format!(
+                    "Invalid artifact path: '{p}'"
+                )))
+            }
+            c => parts.push(c),
+        }
+    }
+    if p.starts_with('/') || p.contains('\\') {
+        return Err(StoreError::InvalidParameter(format!(
+            "Invalid artifact path: '{p}'"
+        )));
+    }
+    Ok(parts.join("/"))
+}
+
+/// `mlflow-artifacts:/<path>` or `mlflow-artifacts://host[:port]/<path>` → `<path>`.
+fn proxied_path(uri: &str) -> Result<String> {
+    let rest = uri.strip_prefix("mlflow-artifacts:").ok_or_else(|| {
+        StoreError::Unsupported(format!(
+            "the run's artifacts live at '{uri}', which mlrun cannot reach through the tracking server; \
+             over REST, mlrun moves artifacts only through the server's proxy (mlflow-artifacts: URIs, \
+             `mlflow server --serve-artifacts`)"
+        ))
+    })?;
+    let path = match rest.strip_prefix("//") {
+        Some(r) => r.split_once('/').map(|(_, p)| p).unwrap_or(""),
+        None => rest,
+    };
+    Ok(path.trim_matches('/').to_string())
+}
+
+fn summary(points: &[Metric]) -> Option<MetricSummary> {
+    let latest = crate::store::file::metrics::latest(points)?;
+    let mut min = f64::NAN;
+    let mut max = f64::NAN;
+    for p in points {
+        if p.value < min || min.is_nan() {
+            min = p.value;
+        }
+        if p.value > max || max.is_nan() {
+            max = p.value;
+        }
+    }
+    Some(MetricSummary {
+        timestamp: latest.timestamp,
+        value: latest.value,
+        step: latest.step,
+        min,
+        max,
+        count: points.len(),
+    })
+}
+
+impl TrackingStore for RestStore {
+    fn create_experiment(
+        &self,
+        name: &str,
+        artifact_location: Option<&str>,
+        tags: &[Tag],
+    ) -> Result<String> {
+        let mut body = json!({"name": name, "tags": wire::kvs_json(tags)});
+        if let Some(a) = artifact_location {
+            body["artifact_location"] = json!(a);
+        }
+        let v = self.post("experiments/create", body, Retry::OnlyUnprocessed)?;
+        Ok(v.get("experiment_id")
+            .and_then(|i| i.as_str())
+            .unwrap_or_default()
+            .to_string())
+    }
+
+    fn get_experiment(&self, experiment_id: &str) -> Result<Experiment> {
+        let v = self.get(
+            "experiments/get",
+            &[("experiment_id", experiment_id.to_string())],
+        )?;
+        wire::experiment(&v["experiment"])
+    }
+
+    fn get_experiment_by_name(&self, name: &str) -> Result<Option<Experiment>> {
+        match self.get(
+            "experiments/get-by-name",
+            &[("experiment_name", name.to_string())],
+        ) {
+            Ok(v) => Ok(Some(wire::experiment(&v["experiment"])?)),
+            Err(StoreError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn list_experiments(&self, view: ViewType) -> Result<Listing<Experiment>> {
+        let mut items = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let mut body = json!({"max_results": PAGE, "view_type": wire::view_name(view)});
+            if let Some(t) = &token {
+                body["page_token"] = json!(t);
+            }
+            let v = self.post("experiments/search", body, Retry::Idempotent)?;
+            if let Some(a) = v.get("experiments").and_then(|e| e.as_array()) {
+                for e in a {
+                    items.push(wire::experiment(e)?);
+                }
+            }
+            token = next_token(&v);
+            if token.is_none() {
+                break;
+            }
+        }
+        Ok(Listing {
+            items,
+            broken: Vec::new(),
+        })
+    }
+
+    fn rename_experiment(&self, experiment_id: &str, new_name: &str) -> Result<()> {
+        self.post(
+            "experiments/update",
+            json!({"experiment_id": experiment_id, "new_name": new_name}),
+            Retry::Idempotent,
+        )
+        .map(drop)
+    }
+
+    fn delete_experiment(&self, experiment_id: &str) -> Result<()> {
+        self.post(
+            "experiments/delete",
+            json!({"experiment_id": experiment_id}),
+            Retry::OnlyUnprocessed,
+        )
+        .map(drop)
+    }
+
+    fn restore_experiment(&self, experiment_id: &str) -> Result<()> {
+        self.post(
+            "experiments/restore",
+            json!({"experiment_id": experiment_id}),
+            Retry::OnlyUnprocessed,
+        )
+        .map(drop)
+    }
+
+    fn set_experiment_tag(&self, experiment_id: &str, tag: &Tag) -> Result<()> {
+        self.post(
+            "experiments/set-experiment-tag",
+            json!({"experiment_id": experiment_id, "key": tag.key, "value": tag.value}),
+            Retry::Idempotent,
+        )
+        .map(drop)
+    }
+
+    fn delete_experiment_tag(&self, experiment_id: &str, key: &str) -> Result<()> {
+        self.post(
+            "experiments/delete-experiment-tag",
+            json!({"experiment_id": experiment_id, "key": key}),
+            Retry::OnlyUnprocessed,
+        )
+        .map(drop)
+    }
+
+    fn create_run(&self, run: NewRun) -> Result<Run> {
+        let mut body = json!({
+            "experiment_id": run.experiment_id,
+            "user_id": run.user_id,
+            "start_time": run.start_time,
+            "tags": wire::kvs_json(&run.tags),
+        });
+        if let Some(n) = &run.run_name {
+            body["run_name"] = json!(n);
+        }
+        let v = self.post("runs/create", body, Retry::OnlyUnprocessed)?;
+        wire::run(&v["run"])
+    }
+
+    fn get_run(&self, run_id: &str) -> Result<Run> {
+        let v = self.get("runs/get", &[("run_id", run_id.to_string())])?;
+        wire::run(&v["run"])
+    }
+
+    fn update_run(
+        &self,
+        run_id: &str,
+        status: RunStatus,
+        end_time: Option<i64>,
+    ) -> Result<RunInfo> {
+        let mut body = json!({"run_id": run_id, "status": status.as_str()});
+        if let Some(t) = end_time {
+            body["end_time"] = json!(t);
+        }
+        let v = self.post("runs/update", body, Retry::Idempotent)?;
+        wire::run_info(&v["run_info"])
+    }
+
+    fn list_runs(&self, experiment_ids: &[String], view: ViewType) -> Result<Listing<Run>> {
+        let mut items = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let (runs, next) =
+                self.search_page(experiment_ids, "", &[], PAGE, token.as_deref(), view)?;
+            items.extend(runs);
+            token = next;
+            if token.is_none() {
+                break;
+            }
+        }
+        Ok(Listing {
+            items,
+            broken: Vec::new(),
+        })
+    }
+
+    fn search_runs(&self, query: &RunQuery) -> Result<RunPage> {
+        let filter = wire::render_filter(&query.filter)?;
+        let order_by = query
+            .order_by
+            .iter()
+            .map(wire::render_order_by)
+            .collect::<Result<Vec<_>>>()?;
+        let (runs, next_page_token) = self.search_page(
+            &query.experiment_ids,
+            &filter,
+            &order_by,
+            query.max_results,
+            query.page_token.as_deref(),
+            query.view,
+        )?;
+        Ok(RunPage {
+            runs,
+            next_page_token,
+            broken: Vec::new(),
+        })
+    }
+
+    fn metric_summary(&self, run_id: &str, key: &str) -> Result<Option<MetricSummary>> {
+        Ok(summary(&self.metric_history(run_id, key)?))
+    }
+
+    fn delete_run(&self, run_id: &str) -> Result<()> {
+        self.post("runs/delete", json!({"run_id": run_id}), Retry::Idempotent)
+            .map(drop)
+    }
+
+    fn restore_run(&self, run_id: &str) -> Result<()> {
+        self.post("runs/restore", json!({"run_id": run_id}), Retry::Idempotent)
+            .map(drop)
+    }
+
+    /// Split into requests within MLflow's batch limits (as its Python client does): params, then
+    /// metrics, then tags. Only the metric requests are unsafe to repeat after a 5xx.
+    fn log_batch(
+        &self,
+        run_id: &str,
+        metrics: &[Metric],
+        params: &[Param],
+        tags: &[Tag],
+    ) -> Result<()> {
+        for chunk in params.chunks(validate::MAX_BATCH_PARAMS) {
+            self.post(
+                "runs/log-batch",
+                json!({"run_id": run_id, "params": wire::kvs_json(chunk)}),
+                Retry::Idempotent,
+            )?;
+        }
+        for chunk in metrics.chunks(validate::MAX_BATCH_METRICS) {
+            let ms: Vec<Value> = chunk.iter().map(wire::metric_json).collect();
+            self.post(
+                "runs/log-batch",
+                json!({"run_id": run_id, "metrics": ms}),
+                Retry::OnlyUnprocessed,
+            )?;
+        }
+        for chunk in tags.chunks(validate::MAX_BATCH_TAGS) {
+            self.post(
+                "runs/log-batch",
+                json!({"run_id": run_id, "tags": wire::kvs_json(chunk)}),
+                Retry::Idempotent,
+            )?;
+        }
+        Ok(())
+    }
+
+    fn delete_tag(&self, run_id: &str, key: &str) -> Result<()> {
+        self.post(
+            "runs/delete-tag",
+            json!({"run_id": run_id, "key": key}),
+            Retry::OnlyUnprocessed,
+        )
+        .map(drop)
+    }
+
+    fn metric_history(&self, run_id: &str, key: &str) -> Result<Vec<Metric>> {
+        let mut out = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let mut q = vec![
+                ("run_id", run_id.to_string()),
+                ("metric_key", key.to_string()),
+            ];
+            if let Some(t) = &token {
+                q.push(("page_token", t.clone()));
+            }
+            let v = self.get("metrics/get-history", &q)?;
+            if let Some(a) = v.get("metrics").and_then(|m| m.as_array()) {
+                for m in a {
+                    out.push(wire::metric(m)?);
+                }
+            }
+            token = next_token(&v);
+            if token.is_none() {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    fn log_artifacts(
+        &self,
+        run_id: &str,
+        sources: &[PathBuf],
+        artifact_path: Option<&str>,
+        progress: &dyn Fn(u64),
+    ) -> Result<()> {
+        let rel = safe_rel(artifact_path)?;
+        for src in sources {
+            if !src.exists() {
+                return Err(StoreError::InvalidParameter(format!(
+                    "No such file or folder: '{}'",
+                    src.display()
+                )));
+            }
+        }
+        let root = self.artifact_root(run_id)?;
+        for src in sources {
+            if src.is_dir() {
+                self.upload_tree(&root, src, &rel, progress)?;
+            } else {
+                let name = src.file_name().ok_or_else(|| {
+                    StoreError::InvalidParameter(format!("Not a file: '{}'", src.display()))
+                })?;
+                self.upload_tree(&root, src, &join(&rel, &name.to_string_lossy()), progress)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn list_artifacts(&self, run_id: &str, path: Option<&str>) -> Result<Vec<FileInfo>> {
+        let rel = safe_rel(path)?;
+        let root = self.artifact_root(run_id)?;
+        self.list_level(&root, &rel)
+    }
+
+    fn download_artifacts(
+        &self,
+        run_id: &str,
+        path: Option<&str>,
+        dest: &Path,
+        progress: &dyn Fn(u64),
+    ) -> Result<PathBuf> {
+        let rel = safe_rel(path)?;
+        let root = self.artifact_root(run_id)?;
+        let target = match rel.rsplit('/').next().filter(|n| !n.is_empty()) {
+            Some(name) => dest.join(name),
+            None => dest.to_path_buf(),
+        };
+        let mut files = Vec::new();
+        self.walk(&root, &rel, &mut files)?;
+        if files.is_empty() && !rel.is_empty() {
+            // Not a folder (or an empty one): a single file, or nothing.
+            return match self.download_file(&root, &rel, &target, progress) {
+                Ok(()) => Ok(target),
+                Err(StoreError::NotFound(_)) | Err(StoreError::Transport(_))
+                    if self
+                        .list_level(&root, parent(&rel))?
+                        .iter()
+                        .all(|f| f.path != rel) =>
+                {
+                    Err(StoreError::NotFound(format!(
+                        "No artifact at '{rel}' in run {run_id}"
+                    )))
+                }
+                Err(e) => Err(e),
+            };
+        }
+        std::fs::create_dir_all(&target).map_err(|e| StoreError::io(&target, e))?;
+        for f in files {
+            let sub = f
+                .path
+                .strip_prefix(&rel)
+                .unwrap_or(&f.path)
+                .trim_start_matches('/');
+            self.download_file(&root, &f.path, &target.join(sub), progress)?;
+        }
+        Ok(target)
+    }
+
+    fn artifact_manifest(&self, run_id: &str) -> Result<Vec<ArtifactEntry>> {
+        use sha2::{Digest, Sha256};
+        let root = self.artifact_root(run_id)?;
+        let mut files = Vec::new();
+        self.walk(&root, "", &mut files)?;
+        let mut out = Vec::with_capacity(files.len());
+        for f in files {
+            let mut resp = self.open_download(&root, &f.path)?;
+            let mut reader = resp.body_mut().as_reader();
+            let mut hasher = Sha256::new();
+            let mut buf = vec![0u8; 256 * 1024];
+            let mut size = 0u64;
+            loop {
+                let n = reader.read(&mut buf).map_err(|e| {
+                    StoreError::Transport(format!("reading '{}' broke off: {e}", f.path))
+                })?;
+                if n == 0 {
+                    break;
+                }
+                hasher.update(&buf[..n]);
+                size += n as u64;
+            }
+            let sha256 = hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            out.push(ArtifactEntry {
+                path: f.path,
+                size,
+                sha256,
+            });
+        }
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    }
+
+    fn artifact_size(&self, run_id: &str, path: Option<&str>) -> Result<u64> {
+        let rel = safe_rel(path)?;
+        let root = self.artifact_root(run_id)?;
+        let mut files = Vec::new();
+        self.walk(&root, &rel, &mut files)?;
+        if files.is_empty() && !rel.is_empty() {
+            let level = self.list_level(&root, parent(&rel))?;
+            return Ok(level
+                .iter()
+                .find(|f| f.path == rel)
+                .and_then(|f| f.file_size)
+                .unwrap_or(0));
+        }
+        Ok(files.iter().filter_map(|f| f.file_size).sum())
+    }
+
+    fn gc(
+        &self,
+        _older_than_ms: Option<i64>,
+        _run_ids: &[String],
+        _experiment_ids: &[String],
+        _now_ms: i64,
+    ) -> Result<(Vec<String>, Vec<String>)> {
+        Err(StoreError::Unsupported(
+            "gc is not available over REST: run `mlflow gc --backend-store-uri …` next to the server's database".into(),
+        ))
+    }
+}
+
+fn parent(rel: &str) -> &str {
+    rel.rsplit_once('/').map(|(p, _)| p).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proxied_paths() {
+        assert_eq!(
+            proxied_path("mlflow-artifacts:/1/abc/artifacts").unwrap(),
+            "1/abc/artifacts"
+        );
+        assert_eq!(
+            proxied_path("mlflow-artifacts://h:5000/1/abc/artifacts").unwrap(),
+            "1/abc/artifacts"
+        );
+        assert!(matches!(
+            proxied_path("s3://b/1/abc"),
+            Err(StoreError::Unsupported(_))
+        ));
+        assert!(safe_rel(Some("../x")).is_err());
+        assert_eq!(safe_rel(Some("a/./b/")).unwrap(), "a/b");
+    }
+
+    #[test]
+    fn debug_hides_secrets() {
+        let c = RestConfig {
+            password: Some("hunter2".into()),
+            token: Some("tok-123".into()),
+            ..Default::default()
+        };
+        let d = format!("{c:?}");
+        assert!(!d.contains("hunter2") && !d.contains("tok-123"), "{d}");
+    }
+}
