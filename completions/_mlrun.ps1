@@ -770,6 +770,8 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Copy a model''s files to a folder')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Log a model folder or file into a run, as MLflow 3 does; prints its models:/ URI')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show a model''s flavors, signature and input example')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)')
+            [CompletionResult]::new('predict', 'predict', [CompletionResultType]::ParameterValue, 'Score a JSON or CSV file with a model, as `serve` would, without a server')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1027,6 +1029,51 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mlrun;models;serve' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The model: models:/NAME/VERSION, models:/NAME@ALIAS, models:/MODEL_ID, runs:/RUN_ID/path, or a path (a model folder, or a bare .onnx file)')
+            [CompletionResult]::new('--model-uri', '--model-uri', [CompletionResultType]::ParameterName, 'The model: models:/NAME/VERSION, models:/NAME@ALIAS, models:/MODEL_ID, runs:/RUN_ID/path, or a path (a model folder, or a bare .onnx file)')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Address to listen on')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Port to listen on (0 picks a free one; the URL is printed on stdout once the model is loaded)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on (0 picks a free one; the URL is printed on stdout once the model is loaded)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Python worker processes (python_function models), or requests scored at once (ONNX) [default: 1 for Python, the number of CPUs for ONNX]')
+            [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'Python worker processes (python_function models), or requests scored at once (ONNX) [default: 1 for Python, the number of CPUs for ONNX]')
+            [CompletionResult]::new('--env-manager', '--env-manager', [CompletionResultType]::ParameterName, 'How to build the model''s Python environment (ignored for ONNX, which needs no Python)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Seconds a request may take before it is answered 504 (its worker is then restarted)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds a request may take before it is answered 504 (its worker is then restarted)')
+            [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Let one model call score up to N queued requests together (their rows joined, scored once, split back; only requests with the same columns and no params). Much higher throughput under load, for models that score each row on its own (sklearn, xgboost, …); the last digits of floating-point results may differ from scoring each request alone, as BLAS sums a larger batch in another order. Off by default')
+            [CompletionResult]::new('--max-body-size', '--max-body-size', [CompletionResultType]::ParameterName, 'Largest request body accepted, in bytes (larger ones get 413)')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mlrun;models;predict' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The model (see `serve`)')
+            [CompletionResult]::new('--model-uri', '--model-uri', [CompletionResultType]::ParameterName, 'The model (see `serve`)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The input file [default: stdin]')
+            [CompletionResult]::new('--input-path', '--input-path', [CompletionResultType]::ParameterName, 'The input file [default: stdin]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write the predictions [default: stdout]')
+            [CompletionResult]::new('--output-path', '--output-path', [CompletionResultType]::ParameterName, 'Where to write the predictions [default: stdout]')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The input''s format')
+            [CompletionResult]::new('--content-type', '--content-type', [CompletionResultType]::ParameterName, 'The input''s format')
+            [CompletionResult]::new('--env-manager', '--env-manager', [CompletionResultType]::ParameterName, 'How to build the model''s Python environment (ignored for ONNX)')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mlrun;models;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a registered model; prints its name')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List registered models (prompts excluded), by name')
@@ -1047,6 +1094,8 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Copy a model''s files to a folder')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Log a model folder or file into a run, as MLflow 3 does; prints its models:/ URI')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show a model''s flavors, signature and input example')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)')
+            [CompletionResult]::new('predict', 'predict', [CompletionResultType]::ParameterValue, 'Score a JSON or CSV file with a model, as `serve` would, without a server')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1105,6 +1154,12 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             break
         }
         'mlrun;models;help;inspect' {
+            break
+        }
+        'mlrun;models;help;serve' {
+            break
+        }
+        'mlrun;models;help;predict' {
             break
         }
         'mlrun;models;help;help' {
@@ -1369,6 +1424,8 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Copy a model''s files to a folder')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Log a model folder or file into a run, as MLflow 3 does; prints its models:/ URI')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show a model''s flavors, signature and input example')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)')
+            [CompletionResult]::new('predict', 'predict', [CompletionResultType]::ParameterValue, 'Score a JSON or CSV file with a model, as `serve` would, without a server')
             break
         }
         'mlrun;help;models;create' {
@@ -1426,6 +1483,12 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             break
         }
         'mlrun;help;models;inspect' {
+            break
+        }
+        'mlrun;help;models;serve' {
+            break
+        }
+        'mlrun;help;models;predict' {
             break
         }
         'mlrun;help;ui' {

@@ -301,6 +301,9 @@ _mlrun() {
             mlrun__subcmd__help__subcmd__models,log)
                 cmd="mlrun__subcmd__help__subcmd__models__subcmd__log"
                 ;;
+            mlrun__subcmd__help__subcmd__models,predict)
+                cmd="mlrun__subcmd__help__subcmd__models__subcmd__predict"
+                ;;
             mlrun__subcmd__help__subcmd__models,register)
                 cmd="mlrun__subcmd__help__subcmd__models__subcmd__register"
                 ;;
@@ -309,6 +312,9 @@ _mlrun() {
                 ;;
             mlrun__subcmd__help__subcmd__models,search)
                 cmd="mlrun__subcmd__help__subcmd__models__subcmd__search"
+                ;;
+            mlrun__subcmd__help__subcmd__models,serve)
+                cmd="mlrun__subcmd__help__subcmd__models__subcmd__serve"
                 ;;
             mlrun__subcmd__help__subcmd__models,set-alias)
                 cmd="mlrun__subcmd__help__subcmd__models__subcmd__set__subcmd__alias"
@@ -403,6 +409,9 @@ _mlrun() {
             mlrun__subcmd__models,log)
                 cmd="mlrun__subcmd__models__subcmd__log"
                 ;;
+            mlrun__subcmd__models,predict)
+                cmd="mlrun__subcmd__models__subcmd__predict"
+                ;;
             mlrun__subcmd__models,register)
                 cmd="mlrun__subcmd__models__subcmd__register"
                 ;;
@@ -411,6 +420,9 @@ _mlrun() {
                 ;;
             mlrun__subcmd__models,search)
                 cmd="mlrun__subcmd__models__subcmd__search"
+                ;;
+            mlrun__subcmd__models,serve)
+                cmd="mlrun__subcmd__models__subcmd__serve"
                 ;;
             mlrun__subcmd__models,set-alias)
                 cmd="mlrun__subcmd__models__subcmd__set__subcmd__alias"
@@ -463,6 +475,9 @@ _mlrun() {
             mlrun__subcmd__models__subcmd__help,log)
                 cmd="mlrun__subcmd__models__subcmd__help__subcmd__log"
                 ;;
+            mlrun__subcmd__models__subcmd__help,predict)
+                cmd="mlrun__subcmd__models__subcmd__help__subcmd__predict"
+                ;;
             mlrun__subcmd__models__subcmd__help,register)
                 cmd="mlrun__subcmd__models__subcmd__help__subcmd__register"
                 ;;
@@ -471,6 +486,9 @@ _mlrun() {
                 ;;
             mlrun__subcmd__models__subcmd__help,search)
                 cmd="mlrun__subcmd__models__subcmd__help__subcmd__search"
+                ;;
+            mlrun__subcmd__models__subcmd__help,serve)
+                cmd="mlrun__subcmd__models__subcmd__help__subcmd__serve"
                 ;;
             mlrun__subcmd__models__subcmd__help,set-alias)
                 cmd="mlrun__subcmd__models__subcmd__help__subcmd__set__subcmd__alias"
@@ -1833,7 +1851,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help__subcmd__models)
-            opts="create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect"
+            opts="create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1986,6 +2004,20 @@ _mlrun() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrun__subcmd__help__subcmd__models__subcmd__predict)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrun__subcmd__help__subcmd__models__subcmd__register)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2015,6 +2047,20 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help__subcmd__models__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__help__subcmd__models__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2627,7 +2673,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__models)
-            opts="-q -h -V --tracking-uri --output --quiet --color --help --version create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help"
+            opts="-q -h -V --tracking-uri --output --quiet --color --help --version create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2851,7 +2897,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__models__subcmd__help)
-            opts="create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect help"
+            opts="create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3018,6 +3064,20 @@ _mlrun() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrun__subcmd__models__subcmd__help__subcmd__predict)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrun__subcmd__models__subcmd__help__subcmd__register)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3047,6 +3107,20 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__models__subcmd__help__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__models__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3262,6 +3336,68 @@ _mlrun() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrun__subcmd__models__subcmd__predict)
+            opts="-m -i -o -t -q -h -V --model-uri --input-path --output-path --content-type --env-manager --tracking-uri --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --model-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --content-type)
+                    COMPREPLY=($(compgen -W "json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -W "json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --env-manager)
+                    COMPREPLY=($(compgen -W "local uv virtualenv conda" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrun__subcmd__models__subcmd__register)
             opts="-q -h -V --tag --description --tracking-uri --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3338,6 +3474,80 @@ _mlrun() {
                     return 0
                     ;;
                 --max-results)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__models__subcmd__serve)
+            opts="-m -p -w -t -q -h -V --model-uri --host --port --workers --env-manager --timeout --batch-size --max-body-size --tracking-uri --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --model-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-manager)
+                    COMPREPLY=($(compgen -W "local uv virtualenv conda" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -697,6 +697,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand download 'Copy a model''s files to a folder'
             cand log 'Log a model folder or file into a run, as MLflow 3 does; prints its models:/ URI'
             cand inspect 'Show a model''s flavors, signature and input example'
+            cand serve 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)'
+            cand predict 'Score a JSON or CSV file with a model, as `serve` would, without a server'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrun;models;create'= {
@@ -934,6 +936,49 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mlrun;models;serve'= {
+            cand -m 'The model: models:/NAME/VERSION, models:/NAME@ALIAS, models:/MODEL_ID, runs:/RUN_ID/path, or a path (a model folder, or a bare .onnx file)'
+            cand --model-uri 'The model: models:/NAME/VERSION, models:/NAME@ALIAS, models:/MODEL_ID, runs:/RUN_ID/path, or a path (a model folder, or a bare .onnx file)'
+            cand --host 'Address to listen on'
+            cand -p 'Port to listen on (0 picks a free one; the URL is printed on stdout once the model is loaded)'
+            cand --port 'Port to listen on (0 picks a free one; the URL is printed on stdout once the model is loaded)'
+            cand -w 'Python worker processes (python_function models), or requests scored at once (ONNX) [default: 1 for Python, the number of CPUs for ONNX]'
+            cand --workers 'Python worker processes (python_function models), or requests scored at once (ONNX) [default: 1 for Python, the number of CPUs for ONNX]'
+            cand --env-manager 'How to build the model''s Python environment (ignored for ONNX, which needs no Python)'
+            cand -t 'Seconds a request may take before it is answered 504 (its worker is then restarted)'
+            cand --timeout 'Seconds a request may take before it is answered 504 (its worker is then restarted)'
+            cand --batch-size 'Let one model call score up to N queued requests together (their rows joined, scored once, split back; only requests with the same columns and no params). Much higher throughput under load, for models that score each row on its own (sklearn, xgboost, …); the last digits of floating-point results may differ from scoring each request alone, as BLAS sums a larger batch in another order. Off by default'
+            cand --max-body-size 'Largest request body accepted, in bytes (larger ones get 413)'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;predict'= {
+            cand -m 'The model (see `serve`)'
+            cand --model-uri 'The model (see `serve`)'
+            cand -i 'The input file [default: stdin]'
+            cand --input-path 'The input file [default: stdin]'
+            cand -o 'Where to write the predictions [default: stdout]'
+            cand --output-path 'Where to write the predictions [default: stdout]'
+            cand -t 'The input''s format'
+            cand --content-type 'The input''s format'
+            cand --env-manager 'How to build the model''s Python environment (ignored for ONNX)'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mlrun;models;help'= {
             cand create 'Create a registered model; prints its name'
             cand list 'List registered models (prompts excluded), by name'
@@ -954,6 +999,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand download 'Copy a model''s files to a folder'
             cand log 'Log a model folder or file into a run, as MLflow 3 does; prints its models:/ URI'
             cand inspect 'Show a model''s flavors, signature and input example'
+            cand serve 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)'
+            cand predict 'Score a JSON or CSV file with a model, as `serve` would, without a server'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrun;models;help;create'= {
@@ -993,6 +1040,10 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;models;help;log'= {
         }
         &'mlrun;models;help;inspect'= {
+        }
+        &'mlrun;models;help;serve'= {
+        }
+        &'mlrun;models;help;predict'= {
         }
         &'mlrun;models;help;help'= {
         }
@@ -1211,6 +1262,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand download 'Copy a model''s files to a folder'
             cand log 'Log a model folder or file into a run, as MLflow 3 does; prints its models:/ URI'
             cand inspect 'Show a model''s flavors, signature and input example'
+            cand serve 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)'
+            cand predict 'Score a JSON or CSV file with a model, as `serve` would, without a server'
         }
         &'mlrun;help;models;create'= {
         }
@@ -1249,6 +1302,10 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;help;models;log'= {
         }
         &'mlrun;help;models;inspect'= {
+        }
+        &'mlrun;help;models;serve'= {
+        }
+        &'mlrun;help;models;predict'= {
         }
         &'mlrun;help;ui'= {
         }

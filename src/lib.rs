@@ -12,6 +12,7 @@ pub mod pyyaml;
 pub mod registry;
 pub mod scalars;
 pub mod search;
+pub mod serve;
 pub mod store;
 pub mod sync;
 pub mod ui;

@@ -17,6 +17,7 @@ mod report;
 mod run;
 mod runs;
 mod search;
+mod serve;
 mod sync;
 mod table;
 mod ui;

@@ -139,6 +139,13 @@ pub enum ModelsCmd {
         /// Any model URI (see `download`)
         uri: String,
     },
+    /// Serve a model over MLflow's scoring protocol (POST /invocations, /ping, /health, /version)
+    ///
+    /// python_function models are scored by Python workers that load the model with MLflow's own
+    /// loader; ONNX models are scored natively, with no Python. Prints the URL on stdout when ready.
+    Serve(super::serve::ServeArgs),
+    /// Score a JSON or CSV file with a model, as `serve` would, without a server
+    Predict(super::serve::PredictArgs),
 }
 
 #[derive(Debug, Args)]
@@ -791,6 +798,8 @@ fn registry_cmd(
             print_line(&out.display().to_string())
         }
         ModelsCmd::Log(a) => log(ctx, reg, local_root()?, a),
+        ModelsCmd::Serve(a) => super::serve::serve(ctx, a),
+        ModelsCmd::Predict(a) => super::serve::predict(ctx, a),
         ModelsCmd::Inspect { uri } => {
             let store = ctx.store()?;
             let models = Models::new(store.as_ref(), reg, local_root()?);

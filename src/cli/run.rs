@@ -168,7 +168,7 @@ struct Prepared {
     axes: Vec<sweep::Axis>,
 }
 
-fn which(name: &str) -> Option<PathBuf> {
+pub(super) fn which(name: &str) -> Option<PathBuf> {
     use std::os::unix::fs::PermissionsExt;
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
@@ -339,7 +339,7 @@ fn tracking_location(ctx: &Ctx) -> CliResult<(PathBuf, String)> {
     Ok((abs, uri))
 }
 
-fn env_root() -> PathBuf {
+pub(super) fn env_root() -> PathBuf {
     match std::env::var_os(env_vars::ENV_ROOT).filter(|v| !v.is_empty()) {
         Some(v) => PathBuf::from(v),
         None => std::env::var_os("HOME")
@@ -601,7 +601,7 @@ fn docker_image_id(image: &str) -> Option<String> {
 
 /// Builds the cached environment unless it is ready (under a lock, so parallel runs build it
 /// once), then runs the always-needed steps (a docker build). Progress goes to stderr.
-fn prepare_env(ctx: &Ctx, plan: &Plan) -> CliResult {
+pub(super) fn prepare_env(ctx: &Ctx, plan: &Plan) -> CliResult {
     if let Some(env_dir) = &plan.env_dir {
         let parent = env_dir.parent().unwrap_or(Path::new("/"));
         std::fs::create_dir_all(parent)
