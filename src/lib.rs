@@ -14,6 +14,7 @@ pub mod scalars;
 pub mod search;
 pub mod serve;
 pub mod store;
+pub mod supervise;
 pub mod sync;
 pub mod ui;
 pub mod validate;

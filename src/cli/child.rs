@@ -14,6 +14,17 @@
 //! would get SIGINT from the terminal *and* from us; in its own group it gets it once, from us, and a
 //! `kill -INT <mlrun>` reaches it too. The cost: the child is a background job for the terminal, so a
 //! child that *reads* from the terminal (pdb, `input()`) is stopped by SIGTTIN.
+//!
+//! The whole tree ends with the command (Linux). mlrun is a child subreaper, so descendants whose
+//! parent died (daemons, `setsid` escapees) are reparented to mlrun instead of init; when the command
+//! ends (normally or on a signal) every leftover descendant gets SIGTERM, then SIGKILL after
+//! [`GRACE`], and is reaped. mlrun's own helper processes (git, docker inspect) share mlrun's process
+//! group and are never touched; while other commands of a sweep still run, only the ended command's
+//! group is ended (an escapee cannot be told apart from another command's), the rest when the last
+//! command ends. If mlrun itself is SIGKILLed the direct child gets SIGKILL too (PR_SET_PDEATHSIG);
+//! its own descendants then reparent to init and are out of reach (only a cgroup could hold them,
+//! and an unprivileged mlrun usually has no cgroup of its own to create). The run left RUNNING is
+//! found by `mlrun::supervise::orphaned_runs`.
 use mlrun::RunStatus;
 use std::io::{self, Read, Write};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
@@ -251,15 +262,21 @@ pub fn run_supervised(mut cmd: Command, tee: Option<Tee>) -> io::Result<Outcome>
     }
     let _active = ActiveGuard;
     cmd.process_group(0);
+    die_with_parent(&mut cmd);
     if tee.is_some() {
         cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     }
-    let mut child = cmd.spawn()?;
-    let pid = child.id() as i32;
+    become_subreaper();
+    let mut child;
+    let pid;
     {
+        // Spawned under the lock, so a leftover sweep of another thread never sees this child
+        // before it is registered.
         let mut st = state()
             .lock()
             .map_err(|_| io::Error::other("signal state poisoned"))?;
+        child = cmd.spawn()?;
+        pid = child.id() as i32;
         st.groups.push(pid);
         // A signal that came before we registered the group is delivered now, exactly once.
         if let Some(first) = st.first {
@@ -293,6 +310,7 @@ pub fn run_supervised(mut cmd: Command, tee: Option<Tee>) -> io::Result<Outcome>
     }
     let status = child.wait()?;
     waited?;
+    end_leftovers(pid);
 
     // The tee threads end when the pipes close. A grandchild that outlives the child may hold them
     // open; don't wait for it forever.
@@ -308,6 +326,134 @@ pub fn run_supervised(mut cmd: Command, tee: Option<Tee>) -> io::Result<Outcome>
         interrupted: received.is_some(),
         received,
     })
+}
+
+/// How long leftover descendants have between SIGTERM and SIGKILL.
+const GRACE: Duration = Duration::from_secs(2);
+/// How long, after SIGKILL, mlrun waits for leftovers to be gone (a process stuck in the kernel
+/// cannot be waited for forever).
+const KILL_WAIT: Duration = Duration::from_secs(5);
+
+/// Makes mlrun the reaper of its orphaned descendants (once; Linux only).
+fn become_subreaper() {
+    #[cfg(target_os = "linux")]
+    {
+        static DONE: OnceLock<()> = OnceLock::new();
+        DONE.get_or_init(|| {
+            // SAFETY: prctl with integer arguments only.
+            unsafe {
+                libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+            }
+        });
+    }
+}
+
+/// The child gets SIGKILL when mlrun dies (Linux). PR_SET_PDEATHSIG fires when the *thread* that
+/// spawned the child ends; `run_supervised` waits for the child on that same thread, so that is
+/// when mlrun dies. If mlrun died before the prctl, the child kills itself at once.
+fn die_with_parent(cmd: &mut Command) {
+    #[cfg(target_os = "linux")]
+    {
+        let parent = std::process::id() as libc::pid_t;
+        // SAFETY: the closure runs between fork and exec and only makes async-signal-safe calls.
+        unsafe {
+            cmd.pre_exec(move || {
+                if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) != 0 {
+                    return Err(io::Error::last_os_error());
+                }
+                if libc::getppid() != parent {
+                    libc::kill(libc::getpid(), libc::SIGKILL);
+                }
+                Ok(())
+            });
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = cmd;
+}
+
+/// Ends what the command `ended` left behind: SIGTERM to every leftover descendant, SIGKILL to
+/// those alive after [`GRACE`] (at once after a second signal to mlrun), reaping those that were
+/// reparented to mlrun, until none is left or [`KILL_WAIT`] more has passed. See the module doc for
+/// which processes count as leftovers.
+#[cfg(target_os = "linux")]
+fn end_leftovers(ended: i32) {
+    use mlrun::supervise::ProcStat;
+    use std::time::Instant;
+    let me = std::process::id();
+    let term_until = Instant::now() + GRACE;
+    let give_up = term_until + KILL_WAIT;
+    let mut termed: Vec<u32> = Vec::new();
+    loop {
+        let (victims, insisted) = match state().lock() {
+            Ok(st) => (leftovers(me, ended as u32, &st.groups), st.count >= 2),
+            Err(_) => return,
+        };
+        let mut live = Vec::new();
+        for v in victims {
+            match ProcStat::read(v) {
+                // A zombie child of ours that no one else waits for (a deeper one is its
+                // parent's to reap).
+                Some(st) if st.is_dead() && st.ppid == me => {
+                    // SAFETY: waitpid on one pid, without a status pointer.
+                    unsafe {
+                        libc::waitpid(v as libc::pid_t, std::ptr::null_mut(), libc::WNOHANG);
+                    }
+                }
+                Some(st) if !st.is_dead() => live.push(v),
+                _ => {}
+            }
+        }
+        if live.is_empty() {
+            return;
+        }
+        let now = Instant::now();
+        if now >= give_up {
+            return;
+        }
+        let force = insisted || now >= term_until;
+        for v in live {
+            let sig = if force {
+                libc::SIGKILL
+            } else if !termed.contains(&v) {
+                termed.push(v);
+                libc::SIGTERM
+            } else {
+                continue;
+            };
+            // SAFETY: kill(2) on a descendant of ours; no memory is involved.
+            unsafe {
+                libc::kill(v as libc::pid_t, sig);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn end_leftovers(_ended: i32) {}
+
+/// The leftovers of the command whose group was `ended`: mlrun's children that are not a running
+/// supervised command (`groups`) and not in mlrun's own process group (its helpers), with all their
+/// descendants. While other commands run, only those still in the `ended` group.
+#[cfg(target_os = "linux")]
+fn leftovers(me: u32, ended: u32, groups: &[i32]) -> Vec<u32> {
+    use mlrun::supervise::{children_of, with_descendants, ProcStat};
+    // SAFETY: getpgrp has no arguments and cannot fail.
+    let own_group = unsafe { libc::getpgrp() } as u32;
+    let roots: Vec<u32> = children_of(me)
+        .into_iter()
+        .filter(|&c| {
+            if groups.contains(&(c as i32)) {
+                return false;
+            }
+            match ProcStat::read(c) {
+                Some(st) if st.pgrp != own_group => groups.is_empty() || st.pgrp == ended,
+                _ => false,
+            }
+        })
+        .collect();
+    with_descendants(&roots)
 }
 
 fn wait_no_reap(pid: i32) -> io::Result<()> {

@@ -11,6 +11,7 @@ use super::{env_vars, now_ms, parse_kv, Ctx};
 use clap::Args;
 use mlrun::scalars::ScalarParser;
 use mlrun::store::NewRun;
+use mlrun::supervise::{Supervisor, SUPERVISOR_TAG};
 use mlrun::validate::{MAX_BATCH_METRICS, MAX_BATCH_PARAMS, MAX_TAG_VALUE_LEN};
 use mlrun::{Metric, Param, RunStatus, Tag, TrackingStore};
 use std::ffi::OsString;
@@ -134,6 +135,9 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
     ));
     tags.retain(|t| !given.iter().any(|g| g.key == t.key));
     tags.extend(given);
+    // Who supervises the run, so a run left RUNNING by a killed mlrun can be found and ended.
+    tags.retain(|t| t.key != SUPERVISOR_TAG);
+    tags.extend(Supervisor::current().map(|s| s.tag()));
     let run = store.create_run(NewRun {
         experiment_id: experiment_id.clone(),
         user_id: user,
@@ -236,6 +240,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
         Ok(o) => {
             let status = o.status();
             store.update_run(&run_id, status, Some(now_ms()))?;
+            release(store.as_ref(), &run_id);
             ctx.say(&format!(
                 "Run {run_id} {status}: the command {}",
                 o.describe()
@@ -269,6 +274,13 @@ fn end_failed(store: &dyn TrackingStore, run_id: &str, message: &str) {
         &[Tag::new(ERROR_TAG, truncate(message, MAX_TAG_VALUE_LEN))],
     );
     let _ = store.update_run(run_id, RunStatus::Failed, Some(now_ms()));
+    release(store, run_id);
+}
+
+/// Drops the supervisor record of a run mlrun has ended (after ending it: a crash in between leaves
+/// an ended run with a stale record, which is ignored, never a RUNNING run without one).
+fn release(store: &dyn TrackingStore, run_id: &str) {
+    let _ = store.delete_tag(run_id, SUPERVISOR_TAG);
 }
 
 /// Writes parsed metrics in batches of at most MAX_BATCH_METRICS, at least every FLUSH_EVERY, on

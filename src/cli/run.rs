@@ -504,8 +504,10 @@ fn create(
     experiment_id: &str,
     user: &str,
     run_name: Option<String>,
-    tags: Vec<Tag>,
+    mut tags: Vec<Tag>,
 ) -> CliResult<Run> {
+    // Who supervises the run, so a run left RUNNING by a killed mlrun can be found and ended.
+    tags.extend(mlrun::supervise::Supervisor::current().map(|s| s.tag()));
     Ok(store.create_run(NewRun {
         experiment_id: experiment_id.to_string(),
         user_id: user.to_string(),
@@ -574,6 +576,8 @@ fn finish(ctx: &Ctx, store: &dyn TrackingStore, run_id: &str, status: RunStatus)
             current.info.status
         ));
     }
+    // After the status: a crash in between leaves a stale record on an ended run (ignored).
+    let _ = store.delete_tag(run_id, mlrun::supervise::SUPERVISOR_TAG);
     Ok(())
 }
 
