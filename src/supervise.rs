@@ -9,6 +9,12 @@
 //! same start time (field 22, clock ticks since boot). A run supervised on another host is never
 //! judged (we cannot see its processes). Off Linux nothing is recorded and nothing is found.
 //!
+//! Leftovers: a SIGKILLed mlrun takes its direct child along (PR_SET_PDEATHSIG), but the child's
+//! own descendants are reparented to init and can no longer be found by ancestry. Every supervised
+//! command gets [`SUPERVISOR_ENV`] naming its supervisor, inherited by all its descendants, so
+//! [`mark_orphaned`] finds the ones still running (same user, same boot) by their environment and
+//! kills them before it ends the run. A process that scrubbed its environment escapes this.
+//!
 //! Also here: the `/proc` readers the supervisor uses to find a command's leftover descendants.
 use crate::store::{Result, TrackingStore};
 use crate::{RunStatus, Tag, ViewType};
@@ -20,6 +26,9 @@ use serde::{Deserialize, Serialize};
 pub const SUPERVISOR_TAG: &str = "mlrun.supervisor";
 /// The run tag saying why mlrun (not the command) ended a run.
 pub const END_REASON_TAG: &str = "mlrun.end_reason";
+/// The environment variable every supervised command (and so every descendant) gets, holding
+/// [`Supervisor::marker`].
+pub const SUPERVISOR_ENV: &str = "MLRUN_SUPERVISOR";
 /// MLflow's RunStatus: KILLED is "run killed by user", FAILED is "run execution failed". A run
 /// whose supervisor vanished was not (knowingly) ended by its user, so it is FAILED.
 pub const ORPHANED_STATUS: RunStatus = RunStatus::Failed;
@@ -70,6 +79,39 @@ impl Supervisor {
         serde_json::from_str(value).ok()
     }
 
+    /// The value of [`SUPERVISOR_ENV`]: unique to this process on this boot.
+    pub fn marker(&self) -> String {
+        format!("{}:{}:{}", self.boot_id, self.pid, self.start_time)
+    }
+
+    /// Processes still running on this host with this supervisor's [`SUPERVISOR_ENV`] in their
+    /// environment (its commands' descendants), except the supervisor itself and the caller. Empty
+    /// when it was recorded on another host or boot, or where /proc cannot tell; processes of other
+    /// users cannot be read and are not listed.
+    pub fn leftover_processes(&self) -> Vec<u32> {
+        if host_name().as_deref() != Some(&self.host) || boot_id().as_deref() != Some(&self.boot_id)
+        {
+            return Vec::new();
+        }
+        let needle = format!("{SUPERVISOR_ENV}={}", self.marker()).into_bytes();
+        let me = std::process::id();
+        let Ok(entries) = std::fs::read_dir("/proc") else {
+            return Vec::new();
+        };
+        let mut out: Vec<u32> = entries
+            .flatten()
+            .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+            .filter(|&pid| pid != me && pid != self.pid)
+            .filter(|&pid| {
+                std::fs::read(format!("/proc/{pid}/environ"))
+                    .is_ok_and(|env| env.split(|&b| b == 0).any(|kv| kv == needle.as_slice()))
+            })
+            .filter(|&pid| ProcStat::read(pid).is_some_and(|st| !st.is_dead()))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
     /// The tag to set on a run this supervisor starts.
     pub fn tag(&self) -> Tag {
         Tag::new(SUPERVISOR_TAG, self.tag_value())
@@ -112,6 +154,9 @@ pub struct OrphanedRun {
     pub supervisor: Supervisor,
     /// Why it is orphaned, in words (becomes the `mlrun.end_reason` tag).
     pub reason: String,
+    /// Processes the supervisor's commands left running (see
+    /// [`Supervisor::leftover_processes`]); `mark_orphaned` kills them.
+    pub leftover_pids: Vec<u32>,
 }
 
 /// Every RUNNING run (in any experiment, active or deleted) whose [`SUPERVISOR_TAG`] names an
@@ -149,6 +194,7 @@ fn orphan_of(run: &crate::Run) -> Option<OrphanedRun> {
         Liveness::Gone(reason) => Some(OrphanedRun {
             run_id: run.info.run_id.clone(),
             experiment_id: run.info.experiment_id.clone(),
+            leftover_pids: supervisor.leftover_processes(),
             supervisor,
             reason,
         }),
@@ -156,9 +202,11 @@ fn orphan_of(run: &crate::Run) -> Option<OrphanedRun> {
     }
 }
 
-/// Ends an orphaned run: the reason in [`END_REASON_TAG`], status [`ORPHANED_STATUS`] (FAILED),
-/// end time now. Checks again first, so a run that was ended meanwhile, or that a live mlrun
-/// supervises now, is left as it is (and Ok is returned). The supervisor tag stays, as evidence.
+/// Ends an orphaned run: SIGKILL to the processes its supervisor's commands left running (they
+/// would otherwise go on logging into an ended run), the reason in [`END_REASON_TAG`], status
+/// [`ORPHANED_STATUS`] (FAILED), end time now. Checks again first, so a run that was ended
+/// meanwhile, or that a live mlrun supervises now, is left as it is (and Ok is returned). The
+/// supervisor tag stays, as evidence.
 pub fn mark_orphaned(store: &dyn TrackingStore, orphan: &OrphanedRun) -> Result<()> {
     let run = store.get_run(&orphan.run_id)?;
     let Some(now) = orphan_of(&run) else {
@@ -167,6 +215,7 @@ pub fn mark_orphaned(store: &dyn TrackingStore, orphan: &OrphanedRun) -> Result<
     if now.supervisor != orphan.supervisor {
         return Ok(());
     }
+    kill_all(&now.leftover_pids);
     store.log_batch(
         &orphan.run_id,
         &[],
@@ -175,6 +224,22 @@ pub fn mark_orphaned(store: &dyn TrackingStore, orphan: &OrphanedRun) -> Result<
     )?;
     store.update_run(&orphan.run_id, ORPHANED_STATUS, Some(now_ms()))?;
     Ok(())
+}
+
+/// SIGKILL to each of `pids` (found by their environment a moment ago, so they are ours).
+fn kill_all(pids: &[u32]) {
+    #[cfg(unix)]
+    for &pid in pids {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            continue;
+        };
+        // SAFETY: kill(2) on one positive pid; no memory is involved.
+        unsafe {
+            libc::kill(pid, libc::SIGKILL);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = pids;
 }
 
 fn now_ms() -> i64 {

@@ -22,9 +22,10 @@
 //! group and are never touched; while other commands of a sweep still run, only the ended command's
 //! group is ended (an escapee cannot be told apart from another command's), the rest when the last
 //! command ends. If mlrun itself is SIGKILLed the direct child gets SIGKILL too (PR_SET_PDEATHSIG);
-//! its own descendants then reparent to init and are out of reach (only a cgroup could hold them,
-//! and an unprivileged mlrun usually has no cgroup of its own to create). The run left RUNNING is
-//! found by `mlrun::supervise::orphaned_runs`.
+//! its own descendants then reparent to init. They carry `MLRUN_SUPERVISOR` (naming this mlrun) in
+//! their environment, so `mlrun::supervise::mark_orphaned` finds and kills them when it ends the
+//! run left RUNNING (a cgroup would hold them without that, but an unprivileged mlrun usually has
+//! no cgroup of its own to create).
 use mlrun::RunStatus;
 use std::io::{self, Read, Write};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
@@ -263,6 +264,9 @@ pub fn run_supervised(mut cmd: Command, tee: Option<Tee>) -> io::Result<Outcome>
     let _active = ActiveGuard;
     cmd.process_group(0);
     die_with_parent(&mut cmd);
+    if let Some(me) = mlrun::supervise::Supervisor::current() {
+        cmd.env(super::env_vars::SUPERVISOR, me.marker());
+    }
     if tee.is_some() {
         cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     }

@@ -108,8 +108,9 @@ fn exec_sigterm_ends_a_setsid_grandchild_that_ignores_term() {
     wait_for_file(&env.path().join("ready"), &mut mlrun);
     let gc = read_pid(&env.path().join("gc.pid"));
     signal(mlrun.id(), "-TERM");
-    assert_eq!(wait_exit(&mut mlrun).code(), Some(143));
+    let code = wait_exit(&mut mlrun).code();
     assert!(gone(gc), "the setsid grandchild {gc} outlived mlrun exec");
+    assert_eq!(code, Some(143));
 }
 
 /// Attack: the same grandchild under `mlrun run` on a tiny MLproject (local env manager).
@@ -134,8 +135,9 @@ fn run_sigterm_ends_a_setsid_grandchild_that_ignores_term() {
     wait_for_file(&dir.join("ready"), &mut mlrun);
     let gc = read_pid(&dir.join("gc.pid"));
     signal(mlrun.id(), "-TERM");
-    assert_eq!(wait_exit(&mut mlrun).code(), Some(143));
+    let code = wait_exit(&mut mlrun).code();
     assert!(gone(gc), "the setsid grandchild {gc} outlived mlrun run");
+    assert_eq!(code, Some(143));
 }
 
 /// Attack: a command that exits 0 but leaves a `setsid` daemon behind that ignores SIGTERM; the
@@ -214,4 +216,39 @@ fn sigkill_of_exec_kills_the_child_and_the_run_is_marked_orphaned() {
     assert!(mlrun::supervise::orphaned_runs(store.as_ref())
         .unwrap()
         .is_empty());
+}
+
+/// Attack: SIGKILL to `mlrun exec` while its command has a `setsid` grandchild that ignores
+/// SIGTERM. PR_SET_PDEATHSIG takes the direct child along, but the grandchild is reparented to
+/// init and kept running. `orphaned_runs` lists it (found by the `MLRUN_SUPERVISOR` marker in its
+/// environment) and `mark_orphaned` kills it before ending the run.
+#[test]
+fn sigkill_of_exec_leaves_no_setsid_grandchild_once_the_run_is_marked() {
+    let env = TestEnv::new();
+    std::fs::write(env.path().join("script.sh"), SETSID_SCRIPT).unwrap();
+    let mut mlrun = env
+        .cmd()
+        .args(["exec", "--", "sh", "script.sh"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_file(&env.path().join("ready"), &mut mlrun);
+    let gc = read_pid(&env.path().join("gc.pid"));
+    signal(mlrun.id(), "-KILL");
+    let _ = wait_exit(&mut mlrun);
+    let store = mlrun::open_store(env.store().to_str().unwrap()).unwrap();
+    let orphans = mlrun::supervise::orphaned_runs(store.as_ref()).unwrap();
+    if let Some(o) = orphans.first() {
+        mlrun::supervise::mark_orphaned(store.as_ref(), o).unwrap();
+    }
+    assert!(gone(gc), "the setsid grandchild {gc} outlived the marking");
+    assert_eq!(orphans.len(), 1, "{orphans:?}");
+    assert!(
+        orphans[0].leftover_pids.contains(&gc),
+        "{gc} not among the leftovers {:?}",
+        orphans[0].leftover_pids
+    );
+    let run = store.get_run(&orphans[0].run_id).unwrap();
+    assert_eq!(run.info.status, mlrun::RunStatus::Failed);
 }
