@@ -1,6 +1,6 @@
 //! Runs whose supervising mlrun is gone. `mlrun exec` and `mlrun run` record who supervises a run
 //! (the `mlrun.supervisor` tag: host, boot id, pid and the pid's start time) while its command runs,
-//! and delete the tag when they end the run. A RUNNING run whose recorded supervisor is no longer
+//! and delete the tag when they end the run (so does `mark_orphaned`). A RUNNING run whose recorded supervisor is no longer
 //! alive on this host was orphaned (mlrun was SIGKILLed, the machine rebooted): [`orphaned_runs`]
 //! finds such runs and [`mark_orphaned`] ends them FAILED with the reason in `mlrun.end_reason`.
 //!
@@ -16,7 +16,7 @@
 //! kills them before it ends the run. A process that scrubbed its environment escapes this.
 //!
 //! Also here: the `/proc` readers the supervisor uses to find a command's leftover descendants.
-use crate::store::{Result, TrackingStore};
+use crate::store::{Result, StoreError, TrackingStore};
 use crate::{RunStatus, Tag, ViewType};
 use serde::{Deserialize, Serialize};
 
@@ -159,13 +159,14 @@ pub struct OrphanedRun {
     pub leftover_pids: Vec<u32>,
 }
 
-/// Every RUNNING run (in any experiment, active or deleted) whose [`SUPERVISOR_TAG`] names an
-/// mlrun that is no longer alive on this host. Runs without the tag (started by MLflow or by
-/// `mlrun runs start`), supervised elsewhere, or with a live supervisor are left out. Runs and
-/// experiments the store cannot read are skipped (the store's listing reports them).
+/// Every active RUNNING run (of an active experiment) whose [`SUPERVISOR_TAG`] names an mlrun
+/// that is no longer alive on this host. Runs without the tag (started by MLflow or by `mlrun runs
+/// start`), supervised elsewhere, or with a live supervisor are left out; so are deleted runs,
+/// which MLflow's rules forbid changing (restore one and it is found). Runs and experiments the
+/// store cannot read are skipped (the store's listing reports them).
 pub fn orphaned_runs(store: &dyn TrackingStore) -> Result<Vec<OrphanedRun>> {
     let ids: Vec<String> = store
-        .list_experiments(ViewType::All)?
+        .list_experiments(ViewType::ActiveOnly)?
         .items
         .into_iter()
         .map(|e| e.experiment_id)
@@ -173,7 +174,7 @@ pub fn orphaned_runs(store: &dyn TrackingStore) -> Result<Vec<OrphanedRun>> {
     let mut out = Vec::new();
     for id in ids {
         for run in store
-            .list_runs(std::slice::from_ref(&id), ViewType::All)?
+            .list_runs(std::slice::from_ref(&id), ViewType::ActiveOnly)?
             .items
         {
             if let Some(o) = orphan_of(&run) {
@@ -206,7 +207,8 @@ fn orphan_of(run: &crate::Run) -> Option<OrphanedRun> {
 /// would otherwise go on logging into an ended run), the reason in [`END_REASON_TAG`], status
 /// [`ORPHANED_STATUS`] (FAILED), end time now. Checks again first, so a run that was ended
 /// meanwhile, or that a live mlrun supervises now, is left as it is (and Ok is returned). The
-/// supervisor tag stays, as evidence.
+/// supervisor tag is then deleted (the reason names the supervisor): MLflow's `start_run(run_id=…)`
+/// can make an ended run RUNNING again, and a stale record must not get it ended a second time.
 pub fn mark_orphaned(store: &dyn TrackingStore, orphan: &OrphanedRun) -> Result<()> {
     let run = store.get_run(&orphan.run_id)?;
     let Some(now) = orphan_of(&run) else {
@@ -223,7 +225,10 @@ pub fn mark_orphaned(store: &dyn TrackingStore, orphan: &OrphanedRun) -> Result<
         &[Tag::new(END_REASON_TAG, now.reason)],
     )?;
     store.update_run(&orphan.run_id, ORPHANED_STATUS, Some(now_ms()))?;
-    Ok(())
+    match store.delete_tag(&orphan.run_id, SUPERVISOR_TAG) {
+        Ok(()) | Err(StoreError::NotFound(_)) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 /// SIGKILL to each of `pids` (found by their environment a moment ago, so they are ours).

@@ -213,6 +213,12 @@ fn sigkill_of_exec_kills_the_child_and_the_run_is_marked_orphaned() {
         .map(|t| t.value.clone())
         .unwrap_or_default();
     assert!(reason.contains("supervising mlrun"), "{reason}");
+    // The stale record is gone: a run MLflow resumes later is not ended again.
+    assert!(!run
+        .data
+        .tags
+        .iter()
+        .any(|t| t.key == mlrun::supervise::SUPERVISOR_TAG));
     assert!(mlrun::supervise::orphaned_runs(store.as_ref())
         .unwrap()
         .is_empty());
