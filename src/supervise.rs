@@ -5,9 +5,10 @@
 //! finds such runs and [`mark_orphaned`] ends them FAILED with the reason in `mlrun.end_reason`.
 //!
 //! Identity: a pid alone is recycled and a reboot restarts pids, so a supervisor is alive only when
-//! the host name and `/proc/sys/kernel/random/boot_id` match ours and `/proc/<pid>/stat` shows the
-//! same start time (field 22, clock ticks since boot). A run supervised on another host is never
-//! judged (we cannot see its processes). Off Linux nothing is recorded and nothing is found.
+//! `/proc/sys/kernel/random/boot_id` matches ours and `/proc/<pid>/stat` shows the same start time
+//! (field 22, clock ticks since boot). A run supervised on another host (host name) or in another
+//! pid namespace (another container) is never judged: we cannot see its processes. Off Linux
+//! nothing is recorded and nothing is found.
 //!
 //! Leftovers: a SIGKILLed mlrun takes its direct child along (PR_SET_PDEATHSIG), but the child's
 //! own descendants are reparented to init and can no longer be found by ancestry. Every supervised
@@ -38,6 +39,10 @@ pub const ORPHANED_STATUS: RunStatus = RunStatus::Failed;
 pub struct Supervisor {
     pub host: String,
     pub boot_id: String,
+    /// The pid namespace (`/proc/self/ns/pid`): containers of one machine share its boot id, and a
+    /// pid means nothing outside its namespace.
+    #[serde(default)]
+    pub pid_ns: String,
     pub pid: u32,
     /// Field 22 of `/proc/<pid>/stat`: when the process started, in clock ticks since boot.
     pub start_time: u64,
@@ -64,6 +69,7 @@ impl Supervisor {
         Some(Self {
             host: host_name()?,
             boot_id: boot_id()?,
+            pid_ns: pid_namespace().unwrap_or_default(),
             pid,
             start_time: ProcStat::read(pid)?.start_time,
         })
@@ -122,7 +128,7 @@ impl Supervisor {
         let (Some(host), Some(boot)) = (host_name(), boot_id()) else {
             return Liveness::Unknown;
         };
-        if host != self.host {
+        if host != self.host || pid_namespace().unwrap_or_default() != self.pid_ns {
             return Liveness::Unknown;
         }
         let who = format!("pid {} on {}", self.pid, self.host);
@@ -258,6 +264,11 @@ fn host_name() -> Option<String> {
     read_trimmed("/proc/sys/kernel/hostname")
 }
 
+fn pid_namespace() -> Option<String> {
+    let link = std::fs::read_link("/proc/self/ns/pid").ok()?;
+    Some(link.to_string_lossy().into_owned())
+}
+
 fn boot_id() -> Option<String> {
     read_trimmed("/proc/sys/kernel/random/boot_id")
 }
@@ -374,9 +385,15 @@ mod tests {
         let elsewhere = Supervisor {
             host: format!("{}-elsewhere", me.host),
             pid: u32::MAX,
-            ..me
+            ..me.clone()
         };
         assert_eq!(elsewhere.liveness(), Liveness::Unknown);
+        let other_container = Supervisor {
+            pid_ns: "pid:[1]".into(),
+            pid: u32::MAX,
+            ..me
+        };
+        assert_eq!(other_container.liveness(), Liveness::Unknown);
         assert_eq!(Supervisor::parse("not json"), None);
     }
 }
