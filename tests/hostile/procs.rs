@@ -156,6 +156,11 @@ fn exec_normal_exit_ends_a_leftover_setsid_daemon() {
     assert_eq!(out.status.code(), Some(0));
     let gc = read_pid(&env.path().join("gc.pid"));
     assert!(gone(gc), "the daemon {gc} outlived mlrun exec");
+    // The run ended normally, so its supervisor record is gone.
+    let runs = env.json(&["runs", "search"]);
+    let tags = runs["runs"][0]["data"]["tags"].to_string();
+    assert!(tags.contains("mlrun.command"), "{tags}");
+    assert!(!tags.contains("mlrun.supervisor"), "{tags}");
 }
 
 /// Attack: SIGKILL to `mlrun exec` itself. The command kept running and the run stayed RUNNING
@@ -222,6 +227,20 @@ fn sigkill_of_exec_kills_the_child_and_the_run_is_marked_orphaned() {
     assert!(mlrun::supervise::orphaned_runs(store.as_ref())
         .unwrap()
         .is_empty());
+    // MLflow's own client reads the run as mlrun marked it.
+    let seen = crate::common::run_mlflow(
+        &env.store(),
+        &format!(
+            "from mlflow import MlflowClient\n\
+             r = MlflowClient().get_run('{run_id}')\n\
+             print(r.info.status, r.info.end_time is not None, 'mlrun.supervisor' in r.data.tags)\n\
+             print(r.data.tags['mlrun.end_reason'])"
+        ),
+    );
+    assert!(
+        seen.starts_with("FAILED True False\nits supervising mlrun"),
+        "{seen}"
+    );
 }
 
 /// Attack: SIGKILL to `mlrun exec` while its command has a `setsid` grandchild that ignores
