@@ -333,9 +333,11 @@ pub fn run_supervised(mut cmd: Command, tee: Option<Tee>) -> io::Result<Outcome>
 }
 
 /// How long leftover descendants have between SIGTERM and SIGKILL.
+#[cfg(target_os = "linux")]
 const GRACE: Duration = Duration::from_secs(2);
 /// How long, after SIGKILL, mlrun waits for leftovers to be gone (a process stuck in the kernel
 /// cannot be waited for forever).
+#[cfg(target_os = "linux")]
 const KILL_WAIT: Duration = Duration::from_secs(5);
 
 /// Makes mlrun the reaper of its orphaned descendants (once; Linux only).
