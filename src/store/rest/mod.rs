@@ -12,6 +12,7 @@ use crate::entities::*;
 use crate::store::{Listing, NewRun, Result, RunPage, RunQuery, StoreError, TrackingStore};
 use crate::validate;
 use client::{encode_path, Client, Payload, Retry};
+pub use client::{server_text, MAX_JSON_ANSWER, MAX_QUOTED};
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -88,6 +89,25 @@ const ARTIFACTS: &str = "/api/2.0/mlflow-artifacts/artifacts";
 /// Page size for listings that read everything.
 const PAGE: usize = 1000;
 
+/// Bounds on one recursive walk of a server's artifact listing, so a listing in which every folder
+/// holds a folder (or ten thousand) cannot keep mlrun asking forever. A real run is a few levels
+/// deep with at most hundreds of folders.
+#[derive(Clone, Copy)]
+struct WalkLimits {
+    /// Folder levels below where the walk starts.
+    depth: usize,
+    /// Listing requests per walk.
+    listings: usize,
+    /// Entries (files and folders) per walk.
+    entries: usize,
+}
+
+const WALK_LIMITS: WalkLimits = WalkLimits {
+    depth: 64,
+    listings: 10_000,
+    entries: 1_000_000,
+};
+
 pub struct RestStore {
     client: Client,
 }
@@ -153,16 +173,15 @@ impl RestStore {
         Ok(out)
     }
 
-    /// Every file under `rel`, recursively.
+    /// Every file under `rel`, recursively, within [`WALK_LIMITS`].
     fn walk(&self, root: &str, rel: &str, out: &mut Vec<FileInfo>) -> Result<()> {
-        for f in self.list_level(root, rel)? {
-            if f.is_dir {
-                self.walk(root, &f.path, out)?;
-            } else {
-                out.push(f);
-            }
-        }
-        Ok(())
+        let mut budget = WalkBudget {
+            limits: WALK_LIMITS,
+            listings: 0,
+            entries: 0,
+            server: &self.client.base,
+        };
+        budget.walk(&|r| self.list_level(root, r), rel, 0, out)
     }
 
     fn open_download(&self, root: &str, rel: &str) -> Result<ureq::http::Response<ureq::Body>> {
@@ -193,8 +212,10 @@ impl RestStore {
         loop {
             let n = reader.read(&mut buf).map_err(|e| {
                 StoreError::Transport(format!(
-                    "download of '{rel}' from {} broke off: {e}",
-                    self.client.base
+                    "download of '{}' from {} broke off: {}",
+                    server_text(rel),
+                    self.client.base,
+                    self.client.describe(&ureq::Error::from(e))
                 ))
             })?;
             if n == 0 {
@@ -257,7 +278,8 @@ impl RestStore {
                 Ok(()) => Ok(target),
                 Err(StoreError::NotFound(_)) | Err(StoreError::Transport(_)) => {
                     Err(StoreError::NotFound(format!(
-                        "No artifacts at '{uri}' on {}",
+                        "No artifacts at '{}' on {}",
+                        server_text(uri),
                         self.client.base
                     )))
                 }
@@ -337,6 +359,59 @@ impl RestStore {
     }
 }
 
+/// What one walk has spent of its [`WalkLimits`].
+struct WalkBudget<'a> {
+    limits: WalkLimits,
+    listings: usize,
+    entries: usize,
+    server: &'a str,
+}
+
+impl WalkBudget<'_> {
+    fn walk(
+        &mut self,
+        list: &dyn Fn(&str) -> Result<Vec<FileInfo>>,
+        rel: &str,
+        depth: usize,
+        out: &mut Vec<FileInfo>,
+    ) -> Result<()> {
+        let stop = |what: String| StoreError::ServerLimit {
+            server: self.server.to_string(),
+            at: server_text(rel),
+            what,
+        };
+        if depth > self.limits.depth {
+            return Err(stop(format!(
+                "the artifact listing is more than {} folders deep (does it end?)",
+                self.limits.depth
+            )));
+        }
+        if self.listings >= self.limits.listings {
+            return Err(stop(format!(
+                "walking the artifact listing took more than {} folder listings",
+                self.limits.listings
+            )));
+        }
+        self.listings += 1;
+        let level = list(rel)?;
+        self.entries += level.len();
+        if self.entries > self.limits.entries {
+            return Err(stop(format!(
+                "the artifact listing holds more than {} entries",
+                self.limits.entries
+            )));
+        }
+        for f in level {
+            if f.is_dir {
+                self.walk(list, &f.path, depth + 1, out)?;
+            } else {
+                out.push(f);
+            }
+        }
+        Ok(())
+    }
+}
+
 fn next_token(v: &Value) -> Option<String> {
     v.get("next_page_token")
         .and_then(|t| t.as_str())
@@ -380,9 +455,10 @@ fn safe_rel(path: Option<&str>) -> Result<String> {
 fn proxied_path(uri: &str) -> Result<String> {
     let rest = uri.strip_prefix("mlflow-artifacts:").ok_or_else(|| {
         StoreError::Unsupported(format!(
-            "the run's artifacts live at '{uri}', which mlrun cannot reach through the tracking server; \
+            "the run's artifacts live at '{}', which mlrun cannot reach through the tracking server; \
              over REST, mlrun moves artifacts only through the server's proxy (mlflow-artifacts: URIs, \
-             `mlflow server --serve-artifacts`)"
+             `mlflow server --serve-artifacts`)",
+            server_text(uri)
         ))
     })?;
     let path = match rest.strip_prefix("//") {
@@ -770,7 +846,12 @@ impl TrackingStore for RestStore {
             let mut size = 0u64;
             loop {
                 let n = reader.read(&mut buf).map_err(|e| {
-                    StoreError::Transport(format!("reading '{}' broke off: {e}", f.path))
+                    StoreError::Transport(format!(
+                        "reading '{}' from {} broke off: {}",
+                        server_text(&f.path),
+                        self.client.base,
+                        self.client.describe(&ureq::Error::from(e))
+                    ))
                 })?;
                 if n == 0 {
                     break;
