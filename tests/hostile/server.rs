@@ -462,3 +462,97 @@ fn a_redirect_to_another_host_is_named_and_gets_no_credentials() {
         assert!(!r.head.contains("authorization"), "{}", r.head);
     }
 }
+
+/// A server with one artifact file, `big.bin`, whose download `send` writes after the headers.
+fn one_file_server(
+    len: u64,
+    send: impl Fn(&mut TcpStream) -> std::io::Result<()> + Send + Sync + 'static,
+) -> Hostile {
+    hostile(10, move |req, s| {
+        let path = req.path();
+        if path.contains("/runs/get") {
+            answer(s, 200, &run_json("0123456789abcdef0123456789abcdef"))
+        } else if path.contains("?path=") {
+            let listing = format!(
+                r#"{{"files": [{{"path": "big.bin", "is_dir": false, "file_size": {len}}}]}}"#
+            );
+            answer(s, 200, &listing)
+        } else if path.ends_with("/artifacts/big.bin") {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {len}\r\n\r\n"
+            );
+            s.write_all(head.as_bytes())?;
+            send(s)
+        } else {
+            answer(s, 404, r#"{"error_code": "NOT_FOUND", "message": "no"}"#)
+        }
+    })
+}
+
+fn download_big(env: &TestEnv, url: &str) -> Finished {
+    let dest = env.path().join("dest");
+    run_bounded(
+        env,
+        url,
+        &[
+            "artifacts",
+            "download",
+            "--run-id",
+            "0123456789abcdef0123456789abcdef",
+            "--dest",
+            dest.to_str().unwrap(),
+        ],
+        &[("MLFLOW_HTTP_REQUEST_TIMEOUT", "2")],
+        Duration::from_secs(120),
+    )
+}
+
+/// Not an attack but the other side of the caps: an artifact larger than the JSON cap, sent for
+/// longer than the timeout but never idle that long, is streamed to disk whole in bounded memory.
+#[test]
+fn a_large_slow_download_streams_to_disk_past_the_cap_and_the_timeout() {
+    let env = TestEnv::new();
+    const LEN: u64 = 160 << 20;
+    let server = one_file_server(LEN, |s| {
+        let block = vec![7u8; 1 << 20];
+        for i in 0..LEN >> 20 {
+            if i % 40 == 39 {
+                std::thread::sleep(Duration::from_millis(1000));
+            }
+            s.write_all(&block)?;
+        }
+        Ok(())
+    });
+    let out = download_big(&env, &server.url);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let got = std::fs::metadata(env.path().join("dest/big.bin")).unwrap();
+    assert_eq!(got.len(), LEN);
+    assert!(
+        out.max_rss_kb < 100 * 1024,
+        "peak RSS {} KiB",
+        out.max_rss_kb
+    );
+}
+
+/// A download that stops moving fails on the idle timeout, naming the file and the setting, and
+/// leaves no partial file behind.
+#[test]
+fn a_stalled_download_fails_on_the_idle_timeout() {
+    let env = TestEnv::new();
+    let server = one_file_server(10 << 20, |s| {
+        s.write_all(&vec![7u8; 1 << 20])?;
+        std::thread::sleep(Duration::from_secs(30));
+        Ok(())
+    });
+    let out = download_big(&env, &server.url);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("big.bin")
+            && out
+                .stderr
+                .contains("no data moved for 2 s (MLFLOW_HTTP_REQUEST_TIMEOUT)"),
+        "{}",
+        out.stderr
+    );
+    assert!(!env.path().join("dest/big.bin").exists());
+}

@@ -588,6 +588,23 @@ mod tests {
     }
 
     #[test]
+    fn server_text_escapes_controls_and_is_bounded() {
+        assert_eq!(
+            server_text("a\u{1b}]0;t\u{7}\u{1b}[2Jb\r\n\u{9b}"),
+            "a\\u{1b}]0;t\\u{7}\\u{1b}[2Jb\\r\\n\\u{9b}"
+        );
+        assert_eq!(server_text("\u{202e}gnp.exe"), "\\u{202e}gnp.exe");
+        assert_eq!(server_text("plain ünïcode 🙂"), "plain ünïcode 🙂");
+        let long = server_text(&"é".repeat(MAX_QUOTED + 500));
+        assert_eq!(
+            long,
+            format!("{}… (500 more characters)", "é".repeat(MAX_QUOTED))
+        );
+        let e = from_mlflow_error("BAD_REQUEST", "x\u{1b}[31m", 400);
+        assert_eq!(e.to_string(), "x\\u{1b}[31m");
+    }
+
+    #[test]
     fn error_codes_map_to_kinds() {
         assert!(matches!(
             from_mlflow_error("RESOURCE_DOES_NOT_EXIST", "Run 'x' not found", 404),

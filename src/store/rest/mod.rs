@@ -929,6 +929,75 @@ mod tests {
         assert_eq!(safe_rel(Some("a/./b/")).unwrap(), "a/b");
     }
 
+    /// A walk over a fake listing where `dirs(path)` names each folder's subfolders (plus one file).
+    fn walk_fake(
+        limits: WalkLimits,
+        dirs: &dyn Fn(&str) -> usize,
+    ) -> (Result<()>, usize, Vec<FileInfo>) {
+        let calls = std::cell::Cell::new(0);
+        let list = |rel: &str| {
+            calls.set(calls.get() + 1);
+            let mut level: Vec<FileInfo> = (0..dirs(rel))
+                .map(|i| FileInfo {
+                    path: join(rel, &format!("d{i}")),
+                    is_dir: true,
+                    file_size: None,
+                })
+                .collect();
+            level.push(FileInfo {
+                path: join(rel, "f"),
+                is_dir: false,
+                file_size: Some(1),
+            });
+            Ok(level)
+        };
+        let mut budget = WalkBudget {
+            limits,
+            listings: 0,
+            entries: 0,
+            server: "http://h",
+        };
+        let mut out = Vec::new();
+        let r = budget.walk(&list, "", 0, &mut out);
+        (r, calls.get(), out)
+    }
+
+    #[test]
+    fn walks_are_bounded_in_depth_listings_and_entries() {
+        let limits = WalkLimits {
+            depth: 3,
+            listings: 10,
+            entries: 50,
+        };
+        // Within bounds: every file, in order.
+        let (r, calls, out) = walk_fake(limits, &|rel| if rel.is_empty() { 2 } else { 0 });
+        assert!(r.is_ok());
+        assert_eq!(calls, 3);
+        let paths: Vec<_> = out.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["d0/f", "d1/f", "f"]);
+        // Endless depth: levels 0..=3 are listed, the fifth is refused, naming its path.
+        let (r, calls, _) = walk_fake(limits, &|_| 1);
+        assert_eq!(calls, 4);
+        let e = r.unwrap_err();
+        assert!(matches!(&e, StoreError::ServerLimit { at, .. } if at == "d0/d0/d0/d0"));
+        assert!(e.to_string().contains("more than 3 folders deep"), "{e}");
+        // Wide: the eleventh listing is refused.
+        let (r, calls, _) = walk_fake(limits, &|rel| if rel.is_empty() { 20 } else { 0 });
+        assert_eq!(calls, 10);
+        assert!(r
+            .unwrap_err()
+            .to_string()
+            .contains("more than 10 folder listings"));
+        // Many entries in few listings.
+        let few = WalkLimits {
+            listings: 100,
+            ..limits
+        };
+        let (r, calls, _) = walk_fake(few, &|rel| if rel.is_empty() { 60 } else { 0 });
+        assert_eq!(calls, 1);
+        assert!(r.unwrap_err().to_string().contains("more than 50 entries"));
+    }
+
     #[test]
     fn debug_hides_secrets() {
         let c = RestConfig {
