@@ -556,3 +556,50 @@ fn a_stalled_download_fails_on_the_idle_timeout() {
     );
     assert!(!env.path().join("dest/big.bin").exists());
 }
+
+/// Attack: a registry whose model version lives at a "path" holding a terminal-title sequence; the
+/// error naming that location used to print it raw. Every message now reaches the terminal through
+/// one last guard that escapes control characters.
+#[test]
+fn escape_sequences_in_a_server_location_are_escaped() {
+    let env = TestEnv::new();
+    let server = hostile(10, |req, s| {
+        let path = req.path();
+        if path.contains("model-versions/get-download-uri") {
+            answer(
+                s,
+                200,
+                r#"{"artifact_uri": "/srv/\u001b]0;pwned\u0007\u001b[2J/model"}"#,
+            )
+        } else if path.contains("model-versions/get") {
+            answer(
+                s,
+                200,
+                r#"{"model_version": {"name": "m", "version": "1", "creation_timestamp": 1, "current_stage": "None", "source": "/srv/x", "status": "READY"}}"#,
+            )
+        } else {
+            answer(s, 404, r#"{"error_code": "NOT_FOUND", "message": "no"}"#)
+        }
+    });
+    let dest = env.path().join("dest");
+    let out = run_bounded(
+        &env,
+        &server.url,
+        &[
+            "models",
+            "download",
+            "models:/m/1",
+            "--dest",
+            dest.to_str().unwrap(),
+        ],
+        &[],
+        Duration::from_secs(60),
+    );
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(out.stderr.contains("pwned"), "{}", out.stderr);
+    assert!(
+        !out.stderr.contains(['\u{1b}', '\u{7}']),
+        "raw control characters: {:?}",
+        out.stderr
+    );
+}

@@ -466,7 +466,6 @@ fn with_redirect_note(e: StoreError, base: &str, to: &str) -> StoreError {
 /// carriage returns, bells, newlines) and bidi overrides are shown escaped (`\u{1b}`), and it is cut
 /// after [`MAX_QUOTED`] characters. Use it wherever a server's text reaches an error or a notice.
 pub fn server_text(s: &str) -> String {
-    let bidi = |c: char| matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F);
     let mut out = String::with_capacity(s.len().min(MAX_QUOTED + 32));
     for (n, c) in s.chars().enumerate() {
         if n == MAX_QUOTED {
@@ -474,13 +473,37 @@ pub fn server_text(s: &str) -> String {
             out.push_str(&format!("… ({rest} more characters)"));
             break;
         }
-        if c.is_control() || bidi(c) {
+        if drives_terminal(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);
         }
     }
     out
+}
+
+/// A message with every control character but newline and tab escaped (`\u{1b}`), whole: the last
+/// guard before any message reaches the terminal, whatever store or server its parts came from.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let risky = |c: char| drives_terminal(c) && c != '\n' && c != '\t';
+    if !s.chars().any(risky) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if risky(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Control characters (C0, DEL, C1: escape sequences, carriage return, bell) and the bidi controls
+/// that reorder what a terminal shows.
+fn drives_terminal(c: char) -> bool {
+    c.is_control() || matches!(c as u32, 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
 }
 
 fn describe(e: &ureq::Error) -> String {
@@ -600,6 +623,14 @@ mod tests {
             long,
             format!("{}… (500 more characters)", "é".repeat(MAX_QUOTED))
         );
+        assert_eq!(
+            terminal_safe("line one\n\tline\u{1b}[2J two\r"),
+            "line one\n\tline\\u{1b}[2J two\\r"
+        );
+        assert!(matches!(
+            terminal_safe("calm\nmessage"),
+            std::borrow::Cow::Borrowed(_)
+        ));
         let e = from_mlflow_error("BAD_REQUEST", "x\u{1b}[31m", 400);
         assert_eq!(e.to_string(), "x\\u{1b}[31m");
     }

@@ -12,7 +12,7 @@ use crate::entities::*;
 use crate::store::{Listing, NewRun, Result, RunPage, RunQuery, StoreError, TrackingStore};
 use crate::validate;
 use client::{encode_path, Client, Payload, Retry};
-pub use client::{server_text, MAX_JSON_ANSWER, MAX_QUOTED};
+pub use client::{server_text, terminal_safe, MAX_JSON_ANSWER, MAX_QUOTED};
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

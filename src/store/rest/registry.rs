@@ -319,7 +319,8 @@ impl RestRegistry {
     ) -> Result<(PathBuf, Option<ModelVersion>)> {
         if depth > 8 {
             return Err(StoreError::InvalidParameter(format!(
-                "'{uri}' leads through too many models:/ indirections"
+                "'{}' leads through too many models:/ indirections",
+                super::server_text(uri)
             )));
         }
         if uri.starts_with("mlflow-artifacts:") {
@@ -348,7 +349,7 @@ impl RestRegistry {
             }
             ModelUri::Local(p) => Err(StoreError::Unsupported(format!(
                 "the model's files are at '{}', a path on the server's machine that mlrun cannot fetch over REST (only mlflow-artifacts: locations, served by `mlflow server --serve-artifacts`)",
-                p.display()
+                super::server_text(&p.display().to_string())
             ))),
         }
     }
