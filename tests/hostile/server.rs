@@ -603,3 +603,73 @@ fn escape_sequences_in_a_server_location_are_escaped() {
         out.stderr
     );
 }
+
+/// Attack: an experiment listing whose every page says "there is a next page, token `again`". mlrun
+/// used to ask forever; now a token sent twice stops the listing, naming the endpoint.
+#[test]
+fn a_page_token_sent_twice_stops_the_listing() {
+    let env = TestEnv::new();
+    let server = hostile(3000, |_, s| {
+        answer(
+            s,
+            200,
+            r#"{"experiments": [{"experiment_id": "0", "name": "Default"}], "next_page_token": "again"}"#,
+        )
+    });
+    let out = run_bounded(
+        &env,
+        &server.url,
+        &["experiments", "list"],
+        &[],
+        Duration::from_secs(120),
+    );
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("'again' a second time") && out.stderr.contains("experiments/search"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(server.count.load(Ordering::SeqCst), 2);
+}
+
+/// Attack: a metric history whose pages never end, each with a new token. mlrun used to ask
+/// forever (and hold every point); now a listing stops at 10,000 pages.
+#[test]
+fn endless_pages_stop_at_the_page_limit() {
+    let env = TestEnv::new();
+    let server = hostile(20_000, |req, s| {
+        let path = req.path();
+        if path.contains("/runs/get") {
+            return answer(s, 200, &run_json("0123456789abcdef0123456789abcdef"));
+        }
+        let n = path
+            .split("page_token=")
+            .nth(1)
+            .and_then(|t| t.split('&').next())
+            .and_then(|t| t.parse::<u64>().ok())
+            .unwrap_or(0);
+        let page = format!(
+            r#"{{"metrics": [{{"key": "loss", "value": 1.0, "timestamp": 1, "step": {n}}}], "next_page_token": "{}"}}"#,
+            n + 1
+        );
+        answer(s, 200, &page)
+    });
+    let out = run_bounded(
+        &env,
+        &server.url,
+        &[
+            "metrics",
+            "history",
+            "0123456789abcdef0123456789abcdef",
+            "loss",
+        ],
+        &[],
+        Duration::from_secs(300),
+    );
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("past 10000 pages") && out.stderr.contains("metrics/get-history"),
+        "{}",
+        out.stderr
+    );
+}

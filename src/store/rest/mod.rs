@@ -412,6 +412,48 @@ impl WalkBudget<'_> {
     }
 }
 
+/// Most pages one paged listing reads (10 million runs at 1,000 a page).
+const MAX_PAGES: usize = 10_000;
+
+/// Guards a paged listing against a server that never says "last page": a page token it sent before
+/// (a loop) or more than [`MAX_PAGES`] pages is an error naming the endpoint.
+pub(crate) struct Pages<'a> {
+    server: &'a str,
+    endpoint: &'static str,
+    seen: std::collections::HashSet<String>,
+}
+
+impl<'a> Pages<'a> {
+    pub(crate) fn new(server: &'a str, endpoint: &'static str) -> Self {
+        Self {
+            server,
+            endpoint,
+            seen: Default::default(),
+        }
+    }
+
+    /// The token for the next page, or `None` when the listing is done.
+    pub(crate) fn next(&mut self, token: Option<String>) -> Result<Option<String>> {
+        let Some(t) = token else { return Ok(None) };
+        let stop = |what: String| StoreError::ServerLimit {
+            server: self.server.to_string(),
+            at: format!("{} page {}", self.endpoint, self.seen.len() + 1),
+            what,
+        };
+        if self.seen.contains(&t) {
+            return Err(stop(format!(
+                "the listing sent page token '{}' a second time (it would never end)",
+                server_text(&t)
+            )));
+        }
+        if self.seen.len() + 1 >= MAX_PAGES {
+            return Err(stop(format!("the listing goes on past {MAX_PAGES} pages")));
+        }
+        self.seen.insert(t.clone());
+        Ok(Some(t))
+    }
+}
+
 fn next_token(v: &Value) -> Option<String> {
     v.get("next_page_token")
         .and_then(|t| t.as_str())
@@ -530,6 +572,7 @@ impl TrackingStore for RestStore {
     fn list_experiments(&self, view: ViewType) -> Result<Listing<Experiment>> {
         let mut items = Vec::new();
         let mut token: Option<String> = None;
+        let mut pages = Pages::new(&self.client.base, "experiments/search");
         loop {
             let mut body = json!({"max_results": PAGE, "view_type": wire::view_name(view)});
             if let Some(t) = &token {
@@ -541,7 +584,7 @@ impl TrackingStore for RestStore {
                     items.push(wire::experiment(e)?);
                 }
             }
-            token = next_token(&v);
+            token = pages.next(next_token(&v))?;
             if token.is_none() {
                 break;
             }
@@ -633,11 +676,12 @@ impl TrackingStore for RestStore {
     fn list_runs(&self, experiment_ids: &[String], view: ViewType) -> Result<Listing<Run>> {
         let mut items = Vec::new();
         let mut token: Option<String> = None;
+        let mut pages = Pages::new(&self.client.base, "runs/search");
         loop {
             let (runs, next) =
                 self.search_page(experiment_ids, "", &[], PAGE, token.as_deref(), view)?;
             items.extend(runs);
-            token = next;
+            token = pages.next(next)?;
             if token.is_none() {
                 break;
             }
@@ -730,6 +774,7 @@ impl TrackingStore for RestStore {
     fn metric_history(&self, run_id: &str, key: &str) -> Result<Vec<Metric>> {
         let mut out = Vec::new();
         let mut token: Option<String> = None;
+        let mut pages = Pages::new(&self.client.base, "metrics/get-history");
         loop {
             let mut q = vec![
                 ("run_id", run_id.to_string()),
@@ -744,7 +789,7 @@ impl TrackingStore for RestStore {
                     out.push(wire::metric(m)?);
                 }
             }
-            token = next_token(&v);
+            token = pages.next(next_token(&v))?;
             if token.is_none() {
                 break;
             }

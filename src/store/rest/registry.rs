@@ -4,7 +4,7 @@
 //! keeps stages and aliases; this module only translates. It also registers and downloads models
 //! the way MLflow's client does against a server (sources as `mlflow-artifacts:` URIs).
 use super::client::{Client, Retry};
-use super::{next_token, RestConfig, RestStore};
+use super::{next_token, Pages, RestConfig, RestStore};
 use crate::entities::Tag;
 use crate::models::{ModelUri, Selector};
 use crate::registry::{
@@ -384,6 +384,7 @@ impl ModelRegistry for RestRegistry {
     fn list_registered_models(&self) -> Result<Listing<RegisteredModel>> {
         let mut items = Vec::new();
         let mut token: Option<String> = None;
+        let mut pages = Pages::new(&self.client.base, "registered-models/search");
         loop {
             let (page, next) = self.search_registered_models(
                 None,
@@ -392,7 +393,7 @@ impl ModelRegistry for RestRegistry {
                 token.as_deref(),
             )?;
             items.extend(page);
-            token = next;
+            token = pages.next(next)?;
             if token.is_none() {
                 break;
             }
@@ -507,6 +508,7 @@ impl ModelRegistry for RestRegistry {
         };
         let mut items = Vec::new();
         let mut token: Option<String> = None;
+        let mut pages = Pages::new(&self.client.base, "model-versions/search");
         loop {
             let (page, next) = self.search_model_versions(
                 filter.as_deref(),
@@ -515,7 +517,7 @@ impl ModelRegistry for RestRegistry {
                 token.as_deref(),
             )?;
             items.extend(page);
-            token = next;
+            token = pages.next(next)?;
             if token.is_none() {
                 break;
             }
