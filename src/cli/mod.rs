@@ -168,6 +168,7 @@ impl Ctx {
         } else {
             "warning"
         };
+        let msg = mlrun::store::rest::terminal_safe(msg);
         let _ = writeln!(std::io::stderr(), "{prefix}: {msg}");
     }
 }
@@ -241,9 +242,10 @@ pub fn run(cli: Cli) -> i32 {
                 ("error", "hint")
             };
             let mut stderr = std::io::stderr();
-            let _ = writeln!(stderr, "{err}: {}", e.message);
+            let safe = mlrun::store::rest::terminal_safe;
+            let _ = writeln!(stderr, "{err}: {}", safe(&e.message));
             if let Some(h) = e.hint {
-                let _ = writeln!(stderr, "{hint}: {h}");
+                let _ = writeln!(stderr, "{hint}: {}", safe(&h));
             }
             e.code
         }

@@ -29,6 +29,14 @@ pub enum StoreError {
     /// (the message names the server, never its credentials).
     #[error("{0}")]
     Transport(String),
+    /// A tracking server's answer went past a bound mlrun holds servers to (answer size, listing
+    /// depth or count): `what` went wrong, `at` is the request or artifact path where mlrun stopped.
+    #[error("tracking server {server}: {what}; stopped at '{at}'")]
+    ServerLimit {
+        server: String,
+        at: String,
+        what: String,
+    },
     /// Something this backend cannot do (e.g. `gc` over REST).
     #[error("{0}")]
     Unsupported(String),
@@ -57,6 +65,7 @@ impl StoreError {
             Self::UnsupportedScheme { .. } => "NOT_IMPLEMENTED",
             Self::Remote { code, .. } => code,
             Self::Transport(_) => "TEMPORARILY_UNAVAILABLE",
+            Self::ServerLimit { .. } => "RESOURCE_EXHAUSTED",
             Self::Unsupported(_) => "NOT_IMPLEMENTED",
             Self::Io { .. } => "INTERNAL_ERROR",
         }

@@ -12,6 +12,7 @@ use crate::entities::*;
 use crate::store::{Listing, NewRun, Result, RunPage, RunQuery, StoreError, TrackingStore};
 use crate::validate;
 use client::{encode_path, Client, Payload, Retry};
+pub use client::{server_text, terminal_safe, MAX_JSON_ANSWER, MAX_QUOTED};
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -88,6 +89,25 @@ const ARTIFACTS: &str = "/api/2.0/mlflow-artifacts/artifacts";
 /// Page size for listings that read everything.
 const PAGE: usize = 1000;
 
+/// Bounds on one recursive walk of a server's artifact listing, so a listing in which every folder
+/// holds a folder (or ten thousand) cannot keep mlrun asking forever. A real run is a few levels
+/// deep with at most hundreds of folders.
+#[derive(Clone, Copy)]
+struct WalkLimits {
+    /// Folder levels below where the walk starts.
+    depth: usize,
+    /// Listing requests per walk.
+    listings: usize,
+    /// Entries (files and folders) per walk.
+    entries: usize,
+}
+
+const WALK_LIMITS: WalkLimits = WalkLimits {
+    depth: 64,
+    listings: 10_000,
+    entries: 1_000_000,
+};
+
 pub struct RestStore {
     client: Client,
 }
@@ -153,16 +173,15 @@ impl RestStore {
         Ok(out)
     }
 
-    /// Every file under `rel`, recursively.
+    /// Every file under `rel`, recursively, within [`WALK_LIMITS`].
     fn walk(&self, root: &str, rel: &str, out: &mut Vec<FileInfo>) -> Result<()> {
-        for f in self.list_level(root, rel)? {
-            if f.is_dir {
-                self.walk(root, &f.path, out)?;
-            } else {
-                out.push(f);
-            }
-        }
-        Ok(())
+        let mut budget = WalkBudget {
+            limits: WALK_LIMITS,
+            listings: 0,
+            entries: 0,
+            server: &self.client.base,
+        };
+        budget.walk(&|r| self.list_level(root, r), rel, 0, out)
     }
 
     fn open_download(&self, root: &str, rel: &str) -> Result<ureq::http::Response<ureq::Body>> {
@@ -193,8 +212,10 @@ impl RestStore {
         loop {
             let n = reader.read(&mut buf).map_err(|e| {
                 StoreError::Transport(format!(
-                    "download of '{rel}' from {} broke off: {e}",
-                    self.client.base
+                    "download of '{}' from {} broke off: {}",
+                    server_text(rel),
+                    self.client.base,
+                    self.client.describe(&ureq::Error::from(e))
                 ))
             })?;
             if n == 0 {
@@ -257,7 +278,8 @@ impl RestStore {
                 Ok(()) => Ok(target),
                 Err(StoreError::NotFound(_)) | Err(StoreError::Transport(_)) => {
                     Err(StoreError::NotFound(format!(
-                        "No artifacts at '{uri}' on {}",
+                        "No artifacts at '{}' on {}",
+                        server_text(uri),
                         self.client.base
                     )))
                 }
@@ -337,6 +359,101 @@ impl RestStore {
     }
 }
 
+/// What one walk has spent of its [`WalkLimits`].
+struct WalkBudget<'a> {
+    limits: WalkLimits,
+    listings: usize,
+    entries: usize,
+    server: &'a str,
+}
+
+impl WalkBudget<'_> {
+    fn walk(
+        &mut self,
+        list: &dyn Fn(&str) -> Result<Vec<FileInfo>>,
+        rel: &str,
+        depth: usize,
+        out: &mut Vec<FileInfo>,
+    ) -> Result<()> {
+        let stop = |what: String| StoreError::ServerLimit {
+            server: self.server.to_string(),
+            at: server_text(rel),
+            what,
+        };
+        if depth > self.limits.depth {
+            return Err(stop(format!(
+                "the artifact listing is more than {} folders deep (does it end?)",
+                self.limits.depth
+            )));
+        }
+        if self.listings >= self.limits.listings {
+            return Err(stop(format!(
+                "walking the artifact listing took more than {} folder listings",
+                self.limits.listings
+            )));
+        }
+        self.listings += 1;
+        let level = list(rel)?;
+        self.entries += level.len();
+        if self.entries > self.limits.entries {
+            return Err(stop(format!(
+                "the artifact listing holds more than {} entries",
+                self.limits.entries
+            )));
+        }
+        for f in level {
+            if f.is_dir {
+                self.walk(list, &f.path, depth + 1, out)?;
+            } else {
+                out.push(f);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Most pages one paged listing reads (10 million runs at 1,000 a page).
+const MAX_PAGES: usize = 10_000;
+
+/// Guards a paged listing against a server that never says "last page": a page token it sent before
+/// (a loop) or more than [`MAX_PAGES`] pages is an error naming the endpoint.
+pub(crate) struct Pages<'a> {
+    server: &'a str,
+    endpoint: &'static str,
+    seen: std::collections::HashSet<String>,
+}
+
+impl<'a> Pages<'a> {
+    pub(crate) fn new(server: &'a str, endpoint: &'static str) -> Self {
+        Self {
+            server,
+            endpoint,
+            seen: Default::default(),
+        }
+    }
+
+    /// The token for the next page, or `None` when the listing is done.
+    pub(crate) fn next(&mut self, token: Option<String>) -> Result<Option<String>> {
+        let Some(t) = token else { return Ok(None) };
+        let stop = |what: String| StoreError::ServerLimit {
+            server: self.server.to_string(),
+            at: format!("{} page {}", self.endpoint, self.seen.len() + 1),
+            what,
+        };
+        if self.seen.contains(&t) {
+            return Err(stop(format!(
+                "the listing sent page token '{}' a second time (it would never end)",
+                server_text(&t)
+            )));
+        }
+        if self.seen.len() + 1 >= MAX_PAGES {
+            return Err(stop(format!("the listing goes on past {MAX_PAGES} pages")));
+        }
+        self.seen.insert(t.clone());
+        Ok(Some(t))
+    }
+}
+
 fn next_token(v: &Value) -> Option<String> {
     v.get("next_page_token")
         .and_then(|t| t.as_str())
@@ -380,9 +497,10 @@ fn safe_rel(path: Option<&str>) -> Result<String> {
 fn proxied_path(uri: &str) -> Result<String> {
     let rest = uri.strip_prefix("mlflow-artifacts:").ok_or_else(|| {
         StoreError::Unsupported(format!(
-            "the run's artifacts live at '{uri}', which mlrun cannot reach through the tracking server; \
+            "the run's artifacts live at '{}', which mlrun cannot reach through the tracking server; \
              over REST, mlrun moves artifacts only through the server's proxy (mlflow-artifacts: URIs, \
-             `mlflow server --serve-artifacts`)"
+             `mlflow server --serve-artifacts`)",
+            server_text(uri)
         ))
     })?;
     let path = match rest.strip_prefix("//") {
@@ -454,6 +572,7 @@ impl TrackingStore for RestStore {
     fn list_experiments(&self, view: ViewType) -> Result<Listing<Experiment>> {
         let mut items = Vec::new();
         let mut token: Option<String> = None;
+        let mut pages = Pages::new(&self.client.base, "experiments/search");
         loop {
             let mut body = json!({"max_results": PAGE, "view_type": wire::view_name(view)});
             if let Some(t) = &token {
@@ -465,7 +584,7 @@ impl TrackingStore for RestStore {
                     items.push(wire::experiment(e)?);
                 }
             }
-            token = next_token(&v);
+            token = pages.next(next_token(&v))?;
             if token.is_none() {
                 break;
             }
@@ -557,11 +676,12 @@ impl TrackingStore for RestStore {
     fn list_runs(&self, experiment_ids: &[String], view: ViewType) -> Result<Listing<Run>> {
         let mut items = Vec::new();
         let mut token: Option<String> = None;
+        let mut pages = Pages::new(&self.client.base, "runs/search");
         loop {
             let (runs, next) =
                 self.search_page(experiment_ids, "", &[], PAGE, token.as_deref(), view)?;
             items.extend(runs);
-            token = next;
+            token = pages.next(next)?;
             if token.is_none() {
                 break;
             }
@@ -654,6 +774,7 @@ impl TrackingStore for RestStore {
     fn metric_history(&self, run_id: &str, key: &str) -> Result<Vec<Metric>> {
         let mut out = Vec::new();
         let mut token: Option<String> = None;
+        let mut pages = Pages::new(&self.client.base, "metrics/get-history");
         loop {
             let mut q = vec![
                 ("run_id", run_id.to_string()),
@@ -668,7 +789,7 @@ impl TrackingStore for RestStore {
                     out.push(wire::metric(m)?);
                 }
             }
-            token = next_token(&v);
+            token = pages.next(next_token(&v))?;
             if token.is_none() {
                 break;
             }
@@ -770,7 +891,12 @@ impl TrackingStore for RestStore {
             let mut size = 0u64;
             loop {
                 let n = reader.read(&mut buf).map_err(|e| {
-                    StoreError::Transport(format!("reading '{}' broke off: {e}", f.path))
+                    StoreError::Transport(format!(
+                        "reading '{}' from {} broke off: {}",
+                        server_text(&f.path),
+                        self.client.base,
+                        self.client.describe(&ureq::Error::from(e))
+                    ))
                 })?;
                 if n == 0 {
                     break;
@@ -846,6 +972,75 @@ mod tests {
         ));
         assert!(safe_rel(Some("../x")).is_err());
         assert_eq!(safe_rel(Some("a/./b/")).unwrap(), "a/b");
+    }
+
+    /// A walk over a fake listing where `dirs(path)` names each folder's subfolders (plus one file).
+    fn walk_fake(
+        limits: WalkLimits,
+        dirs: &dyn Fn(&str) -> usize,
+    ) -> (Result<()>, usize, Vec<FileInfo>) {
+        let calls = std::cell::Cell::new(0);
+        let list = |rel: &str| {
+            calls.set(calls.get() + 1);
+            let mut level: Vec<FileInfo> = (0..dirs(rel))
+                .map(|i| FileInfo {
+                    path: join(rel, &format!("d{i}")),
+                    is_dir: true,
+                    file_size: None,
+                })
+                .collect();
+            level.push(FileInfo {
+                path: join(rel, "f"),
+                is_dir: false,
+                file_size: Some(1),
+            });
+            Ok(level)
+        };
+        let mut budget = WalkBudget {
+            limits,
+            listings: 0,
+            entries: 0,
+            server: "http://h",
+        };
+        let mut out = Vec::new();
+        let r = budget.walk(&list, "", 0, &mut out);
+        (r, calls.get(), out)
+    }
+
+    #[test]
+    fn walks_are_bounded_in_depth_listings_and_entries() {
+        let limits = WalkLimits {
+            depth: 3,
+            listings: 10,
+            entries: 50,
+        };
+        // Within bounds: every file, in order.
+        let (r, calls, out) = walk_fake(limits, &|rel| if rel.is_empty() { 2 } else { 0 });
+        assert!(r.is_ok());
+        assert_eq!(calls, 3);
+        let paths: Vec<_> = out.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["d0/f", "d1/f", "f"]);
+        // Endless depth: levels 0..=3 are listed, the fifth is refused, naming its path.
+        let (r, calls, _) = walk_fake(limits, &|_| 1);
+        assert_eq!(calls, 4);
+        let e = r.unwrap_err();
+        assert!(matches!(&e, StoreError::ServerLimit { at, .. } if at == "d0/d0/d0/d0"));
+        assert!(e.to_string().contains("more than 3 folders deep"), "{e}");
+        // Wide: the eleventh listing is refused.
+        let (r, calls, _) = walk_fake(limits, &|rel| if rel.is_empty() { 20 } else { 0 });
+        assert_eq!(calls, 10);
+        assert!(r
+            .unwrap_err()
+            .to_string()
+            .contains("more than 10 folder listings"));
+        // Many entries in few listings.
+        let few = WalkLimits {
+            listings: 100,
+            ..limits
+        };
+        let (r, calls, _) = walk_fake(few, &|rel| if rel.is_empty() { 60 } else { 0 });
+        assert_eq!(calls, 1);
+        assert!(r.unwrap_err().to_string().contains("more than 50 entries"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! keeps stages and aliases; this module only translates. It also registers and downloads models
 //! the way MLflow's client does against a server (sources as `mlflow-artifacts:` URIs).
 use super::client::{Client, Retry};
-use super::{next_token, RestConfig, RestStore};
+use super::{next_token, Pages, RestConfig, RestStore};
 use crate::entities::Tag;
 use crate::models::{ModelUri, Selector};
 use crate::registry::{
@@ -319,7 +319,8 @@ impl RestRegistry {
     ) -> Result<(PathBuf, Option<ModelVersion>)> {
         if depth > 8 {
             return Err(StoreError::InvalidParameter(format!(
-                "'{uri}' leads through too many models:/ indirections"
+                "'{}' leads through too many models:/ indirections",
+                super::server_text(uri)
             )));
         }
         if uri.starts_with("mlflow-artifacts:") {
@@ -348,7 +349,7 @@ impl RestRegistry {
             }
             ModelUri::Local(p) => Err(StoreError::Unsupported(format!(
                 "the model's files are at '{}', a path on the server's machine that mlrun cannot fetch over REST (only mlflow-artifacts: locations, served by `mlflow server --serve-artifacts`)",
-                p.display()
+                super::server_text(&p.display().to_string())
             ))),
         }
     }
@@ -383,6 +384,7 @@ impl ModelRegistry for RestRegistry {
     fn list_registered_models(&self) -> Result<Listing<RegisteredModel>> {
         let mut items = Vec::new();
         let mut token: Option<String> = None;
+        let mut pages = Pages::new(&self.client.base, "registered-models/search");
         loop {
             let (page, next) = self.search_registered_models(
                 None,
@@ -391,7 +393,7 @@ impl ModelRegistry for RestRegistry {
                 token.as_deref(),
             )?;
             items.extend(page);
-            token = next;
+            token = pages.next(next)?;
             if token.is_none() {
                 break;
             }
@@ -506,6 +508,7 @@ impl ModelRegistry for RestRegistry {
         };
         let mut items = Vec::new();
         let mut token: Option<String> = None;
+        let mut pages = Pages::new(&self.client.base, "model-versions/search");
         loop {
             let (page, next) = self.search_model_versions(
                 filter.as_deref(),
@@ -514,7 +517,7 @@ impl ModelRegistry for RestRegistry {
                 token.as_deref(),
             )?;
             items.extend(page);
-            token = next;
+            token = pages.next(next)?;
             if token.is_none() {
                 break;
             }
