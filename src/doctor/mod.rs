@@ -185,8 +185,10 @@ fn experiments(ctx: &Ctx) -> Result<Vec<Finding>> {
         let meta_path = Layout::meta(&dir);
         if !meta_path.exists() {
             // What an older mlrun's `experiments create` left when killed: a folder holding at
-            // most tags. Anything more is someone's data: reported, not touched.
-            let half_made = subdirs(&dir).iter().all(|n| n == "tags");
+            // most tags and temp files, untouched for a while (MLflow's own create makes the folder
+            // a moment before its meta, and takes no lock). Anything more is someone's data:
+            // reported, not touched.
+            let half_made = !in_trash && only_tags(&dir) && untouched_for(&dir, HALF_MADE_AGE);
             let f = finding(
                 C,
                 FindingKind::MissingMeta,
@@ -194,7 +196,10 @@ fn experiments(ctx: &Ctx) -> Result<Vec<Finding>> {
                 "experiment folder without meta.yaml (MLflow skips it)",
             );
             if half_made {
-                let fixed = ctx.fix && fs::remove_dir_all(&dir).is_ok();
+                let fixed = ctx.fix && {
+                    let _lock = lock_dir(ctx.root)?;
+                    !meta_path.exists() && fs::remove_dir_all(&dir).is_ok()
+                };
                 out.push(f.fixable(fixed));
             } else {
                 out.push(f);
@@ -251,6 +256,27 @@ fn experiments(ctx: &Ctx) -> Result<Vec<Finding>> {
         out.push(f.fixable(fixed));
     }
     Ok(out)
+}
+
+/// How long a folder must have been left alone before it counts as abandoned.
+const HALF_MADE_AGE: std::time::Duration = std::time::Duration::from_secs(300);
+
+fn only_tags(dir: &Path) -> bool {
+    let Ok(rd) = fs::read_dir(dir) else {
+        return false;
+    };
+    rd.flatten().all(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let ft = e.file_type().ok();
+        (name == "tags" && ft.is_some_and(|t| t.is_dir()))
+            || (name.starts_with(fsutil::TMP_PREFIX) && ft.is_some_and(|t| t.is_file()))
+    })
+}
+
+fn untouched_for(dir: &Path, age: std::time::Duration) -> bool {
+    fs::metadata(dir)
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t.elapsed().is_ok_and(|e| e >= age))
 }
 
 fn has_active_runs(exp_dir: &Path) -> bool {

@@ -124,7 +124,7 @@ impl Staging {
     pub fn new(root: &Path) -> Result<Self> {
         let area = root.join(STAGING_DIR);
         let mut last = None;
-        for _ in 0..5 {
+        for _ in 0..100 {
             fs::create_dir_all(&area).map_err(|e| StoreError::io(&area, e))?;
             // A writer that just finished may remove the empty area under us: start again.
             let area_file = match File::open(&area) {
