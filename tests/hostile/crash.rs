@@ -405,6 +405,48 @@ fn experiments_delete_killed_at_each_rename_is_finished_by_delete_and_undone_by_
     assert_mlflow_reads(&states, errors);
 }
 
+/// Attack: an experiment marked deleted but never moved to `.trash` (what a delete killed before
+/// its move left): `delete` said "already deleted" and `restore` said "Cannot restore an active
+/// experiment". Now `delete` finishes the move and `restore` undoes the marks.
+#[test]
+fn experiment_marked_deleted_in_the_root_is_finished_by_delete_or_undone_by_restore() {
+    let env = TestEnv::new();
+    let store = env.store();
+    let mut ids = vec![];
+    for name in ["to-delete", "to-restore"] {
+        let id = env.ok(&["experiments", "create", name]);
+        let run = env.ok(&["runs", "start", "--experiment-id", &id]);
+        for meta in [
+            store.join(&id).join("meta.yaml"),
+            store.join(&id).join(&run).join("meta.yaml"),
+        ] {
+            let text = std::fs::read_to_string(&meta).unwrap();
+            std::fs::write(
+                &meta,
+                text.replace("lifecycle_stage: active", "lifecycle_stage: deleted"),
+            )
+            .unwrap();
+        }
+        ids.push((id, run));
+    }
+    let (del, del_run) = &ids[0];
+    env.ok(&["experiments", "delete", del]);
+    assert!(store
+        .join(".trash")
+        .join(del)
+        .join(del_run)
+        .join("meta.yaml")
+        .is_file());
+    assert!(!store.join(del).exists());
+    let (res, res_run) = &ids[1];
+    env.ok(&["experiments", "restore", res]);
+    let exp = env.json(&["experiments", "describe", res]).to_string();
+    assert!(exp.contains("\"active\""), "{exp}");
+    let run = env.json(&["runs", "describe", res_run]).to_string();
+    assert!(run.contains("\"active\""), "{run}");
+    assert_mlflow_reads(&[store], vec![]);
+}
+
 /// Attack: `gc` ignored the `.mlrun-new-*`/`.mlrun-tmp-*` leftovers of killed writers (61 after 250
 /// kills). It must remove them, but never a staged folder a live writer holds.
 #[test]
