@@ -543,3 +543,36 @@ fn artifact_links(ctx: &Ctx) -> Result<Vec<Finding>> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(bytes: &[u8]) -> MetricScan {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("m");
+        fs::write(&p, bytes).unwrap();
+        scan_metric_file("m", &p).unwrap()
+    }
+
+    #[test]
+    fn metric_scan_finds_torn_tails_and_garbage_without_holding_long_lines() {
+        let s = scan(b"1 0.5 0\n2 0.6 1\n3 0.");
+        assert_eq!(
+            (s.torn_at, s.garbage.is_none(), s.len),
+            (Some(16), true, 20)
+        );
+        let s = scan(b"1 0.5 0\n2 0.6 1\n");
+        assert_eq!((s.torn_at, s.garbage.is_none()), (None, true));
+        // An overlong line of NULs, terminated: garbage, quoted short; then a good line.
+        let mut b = vec![0u8; 3 * MAX_LINE];
+        b.extend_from_slice(b"\n4 1 2\n");
+        let s = scan(&b);
+        let (line, quote, count) = s.garbage.unwrap();
+        assert_eq!((line, count, s.torn_at), (1, 1, None));
+        assert!(quote.chars().count() <= QUOTE);
+        // The same, unterminated: one torn tail starting at 0.
+        let s = scan(&vec![0u8; 3 * MAX_LINE]);
+        assert_eq!((s.torn_at, s.len), (Some(0), 3 * MAX_LINE as u64));
+    }
+}
