@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run an MLflow project''s entry point in a new run (MLproject, env managers, git, sweeps)')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Metric histories as tables or terminal charts')
             [CompletionResult]::new('gc', 'gc', [CompletionResultType]::ParameterValue, 'Permanently remove deleted runs and experiments')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check a local store as MLflow reads it (leftovers of killed writes, half-moved experiments, damaged meta and metric files, links among artifacts); --fix repairs what is safe to. Exit 0 when nothing is left to repair, 1 when problems remain')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'The model registry and models: register, version, alias, stage, log, download, inspect')
             [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a self-contained HTML report of a runs search (or print its table as markdown)')
@@ -741,6 +742,19 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mlrun;doctor' {
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured)')
+            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Repair what can be repaired safely: remove staging leftovers no live writer owns, finish half-done experiment deletes, trim a metric file''s torn last line. Everything else is only reported')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mlrun;models' {
             [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')
@@ -1258,6 +1272,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run an MLflow project''s entry point in a new run (MLproject, env managers, git, sweeps)')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Metric histories as tables or terminal charts')
             [CompletionResult]::new('gc', 'gc', [CompletionResultType]::ParameterValue, 'Permanently remove deleted runs and experiments')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check a local store as MLflow reads it (leftovers of killed writes, half-moved experiments, damaged meta and metric files, links among artifacts); --fix repairs what is safe to. Exit 0 when nothing is left to repair, 1 when problems remain')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'The model registry and models: register, version, alias, stage, log, download, inspect')
             [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a self-contained HTML report of a runs search (or print its table as markdown)')
@@ -1402,6 +1417,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             break
         }
         'mlrun;help;gc' {
+            break
+        }
+        'mlrun;help;doctor' {
             break
         }
         'mlrun;help;models' {

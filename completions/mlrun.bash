@@ -28,6 +28,9 @@ _mlrun() {
             mlrun,diff)
                 cmd="mlrun__subcmd__diff"
                 ;;
+            mlrun,doctor)
+                cmd="mlrun__subcmd__doctor"
+                ;;
             mlrun,exec)
                 cmd="mlrun__subcmd__exec"
                 ;;
@@ -177,6 +180,9 @@ _mlrun() {
                 ;;
             mlrun__subcmd__help,diff)
                 cmd="mlrun__subcmd__help__subcmd__diff"
+                ;;
+            mlrun__subcmd__help,doctor)
+                cmd="mlrun__subcmd__help__subcmd__doctor"
                 ;;
             mlrun__subcmd__help,exec)
                 cmd="mlrun__subcmd__help__subcmd__exec"
@@ -581,7 +587,7 @@ _mlrun() {
 
     case "${cmd}" in
         mlrun)
-            opts="-q -h -V --tracking-uri --output --quiet --color --help --version experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help"
+            opts="-q -h -V --tracking-uri --output --quiet --color --help --version experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui report sync completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -878,6 +884,32 @@ _mlrun() {
             ;;
         mlrun__subcmd__diff)
             opts="-q -h -V --no-artifacts --tracking-uri --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__doctor)
+            opts="-q -h -V --fix --tracking-uri --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1445,7 +1477,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help)
-            opts="experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc models ui report sync completions man help"
+            opts="experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui report sync completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1543,6 +1575,20 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

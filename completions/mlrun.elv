@@ -42,6 +42,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand run 'Run an MLflow project''s entry point in a new run (MLproject, env managers, git, sweeps)'
             cand metrics 'Metric histories as tables or terminal charts'
             cand gc 'Permanently remove deleted runs and experiments'
+            cand doctor 'Check a local store as MLflow reads it (leftovers of killed writes, half-moved experiments, damaged meta and metric files, links among artifacts); --fix repairs what is safe to. Exit 0 when nothing is left to repair, 1 when problems remain'
             cand models 'The model registry and models: register, version, alias, stage, log, download, inspect'
             cand ui 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
             cand report 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
@@ -668,6 +669,18 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mlrun;doctor'= {
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand --fix 'Repair what can be repaired safely: remove staging leftovers no live writer owns, finish half-done experiment deletes, trim a metric file''s torn last line. Everything else is only reported'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mlrun;models'= {
             cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
@@ -1135,6 +1148,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand run 'Run an MLflow project''s entry point in a new run (MLproject, env managers, git, sweeps)'
             cand metrics 'Metric histories as tables or terminal charts'
             cand gc 'Permanently remove deleted runs and experiments'
+            cand doctor 'Check a local store as MLflow reads it (leftovers of killed writes, half-moved experiments, damaged meta and metric files, links among artifacts); --fix repairs what is safe to. Exit 0 when nothing is left to repair, 1 when problems remain'
             cand models 'The model registry and models: register, version, alias, stage, log, download, inspect'
             cand ui 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
             cand report 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
@@ -1241,6 +1255,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;help;metrics;history'= {
         }
         &'mlrun;help;gc'= {
+        }
+        &'mlrun;help;doctor'= {
         }
         &'mlrun;help;models'= {
             cand create 'Create a registered model; prints its name'

@@ -3,6 +3,7 @@
 mod artifacts;
 mod child;
 mod compare;
+mod doctor;
 mod env_vars;
 mod error;
 mod exec;
@@ -115,6 +116,10 @@ pub enum Command {
     Metrics(metrics::MetricsCmd),
     /// Permanently remove deleted runs and experiments
     Gc(runs::GcArgs),
+    /// Check a local store as MLflow reads it (leftovers of killed writes, half-moved experiments,
+    /// damaged meta and metric files, links among artifacts); --fix repairs what is safe to. Exit 0
+    /// when nothing is left to repair, 1 when problems remain
+    Doctor(doctor::DoctorArgs),
     /// The model registry and models: register, version, alias, stage, log, download, inspect
     #[command(subcommand)]
     Models(models::ModelsCmd),
@@ -225,6 +230,7 @@ pub fn run(cli: Cli) -> i32 {
             Err(e) => Err(e),
         },
         Command::Gc(a) => runs::gc(&ctx, a),
+        Command::Doctor(a) => doctor::doctor(&ctx, a),
         Command::Models(c) => models::run(&ctx, c),
         Command::Ui(a) => ui::ui(&ctx, a),
         Command::Report(a) => report::report(&ctx, a),

@@ -8,7 +8,7 @@ pub mod uri;
 use crate::entities::{LifecycleStage, Run, Tag};
 use crate::pyyaml::{self, Value};
 use crate::registry::{self, ModelRegistry, ModelVersion, NewVersion, Stage};
-use crate::store::file::fsutil::{atomic_write, atomic_write_in, lock_dir};
+use crate::store::file::fsutil::{atomic_write, atomic_write_in, lock_dir, Staging};
 use crate::store::file::layout::{self, Layout};
 use crate::store::{local_path_from_uri, Result, StoreError, TrackingStore};
 use mlmodel::{KnownFlavor, MlModel, Signature};
@@ -365,10 +365,9 @@ impl<'a> Models<'a> {
         let artifacts_final = local_path_from_uri(&artifact_location)?;
         let artifacts_inside = artifacts_final.starts_with(&final_dir);
 
-        let staging = tempfile::Builder::new()
-            .prefix(".mlrun-new-")
-            .tempdir_in(&exp_dir)
-            .map_err(|e| StoreError::io(&exp_dir, e))?;
+        // Staged where MLflow never looks (see `fsutil::STAGING_DIR`): a half-made folder in the
+        // experiment would be read as a run by MLflow's `search_runs`.
+        let staging = Staging::new(&self.layout.root)?;
         let sdir = staging.path();
         let artifacts = if artifacts_inside {
             sdir.join(
@@ -463,11 +462,7 @@ impl<'a> Models<'a> {
         )?;
         let models_dir = Layout::logged_models(&exp_dir);
         fs::create_dir_all(&models_dir).map_err(|e| StoreError::io(&models_dir, e))?;
-        let staged = staging.keep();
-        if let Err(e) = fs::rename(&staged, &final_dir) {
-            let _ = fs::remove_dir_all(&staged);
-            return Err(StoreError::io(&final_dir, e));
-        }
+        staging.commit(&final_dir)?;
         // The run's record that it produced this model.
         let out_dir = Layout::run_output(&run_dir, &model_id);
         let output = pyyaml::dump(&[

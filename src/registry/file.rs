@@ -6,14 +6,15 @@
 use super::*;
 use crate::entities::KeyValue;
 use crate::pyyaml::{self, Value};
-use crate::store::file::fsutil::{atomic_write, atomic_write_in, lock_dir, DirLock};
+use crate::store::file::fsutil::{
+    atomic_write, atomic_write_in, lock_dir, DirLock, Staging, STAGING_PREFIX,
+};
 use crate::store::file::layout::{Layout, VERSION_PREFIX};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 const WORKSPACE: &str = "default";
-const STAGING_PREFIX: &str = ".mlrun-new-";
 
 pub struct FileRegistry {
     layout: Layout,
@@ -177,7 +178,7 @@ fn mv_meta_yaml(mv: &ModelVersion) -> String {
     ])
 }
 
-fn read_rm_meta(dir: &Path) -> Result<RegisteredModel> {
+pub(crate) fn read_rm_meta(dir: &Path) -> Result<RegisteredModel> {
     let path = Layout::meta(dir);
     let m = read_mapping(&path)?;
     let folder = dir
@@ -206,7 +207,7 @@ fn read_rm_meta(dir: &Path) -> Result<RegisteredModel> {
     })
 }
 
-fn read_mv_meta(dir: &Path) -> Result<ModelVersion> {
+pub(crate) fn read_mv_meta(dir: &Path) -> Result<ModelVersion> {
     let path = Layout::meta(dir);
     let m = read_mapping(&path)?;
     let missing = |k: &str| bad_meta(&path, format!("missing key '{k}'"));
@@ -383,14 +384,6 @@ impl FileRegistry {
     }
 }
 
-fn staging_dir(parent: &Path) -> Result<PathBuf> {
-    let staging = tempfile::Builder::new()
-        .prefix(STAGING_PREFIX)
-        .tempdir_in(parent)
-        .map_err(|e| StoreError::io(parent, e))?;
-    Ok(staging.keep())
-}
-
 impl ModelRegistry for FileRegistry {
     fn create_registered_model(
         &self,
@@ -422,23 +415,19 @@ impl ModelRegistry for FileRegistry {
             deployment_job_id: None,
             deployment_job_state: None,
         };
-        let registry = self.layout.registry();
-        let staged = staging_dir(&registry)?;
-        let result = (|| {
-            for t in tags {
-                atomic_write_in(
-                    &Layout::value_file(&Layout::registry_tags(&staged), &t.key),
-                    &staged,
-                    t.value.as_bytes(),
-                )?;
-            }
-            atomic_write(&Layout::meta(&staged), rm_meta_yaml(&rm).as_bytes())?;
-            fs::rename(&staged, &dir).map_err(|e| StoreError::io(&dir, e))
-        })();
-        if result.is_err() {
-            let _ = fs::remove_dir_all(&staged);
+        // Staged where MLflow's registry never looks (it reads every folder of `models/` as a
+        // model): see `fsutil::STAGING_DIR`. A failure drops (removes) the staged folder.
+        let staging = Staging::new(&self.layout.root)?;
+        let staged = staging.path();
+        for t in tags {
+            atomic_write_in(
+                &Layout::value_file(&Layout::registry_tags(staged), &t.key),
+                staged,
+                t.value.as_bytes(),
+            )?;
         }
-        result?;
+        atomic_write(&Layout::meta(staged), rm_meta_yaml(&rm).as_bytes())?;
+        staging.commit(&dir)?;
         Ok(rm)
     }
 
@@ -582,29 +571,26 @@ impl ModelRegistry for FileRegistry {
             model_id: new.model_id,
             deployment_job_state: None,
         };
-        let staged = staging_dir(&dir)?;
+        // A `version-N` folder without meta.yaml breaks MLflow's `search_model_versions`, so the
+        // version is staged (see `fsutil::STAGING_DIR`) and renamed into place whole.
+        let staging = Staging::new(&self.layout.root)?;
+        let staged = staging.path();
         let target = self.layout.model_version(&mv.name, version);
-        let result = (|| {
-            for t in &mv.tags {
-                atomic_write_in(
-                    &Layout::value_file(&Layout::registry_tags(&staged), &t.key),
-                    &staged,
-                    t.value.as_bytes(),
-                )?;
-            }
-            Self::write_version_meta(&staged, &mv)?;
-            if target.exists() {
-                return Err(StoreError::AlreadyExists(format!(
-                    "Model Version (name={}, version={version}) already exists",
-                    mv.name
-                )));
-            }
-            fs::rename(&staged, &target).map_err(|e| StoreError::io(&target, e))
-        })();
-        if result.is_err() {
-            let _ = fs::remove_dir_all(&staged);
+        for t in &mv.tags {
+            atomic_write_in(
+                &Layout::value_file(&Layout::registry_tags(staged), &t.key),
+                staged,
+                t.value.as_bytes(),
+            )?;
         }
-        result?;
+        Self::write_version_meta(staged, &mv)?;
+        if target.exists() {
+            return Err(StoreError::AlreadyExists(format!(
+                "Model Version (name={}, version={version}) already exists",
+                mv.name
+            )));
+        }
+        staging.commit(&target)?;
         self.touch_model(&dir, now)?;
         Ok(mv)
     }

@@ -12,18 +12,29 @@ pub fn atomic_write_in(path: &Path, tmp_dir: &Path, contents: &[u8]) -> Result<(
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TMP_PREFIX)
-        .tempfile_in(tmp_dir)
-        .map_err(|e| StoreError::io(tmp_dir, e))?;
-    tmp.write_all(contents)
-        .map_err(|e| StoreError::io(path, e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| StoreError::io(path, e))?;
-    tmp.persist(path)
-        .map_err(|e| StoreError::io(path, e.error))?;
-    Ok(())
+    // The temp file is locked while it lives, so `reap` can tell a dead writer's leftover from a
+    // live one. A reaper that slipped in between create and lock removed it: start again.
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(TMP_PREFIX)
+            .tempfile_in(tmp_dir)
+            .map_err(|e| StoreError::io(tmp_dir, e))?;
+        tmp.as_file()
+            .lock()
+            .map_err(|e| StoreError::io(tmp.path(), e))?;
+        tmp.write_all(contents)
+            .map_err(|e| StoreError::io(path, e))?;
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| StoreError::io(path, e))?;
+        match tmp.persist(path) {
+            Ok(_) => return Ok(()),
+            Err(e) if e.error.kind() == std::io::ErrorKind::NotFound && attempts < 3 => continue,
+            Err(e) => return Err(StoreError::io(path, e.error)),
+        }
+    }
 }
 
 /// Atomic replacement with the temp file next to the target.
@@ -76,6 +87,178 @@ pub fn lock_dir(dir: &Path) -> Result<DirLock> {
     let file = File::open(dir).map_err(|e| StoreError::io(dir, e))?;
     file.lock().map_err(|e| StoreError::io(dir, e))?;
     Ok(DirLock { _file: file })
+}
+
+/// The lock of a folder or file if no one holds it (a leftover of a dead writer), None if someone
+/// does (or it is gone).
+pub fn try_lock(path: &Path) -> Option<DirLock> {
+    let file = File::open(path).ok()?;
+    file.try_lock().ok()?;
+    Some(DirLock { _file: file })
+}
+
+/// The folder under the store root where multi-step writes (a new experiment, run, registered
+/// model, model version or logged model) are built before one rename moves them into place.
+/// MLflow 3.17's file store never reads it: its experiment listing (`_get_active_experiments`)
+/// skips every root folder whose name ends in `.trash`, experiments are otherwise found by exact
+/// id, and the registry reads only `models/`. Anywhere else a half-made folder is read: a
+/// dot-folder in the root fails MLflow's experiment id check and breaks `search_experiments`, in an
+/// experiment it is taken for a run (and `search_runs` fails on its meta), in `models/` for a model.
+pub const STAGING_DIR: &str = ".mlrun-staging.trash";
+/// The prefix of one staged folder (also what older mlrun versions staged next to the target).
+pub const STAGING_PREFIX: &str = ".mlrun-new-";
+
+/// A folder being built in the staging area, locked while its writer lives; removed on drop unless
+/// committed.
+pub struct Staging {
+    path: PathBuf,
+    area: PathBuf,
+    _lock: DirLock,
+    done: bool,
+}
+
+impl Staging {
+    /// A new empty staged folder. The writer holds the area's shared lock from mkdir until its own
+    /// folder's lock is taken, so `reap` (which holds the area's exclusive lock) never sees a live
+    /// writer's folder unlocked.
+    pub fn new(root: &Path) -> Result<Self> {
+        let area = root.join(STAGING_DIR);
+        let mut last = None;
+        for _ in 0..100 {
+            fs::create_dir_all(&area).map_err(|e| StoreError::io(&area, e))?;
+            // A writer that just finished may remove the empty area under us: start again.
+            let area_file = match File::open(&area) {
+                Ok(f) => f,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    last = Some(e);
+                    continue;
+                }
+                Err(e) => return Err(StoreError::io(&area, e)),
+            };
+            area_file
+                .lock_shared()
+                .map_err(|e| StoreError::io(&area, e))?;
+            let dir = match tempfile::Builder::new()
+                .prefix(STAGING_PREFIX)
+                .tempdir_in(&area)
+            {
+                Ok(d) => d.keep(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    last = Some(e);
+                    continue;
+                }
+                Err(e) => return Err(StoreError::io(&area, e)),
+            };
+            let lock = lock_dir(&dir)?;
+            return Ok(Self {
+                path: dir,
+                area,
+                _lock: lock,
+                done: false,
+            });
+        }
+        Err(StoreError::io(
+            &area,
+            last.unwrap_or_else(|| std::io::Error::other("staging area keeps vanishing")),
+        ))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Moves the staged folder to `target` in one rename.
+    pub fn commit(mut self, target: &Path) -> Result<()> {
+        fs::rename(&self.path, target).map_err(|e| StoreError::io(target, e))?;
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.path);
+        }
+        // Leave the root as MLflow's own layout when no other write is staged (fails if one is).
+        let _ = fs::remove_dir(&self.area);
+    }
+}
+
+/// What a dead writer left behind: a staged folder or an atomic write's temp file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leftover {
+    pub path: PathBuf,
+    pub is_dir: bool,
+}
+
+/// Finds (and with `remove`, removes) the staged folders and temp files no live writer owns: those
+/// in the staging area, temp files next to meta files and values, and the `.mlrun-new-*` folders
+/// older mlrun versions staged next to their target. Each is removed while holding its own lock,
+/// so a writer in flight never loses its work. Artifacts are user data and are not looked into.
+pub fn reap(root: &Path, remove: bool) -> Result<Vec<Leftover>> {
+    let mut out = Vec::new();
+    let area = root.join(STAGING_DIR);
+    if let Ok(area_file) = File::open(&area) {
+        area_file.lock().map_err(|e| StoreError::io(&area, e))?;
+        let rd = fs::read_dir(&area).map_err(|e| StoreError::io(&area, e))?;
+        for entry in rd {
+            let entry = entry.map_err(|e| StoreError::io(&area, e))?;
+            let path = entry.path();
+            let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+            reap_one(&path, is_dir, remove, &mut out)?;
+        }
+        drop(area_file);
+        if remove {
+            let _ = fs::remove_dir(&area);
+        }
+    }
+    fn walk(dir: &Path, depth: usize, remove: bool, out: &mut Vec<Leftover>) -> Result<()> {
+        let rd = match fs::read_dir(dir) {
+            Ok(rd) => rd,
+            Err(_) => return Ok(()),
+        };
+        for entry in rd {
+            let entry = entry.map_err(|e| StoreError::io(dir, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = entry.path();
+            let Ok(ft) = entry.file_type() else { continue };
+            if ft.is_file() && name.starts_with(TMP_PREFIX) {
+                reap_one(&path, false, remove, out)?;
+            } else if ft.is_dir() && name.starts_with(STAGING_PREFIX) {
+                reap_one(&path, true, remove, out)?;
+            } else if ft.is_dir() && name != STAGING_DIR && name != "artifacts" && depth < 8 {
+                walk(&path, depth + 1, remove, out)?;
+            }
+        }
+        Ok(())
+    }
+    walk(root, 0, remove, &mut out)?;
+    Ok(out)
+}
+
+fn reap_one(path: &Path, is_dir: bool, remove: bool, out: &mut Vec<Leftover>) -> Result<()> {
+    let Some(lock) = try_lock(path) else {
+        return Ok(());
+    };
+    if remove {
+        let res = if is_dir {
+            fs::remove_dir_all(path)
+        } else {
+            fs::remove_file(path)
+        };
+        match res {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(StoreError::io(path, e)),
+        }
+    }
+    drop(lock);
+    out.push(Leftover {
+        path: path.to_path_buf(),
+        is_dir,
+    });
+    Ok(())
 }
 
 /// The prefix of temp files that atomic writes leave for an instant; never a value.

@@ -4,8 +4,9 @@ use std::path::{Path, PathBuf};
 
 pub const TRASH: &str = ".trash";
 pub const META: &str = "meta.yaml";
-/// Folder names under the root that are not experiments.
-pub const ROOT_RESERVED: &[&str] = &[TRASH, "models"];
+/// Folder names under the root that are not experiments (the last is where multi-step writes are
+/// staged, see `fsutil::STAGING_DIR`).
+pub const ROOT_RESERVED: &[&str] = &[TRASH, "models", super::fsutil::STAGING_DIR];
 /// Folder names inside an experiment that are not runs.
 pub const EXPERIMENT_RESERVED: &[&str] = &["tags", "datasets", "traces", "models"];
 

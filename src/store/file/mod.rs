@@ -13,7 +13,7 @@ use crate::store::{
     local_path_from_uri, Listing, NewRun, Result, RunPage, RunQuery, StoreError, TrackingStore,
 };
 use crate::validate;
-use fsutil::{append, atomic_write, atomic_write_in, files_under, lock_dir, read_values};
+use fsutil::{append, atomic_write, atomic_write_in, files_under, lock_dir, read_values, Staging};
 use layout::Layout;
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
@@ -172,8 +172,11 @@ impl FileStore {
         tags: &[Tag],
         now: i64,
     ) -> Result<()> {
-        let dir = self.layout.experiment(id);
-        fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, e))?;
+        // Built in the staging area and renamed into place, so neither MLflow nor mlrun ever sees
+        // an experiment folder without its meta.yaml.
+        let target = self.layout.experiment(id);
+        let staging = Staging::new(&self.layout.root)?;
+        let dir = staging.path().to_path_buf();
         let exp = Experiment {
             experiment_id: id.to_string(),
             name: name.to_string(),
@@ -190,7 +193,8 @@ impl FileStore {
         atomic_write(
             &Layout::meta(&dir),
             meta::experiment_yaml(&exp, false).as_bytes(),
-        )
+        )?;
+        staging.commit(&target)
     }
 
     fn write_value(&self, folder: &Path, tmp_dir: &Path, key: &str, value: &str) -> Result<()> {
@@ -317,6 +321,33 @@ impl FileStore {
         Ok((dir, info))
     }
 
+    /// Marks every run of an experiment folder deleted (or active again), as MLflow does when it
+    /// deletes (restores) the experiment. Runs already in that stage are left alone.
+    pub(crate) fn set_runs_stage(
+        &self,
+        exp_dir: &Path,
+        stage: LifecycleStage,
+        now: i64,
+    ) -> Result<()> {
+        for name in subdirs(exp_dir)? {
+            let rdir = exp_dir.join(&name);
+            if layout::EXPERIMENT_RESERVED.contains(&name.as_str()) || !Layout::is_run_dir(&rdir) {
+                continue;
+            }
+            let _rl = lock_dir(&rdir)?;
+            // A run MLflow cannot read either is skipped, as MLflow's delete skips it.
+            let Ok(mut info) = self.read_run_info(&rdir) else {
+                continue;
+            };
+            if info.lifecycle_stage != stage {
+                info.lifecycle_stage = stage;
+                info.deleted_time = (stage == LifecycleStage::Deleted).then_some(now);
+                self.write_run_meta(&rdir, &info)?;
+            }
+        }
+        Ok(())
+    }
+
     fn write_run_meta(&self, dir: &Path, info: &RunInfo) -> Result<()> {
         atomic_write(&Layout::meta(dir), meta::run_yaml(info).as_bytes())
     }
@@ -437,6 +468,12 @@ impl TrackingStore for FileStore {
         )
     }
 
+    // Delete and restore are ordered so that a kill between any two steps leaves a state MLflow
+    // reads and mlrun finishes: the folder's place (root or `.trash/`) says what the experiment is,
+    // the meta and the runs' stages follow it. Delete moves first, then marks; restore marks, then
+    // moves. A kill in between leaves a trashed experiment whose meta or runs still say active,
+    // which `delete` again (or `doctor --fix`) finishes; an experiment marked deleted in the root
+    // (left by older versions, which marked first) is finished by `delete` or undone by `restore`.
     fn delete_experiment(&self, experiment_id: &str) -> Result<()> {
         if experiment_id == "0" {
             return Err(StoreError::InvalidParameter(
@@ -444,75 +481,65 @@ impl TrackingStore for FileStore {
             ));
         }
         let _lock = lock_dir(&self.layout.root)?;
-        let dir = self.experiment_dir(experiment_id)?;
+        let mut dir = self.experiment_dir(experiment_id)?;
         let mut exp = self.read_experiment_dir(&dir)?;
-        if exp.lifecycle_stage == LifecycleStage::Deleted {
+        let target = self.layout.trashed_experiment(experiment_id);
+        let in_trash = dir == target;
+        if exp.lifecycle_stage == LifecycleStage::Deleted && in_trash {
             return Err(StoreError::InvalidParameter(format!(
                 "Experiment '{experiment_id}' is already deleted."
             )));
         }
-        let now = now_ms();
-        for name in subdirs(&dir)? {
-            let rdir = dir.join(&name);
-            if layout::EXPERIMENT_RESERVED.contains(&name.as_str()) || !Layout::is_run_dir(&rdir) {
-                continue;
-            }
-            let _rl = lock_dir(&rdir)?;
-            let mut info = self.read_run_info(&rdir)?;
-            if info.lifecycle_stage == LifecycleStage::Active {
-                info.lifecycle_stage = LifecycleStage::Deleted;
-                info.deleted_time = Some(now);
-                self.write_run_meta(&rdir, &info)?;
-            }
+        if !in_trash {
+            fs::rename(&dir, &target).map_err(|e| StoreError::io(&target, e))?;
+            dir = target;
         }
+        let now = now_ms();
         exp.lifecycle_stage = LifecycleStage::Deleted;
         exp.last_update_time = Some(now);
         atomic_write(
             &Layout::meta(&dir),
             meta::experiment_yaml(&exp, true).as_bytes(),
         )?;
-        let target = self.layout.trashed_experiment(experiment_id);
-        fs::rename(&dir, &target).map_err(|e| StoreError::io(&target, e))
+        self.set_runs_stage(&dir, LifecycleStage::Deleted, now)
     }
 
     fn restore_experiment(&self, experiment_id: &str) -> Result<()> {
         let _lock = lock_dir(&self.layout.root)?;
         validate::experiment_id(experiment_id)?;
         let trashed = self.layout.trashed_experiment(experiment_id);
-        if !Layout::meta(&trashed).is_file() {
-            self.experiment_dir(experiment_id)?;
-            return Err(StoreError::InvalidParameter(format!(
-                "Cannot restore an active experiment '{experiment_id}'."
-            )));
-        }
         let active = self.layout.experiment(experiment_id);
+        if !Layout::meta(&trashed).is_file() {
+            let dir = self.experiment_dir(experiment_id)?;
+            let mut exp = self.read_experiment_dir(&dir)?;
+            if exp.lifecycle_stage == LifecycleStage::Active {
+                return Err(StoreError::InvalidParameter(format!(
+                    "Cannot restore an active experiment '{experiment_id}'."
+                )));
+            }
+            // Marked deleted but never moved (a delete killed half-way): undo the marks.
+            self.set_runs_stage(&dir, LifecycleStage::Active, now_ms())?;
+            exp.lifecycle_stage = LifecycleStage::Active;
+            exp.last_update_time = Some(now_ms());
+            return atomic_write(
+                &Layout::meta(&dir),
+                meta::experiment_yaml(&exp, true).as_bytes(),
+            );
+        }
         if active.exists() {
             return Err(StoreError::AlreadyExists(format!(
                 "Cannot restore experiment with ID {experiment_id}. An experiment with same ID already exists."
             )));
         }
-        fs::rename(&trashed, &active).map_err(|e| StoreError::io(&active, e))?;
-        let mut exp = self.read_experiment_dir(&active)?;
+        let mut exp = self.read_experiment_dir(&trashed)?;
+        self.set_runs_stage(&trashed, LifecycleStage::Active, now_ms())?;
         exp.lifecycle_stage = LifecycleStage::Active;
         exp.last_update_time = Some(now_ms());
         atomic_write(
-            &Layout::meta(&active),
+            &Layout::meta(&trashed),
             meta::experiment_yaml(&exp, true).as_bytes(),
         )?;
-        for name in subdirs(&active)? {
-            let rdir = active.join(&name);
-            if layout::EXPERIMENT_RESERVED.contains(&name.as_str()) || !Layout::is_run_dir(&rdir) {
-                continue;
-            }
-            let _rl = lock_dir(&rdir)?;
-            let mut info = self.read_run_info(&rdir)?;
-            if info.lifecycle_stage == LifecycleStage::Deleted {
-                info.lifecycle_stage = LifecycleStage::Active;
-                info.deleted_time = None;
-                self.write_run_meta(&rdir, &info)?;
-            }
-        }
-        Ok(())
+        fs::rename(&trashed, &active).map_err(|e| StoreError::io(&active, e))
     }
 
     fn set_experiment_tag(&self, experiment_id: &str, tag: &Tag) -> Result<()> {
@@ -587,12 +614,9 @@ impl TrackingStore for FileStore {
             lifecycle_stage: LifecycleStage::Active,
             deleted_time: None,
         };
-        // Build the run in a hidden staging folder and move it into place, so no reader ever sees a
-        // half-made run.
-        let staging = tempfile::Builder::new()
-            .prefix(".mlrun-new-")
-            .tempdir_in(&exp_dir)
-            .map_err(|e| StoreError::io(&exp_dir, e))?;
+        // Build the run in the staging area (which no reader looks into) and move it into place, so
+        // no reader ever sees a half-made run.
+        let staging = Staging::new(&self.layout.root)?;
         let sdir = staging.path();
         for sub in ["metrics", "params", "artifacts", "tags"] {
             fs::create_dir_all(sdir.join(sub)).map_err(|e| StoreError::io(sdir.join(sub), e))?;
@@ -605,8 +629,7 @@ impl TrackingStore for FileStore {
             self.write_value(&Layout::tags(sdir), sdir, &t.key, &t.value)?;
         }
         self.write_run_meta(sdir, &info)?;
-        let staged = staging.keep();
-        fs::rename(&staged, &dir).map_err(|e| StoreError::io(&dir, e))?;
+        staging.commit(&dir)?;
         self.get_run(&run_id)
     }
 
@@ -937,6 +960,9 @@ impl TrackingStore for FileStore {
                 )));
             }
         }
+        // What killed writers left (staged folders, temp files), each only if no live writer
+        // holds its lock.
+        fsutil::reap(&self.layout.root, true)?;
         let target_runs = !run_ids.is_empty() || experiment_ids.is_empty();
         if target_runs {
             for exp_dir in self.all_experiment_dirs()? {

@@ -1,0 +1,68 @@
+//! `mlrun doctor [--fix]`: checks a local store the way MLflow's reader and mlrun's rules see it and
+//! lists what is wrong; `--fix` repairs what can be repaired safely. Exit codes: 0 when nothing is
+//! left to repair (clean, or everything found was fixed), 1 when problems remain (or the store
+//! cannot be read), 2 on a usage error.
+use super::error::{CliError, CliResult};
+use super::output::{print_json, print_rows};
+use super::{Ctx, OutputFormat};
+use clap::Args;
+use mlrun::store::local_path_from_uri;
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Repair what can be repaired safely: remove staging leftovers no live writer owns, finish
+    /// half-done experiment deletes, trim a metric file's torn last line. Everything else is only
+    /// reported.
+    #[arg(long)]
+    pub fix: bool,
+}
+
+pub fn doctor(ctx: &Ctx, a: DoctorArgs) -> CliResult {
+    let p = local_path_from_uri(&ctx.tracking_uri)?;
+    let root = if p.is_relative() {
+        std::env::current_dir()?.join(p)
+    } else {
+        p
+    };
+    let findings = mlrun::doctor::diagnose(&root, a.fix)?;
+    match ctx.output {
+        OutputFormat::Json => print_json(&findings)?,
+        _ if findings.is_empty() => {}
+        _ => {
+            let rows: Vec<Vec<String>> = findings
+                .iter()
+                .map(|f| {
+                    let status = match (f.fixed, f.fixable) {
+                        (true, _) => "fixed",
+                        (false, true) => "fixable",
+                        (false, false) => "manual",
+                    };
+                    vec![
+                        status.to_string(),
+                        f.check.to_string(),
+                        f.path.display().to_string(),
+                        f.message.clone(),
+                    ]
+                })
+                .collect();
+            print_rows(ctx, &["status", "check", "path", "problem"], &rows)?;
+        }
+    }
+    let left = findings.iter().filter(|f| !f.fixed).count();
+    let fixed = findings.len() - left;
+    if left == 0 {
+        ctx.say(&if fixed == 0 {
+            format!("{}: no problems found", root.display())
+        } else {
+            format!("{}: {fixed} problem(s) fixed, none left", root.display())
+        });
+        return Ok(());
+    }
+    let fixable = findings.iter().filter(|f| !f.fixed && f.fixable).count();
+    let err = CliError::user(format!("{left} problem(s) in {}", root.display()));
+    Err(if fixable > 0 && !a.fix {
+        err.with_hint(format!("`mlrun doctor --fix` repairs {fixable} of them"))
+    } else {
+        err.with_hint("the problems marked `manual` need a person: see each line's message")
+    })
+}
