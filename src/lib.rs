@@ -5,6 +5,7 @@
 
 pub mod doctor;
 pub mod entities;
+pub mod http;
 pub mod ids;
 pub mod models;
 pub mod project;

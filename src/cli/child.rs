@@ -595,6 +595,32 @@ pub fn signal_name(sig: i32) -> &'static str {
     }
 }
 
+/// For a server (`models serve`, `ui`): the first SIGINT/SIGTERM calls `stop` (requests in flight
+/// finish), a second one exits at once. The thread ends when `signals` is closed.
+pub fn stop_on_signals(
+    mut signals: signal_hook::iterator::Signals,
+    quiet: bool,
+    stop: impl Fn() + Send + 'static,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let mut count = 0;
+        for sig in signals.forever() {
+            count += 1;
+            if count > 1 {
+                std::process::exit(128 + sig);
+            }
+            if !quiet {
+                let _ = writeln!(
+                    io::stderr(),
+                    "mlrun: {}: finishing requests in flight, then stopping (send it again to stop now)",
+                    signal_name(sig)
+                );
+            }
+            stop();
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

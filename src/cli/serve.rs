@@ -1,5 +1,5 @@
-//! `mlrun models serve` and `mlrun models predict`: MLflow's scoring server protocol behind a
-//! small thread-per-connection HTTP/1.1 front (`mlrun::serve::http`). Python models are scored by N worker processes (the model's environment, MLflow's
+//! `mlrun models serve` and `mlrun models predict`: MLflow's scoring server protocol behind the
+//! shared HTTP front (`mlrun::http`). Python models are scored by N worker processes (the model's environment, MLflow's
 //! own loader) over length-prefixed frames on pipes; ONNX models are scored in-process by tract.
 //!
 //! Invariants: every request gets exactly one reply — a worker that dies or overruns `--timeout` is
@@ -9,6 +9,7 @@
 use super::error::{CliError, CliResult};
 use super::Ctx;
 use clap::{Args, ValueEnum};
+use mlrun::http;
 use mlrun::models::{ModelUri, Models};
 use mlrun::project::env::{self as penv, EnvManager, PlanRequest, Tools};
 use mlrun::project::{Project, ProjectEnv};
@@ -16,7 +17,7 @@ use mlrun::registry::FileRegistry;
 use mlrun::serve::onnx::OnnxModel;
 use mlrun::serve::protocol::{self, BatchRows, BodyKind, Scoring, ScoringError};
 use mlrun::serve::{
-    http, read_frame, split_batch_reply, split_reply, write_frame, Backend, ServedModel, WORKER_PY,
+    read_frame, split_batch_reply, split_reply, write_frame, Backend, ServedModel, WORKER_PY,
 };
 use mlrun::store::local_path_from_uri;
 use std::io::{self, Read, Write};
@@ -833,8 +834,8 @@ struct Front {
     loaded: Loaded,
     version: String,
     timeout: Duration,
-    log: bool,
-    /// ONNX: scoring slots (each connection has a thread; at most `--workers` score at once).
+    /// ONNX: scoring slots (handlers run on the HTTP front's blocking pool; at most `--workers`
+    /// score at once).
     slots: Semaphore,
 }
 
@@ -909,12 +910,11 @@ pub fn serve(ctx: &Ctx, a: ServeArgs) -> CliResult {
             .with_hint("pick another --port (0 picks a free one)")
     })?;
     let addr = server.local_addr()?;
-    let stopper = server.stopper()?;
+    let stopper = server.stopper();
     let front = Arc::new(Front {
         loaded,
         version,
         timeout,
-        log: !ctx.quiet,
         slots: Semaphore::new(workers),
     });
     {
@@ -926,36 +926,33 @@ pub fn serve(ctx: &Ctx, a: ServeArgs) -> CliResult {
         "Listening at http://{addr} (POST /invocations; Ctrl-C or SIGTERM to stop)"
     ));
 
-    let watcher = {
-        let quiet = ctx.quiet;
-        let mut signals = signals;
-        std::thread::spawn(move || {
-            let mut count = 0;
-            for sig in signals.forever() {
-                count += 1;
-                if count > 1 {
-                    std::process::exit(128 + sig);
-                }
-                if !quiet {
-                    let _ = writeln!(
-                        io::stderr(),
-                        "mlrun: {}: finishing requests in flight, then stopping (send it again to stop now)",
-                        super::child::signal_name(sig)
-                    );
-                }
-                stopper.stop();
-            }
-        })
-    };
+    let watcher = super::child::stop_on_signals(signals, ctx.quiet, move || stopper.stop());
+    let logger: Option<http::Logger> = (!ctx.quiet).then(|| {
+        Arc::new(|a: &http::Access| {
+            let remote = a.remote.map_or_else(|| "-".to_string(), |r| r.to_string());
+            let path = a.target.split('?').next().unwrap_or_default();
+            let _ = writeln!(
+                io::stderr(),
+                "{remote} \"{} {path}\" {} {}B {:.2}ms",
+                a.method,
+                a.status,
+                a.bytes,
+                a.elapsed.as_secs_f64() * 1000.0
+            );
+        }) as http::Logger
+    });
     let cfg = http::Config {
         max_body: a.max_body_size,
+        // Bodies in flight may hold four of the largest, and never less than 256 MiB.
+        body_budget: a.max_body_size.saturating_mul(4).max(256 << 20),
+        // MLflow's server parses with Python's json, which gives up past its recursion limit.
+        max_json_depth: Some(MAX_JSON_DEPTH),
+        // A request may wait for a worker up to --timeout; let it finish on a stop.
+        shutdown_grace: timeout + Duration::from_secs(5),
+        logger,
         ..http::Config::default()
     };
-    let handler = {
-        let front = Arc::clone(&front);
-        Arc::new(move |req: http::Request| handle_request(&front, req))
-    };
-    server.serve(cfg, handler)?;
+    server.serve(cfg, front.clone())?;
     if let Scorer::Python(pool) = &front.loaded.scorer {
         pool.shutdown();
     }
@@ -965,49 +962,50 @@ pub fn serve(ctx: &Ctx, a: ServeArgs) -> CliResult {
     Ok(())
 }
 
-fn handle_request(front: &Front, req: http::Request) -> http::Response {
-    let start = Instant::now();
-    let json = protocol::CONTENT_TYPE_JSON;
-    let (method, path) = (req.method.clone(), req.path.clone());
-    let remote = req
-        .remote
-        .map_or_else(|| "-".to_string(), |a| a.to_string());
-    let reply = match (method.as_str(), path.as_str()) {
-        ("GET", "/ping" | "/health") => Reply {
-            status: 200,
-            content_type: json,
-            body: b"\n".to_vec(),
-        },
-        ("GET", "/version") => Reply {
-            status: 200,
-            content_type: json,
-            body: front.version.clone().into_bytes(),
-        },
-        ("POST", "/invocations") => invocations(front, req),
-        (_, "/ping" | "/health" | "/version" | "/invocations") => Reply {
-            status: 405,
-            content_type: json,
-            body: br#"{"detail":"Method Not Allowed"}"#.to_vec(),
-        },
-        _ => Reply {
-            status: 404,
-            content_type: json,
-            body: br#"{"detail":"Not Found"}"#.to_vec(),
-        },
-    };
-    if front.log {
-        let _ = writeln!(
-            io::stderr(),
-            "{remote} \"{method} {path}\" {} {}B {:.2}ms",
-            reply.status,
-            reply.body.len(),
-            start.elapsed().as_secs_f64() * 1000.0
-        );
+/// Nesting a JSON body may have: Python's default recursion limit, where MLflow's own
+/// `json.loads` fails.
+const MAX_JSON_DEPTH: usize = 1000;
+
+impl http::Handler for Front {
+    fn handle(&self, req: http::Request) -> http::Response {
+        let json = protocol::CONTENT_TYPE_JSON;
+        let reply = match (req.method.as_str(), req.path.as_str()) {
+            ("GET", "/ping" | "/health") => Reply {
+                status: 200,
+                content_type: json,
+                body: b"\n".to_vec(),
+            },
+            ("GET", "/version") => Reply {
+                status: 200,
+                content_type: json,
+                body: self.version.clone().into_bytes(),
+            },
+            ("POST", "/invocations") => invocations(self, req),
+            (_, "/ping" | "/health" | "/version" | "/invocations") => Reply {
+                status: 405,
+                content_type: json,
+                body: br#"{"detail":"Method Not Allowed"}"#.to_vec(),
+            },
+            _ => Reply {
+                status: 404,
+                content_type: json,
+                body: br#"{"detail":"Not Found"}"#.to_vec(),
+            },
+        };
+        http::Response::bytes(reply.status, reply.content_type, reply.body)
     }
-    http::Response {
-        status: reply.status,
-        content_type: reply.content_type.to_string(),
-        body: reply.body,
+
+    fn refuse(&self, refusal: &http::Refusal) -> http::Response {
+        let e = match refusal {
+            http::Refusal::TooLarge { limit } => ScoringError::too_large(*limit),
+            http::Refusal::TooDeep { .. } => ScoringError::invalid_input(&format!(
+                "Ensure that input is a valid JSON formatted string. Error: '{}'",
+                refusal.message()
+            )),
+            r if r.status() == 400 => ScoringError::mlflow("BAD_REQUEST", &r.message()),
+            r => ScoringError::text(r.status(), &r.message()),
+        };
+        http::Response::bytes(e.status, e.content_type, e.body)
     }
 }
 
@@ -1016,11 +1014,7 @@ fn invocations(front: &Front, req: http::Request) -> Reply {
         Ok(k) => k,
         Err(e) => return e.into(),
     };
-    let body = match req.body {
-        Ok(b) => b,
-        Err(limit) => return ScoringError::too_large(limit).into(),
-    };
-    let parsed = match protocol::parse_body(kind, &body, &front.loaded.model.inputs) {
+    let parsed = match protocol::parse_body(kind, &req.body, &front.loaded.model.inputs) {
         Ok(p) => p,
         Err(e) => return e.into(),
     };

@@ -1,16 +1,17 @@
 //! `mlrun ui`: the web UI, served by this binary with its pages embedded at build time. The HTTP
-//! side (tiny_http, a few worker threads, one log line per request on stderr) lives here; what each
-//! request means is `mlrun::ui`, over the same store code as every other command.
+//! side is the shared front (`mlrun::http`); here are a few worker threads that own the store
+//! handles and one log line per request on stderr. What each request means is `mlrun::ui`, over
+//! the same store code as every other command.
 use super::error::{CliError, CliResult};
 use super::Ctx;
 use clap::Args;
+use mlrun::http;
 use mlrun::registry::{FileRegistry, ModelRegistry};
 use mlrun::store::local_path_from_uri;
 use mlrun::ui::{Body, Request, Ui, WRITE_HEADER};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::IpAddr;
-use std::sync::Arc;
-use std::time::Instant;
+use std::sync::{mpsc, Arc, Mutex};
 
 #[derive(Debug, Args)]
 pub struct UiArgs {
@@ -29,7 +30,9 @@ pub struct UiArgs {
 /// Requests served at once; each worker has its own store handle and scratch folder.
 const WORKERS: usize = 4;
 /// Largest request body accepted (writes are small JSON objects).
-const MAX_BODY: u64 = 1 << 20;
+const MAX_BODY: usize = 1 << 20;
+/// Nesting a JSON body may have (writes are flat objects).
+const MAX_JSON_DEPTH: usize = 64;
 
 pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
     // Open once up front so a bad tracking URI fails before anything listens.
@@ -47,14 +50,14 @@ pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
                 .with_hint("use 127.0.0.1 (the default), ::1, or 0.0.0.0 to listen everywhere")
         })?,
     };
-    let server = tiny_http::Server::http((ip, a.port)).map_err(|e| {
+    // Signals are caught from here on: a Ctrl-C lets requests in flight finish.
+    let signals = signal_hook::iterator::Signals::new([libc::SIGINT, libc::SIGTERM])?;
+    let signals_handle = signals.handle();
+    let server = http::Server::bind((ip, a.port)).map_err(|e| {
         CliError::user(format!("cannot listen on {}:{}: {e}", a.host, a.port))
             .with_hint("pick another --port (0 picks a free one)")
     })?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| CliError::user("the server has no IP address"))?;
+    let addr = server.local_addr()?;
     let port = addr.port();
     let url = format!("http://{addr}/");
     let allowed_hosts = allowed_hosts(ip, port, &a.host);
@@ -76,37 +79,116 @@ pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
         open_browser(ctx, &url);
     }
 
-    let server = Arc::new(server);
+    // The store handles are not shared between threads: WORKERS threads each own one and take
+    // requests from a queue; the HTTP front's handler only hands a request over and waits.
+    let (jobs, queue) = mpsc::channel::<Job>();
+    let queue = Arc::new(Mutex::new(queue));
+    let (ready_tx, ready) = mpsc::channel::<CliResult>();
     let mut workers = Vec::new();
     for _ in 0..WORKERS {
-        let server = Arc::clone(&server);
+        let queue = Arc::clone(&queue);
         let uri = ctx.tracking_uri.clone();
         let root = root.clone();
         let hosts = allowed_hosts.clone();
-        let quiet = ctx.quiet;
-        workers.push(std::thread::spawn(move || -> CliResult {
-            let store = mlrun::open_store(&uri)?;
-            let registry = FileRegistry::open(&root)?;
-            let scratch = tempfile::tempdir()?;
+        let ready = ready_tx.clone();
+        workers.push(std::thread::spawn(move || {
+            let opened = (|| -> CliResult<_> {
+                let store = mlrun::open_store(&uri)?;
+                let registry = FileRegistry::open(&root)?;
+                let scratch = tempfile::tempdir()?;
+                Ok((store, registry, scratch))
+            })();
+            let (store, registry, scratch) = match opened {
+                Ok(x) => {
+                    let _ = ready.send(Ok(()));
+                    x
+                }
+                Err(e) => {
+                    let _ = ready.send(Err(e));
+                    return;
+                }
+            };
             let ui = Ui {
                 store: store.as_ref(),
                 registry: Some(&registry as &dyn ModelRegistry),
                 allowed_hosts: hosts,
                 scratch: scratch.path(),
             };
-            for request in server.incoming_requests() {
-                serve(&ui, request, quiet);
+            loop {
+                let job = match queue.lock() {
+                    Ok(q) => q.recv(),
+                    Err(_) => return,
+                };
+                let Ok((req, reply)) = job else { return };
+                let _ = reply.send(serve(&ui, req));
             }
-            Ok(())
         }));
     }
+    drop(ready_tx);
+    for _ in 0..WORKERS {
+        ready
+            .recv()
+            .map_err(|_| CliError::user("a server thread ended before starting"))??;
+    }
+    let stopper = server.stopper();
+    let watcher = super::child::stop_on_signals(signals, ctx.quiet, move || stopper.stop());
+    let logger: Option<http::Logger> = (!ctx.quiet).then(|| {
+        Arc::new(|a: &http::Access| {
+            let _ = writeln!(
+                std::io::stderr(),
+                "{} {} {} {}B {:.1}ms",
+                a.method,
+                a.target,
+                a.status,
+                a.bytes,
+                a.elapsed.as_secs_f64() * 1000.0
+            );
+        }) as http::Logger
+    });
+    let cfg = http::Config {
+        max_body: MAX_BODY,
+        body_budget: 64 * MAX_BODY,
+        max_handlers: 64,
+        max_json_depth: Some(MAX_JSON_DEPTH),
+        logger,
+        ..http::Config::default()
+    };
+    let front = Arc::new(Front {
+        jobs: Mutex::new(jobs),
+    });
+    server.serve(cfg, Arc::clone(&front))?;
+    // Closing the queue ends the workers.
+    drop(front);
     for w in workers {
-        match w.join() {
-            Ok(r) => r?,
-            Err(_) => return Err(CliError::user("a server thread panicked")),
+        if w.join().is_err() {
+            return Err(CliError::user("a server thread panicked"));
         }
     }
+    signals_handle.close();
+    let _ = watcher.join();
     Ok(())
+}
+
+/// A request for a UI worker, and where its answer goes.
+type Job = (http::Request, mpsc::Sender<http::Response>);
+
+/// The HTTP front's handler: passes each request to a UI worker.
+struct Front {
+    jobs: Mutex<mpsc::Sender<Job>>,
+}
+
+impl http::Handler for Front {
+    fn handle(&self, req: http::Request) -> http::Response {
+        let (tx, rx) = mpsc::channel();
+        let sent = match self.jobs.lock() {
+            Ok(jobs) => jobs.send((req, tx)).is_ok(),
+            Err(_) => false,
+        };
+        match rx.recv() {
+            Ok(r) if sent => r,
+            _ => http::Response::bytes(500, "text/plain; charset=utf-8", "The UI worker failed"),
+        }
+    }
 }
 
 /// Host headers a browser sends for this server: the address it was opened at, by number or as
@@ -129,78 +211,24 @@ fn allowed_hosts(ip: IpAddr, port: u16, host_flag: &str) -> Vec<String> {
     hosts
 }
 
-fn serve(ui: &Ui, mut request: tiny_http::Request, quiet: bool) {
-    let started = Instant::now();
-    let method = request.method().as_str().to_string();
-    let url = request.url().to_string();
-    let header = |name: &str| {
-        request
-            .headers()
-            .iter()
-            .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
-            .map(|h| h.value.as_str().to_string())
-    };
-    let host = header("Host");
-    let write_header = header(WRITE_HEADER).is_some();
-    let mut body = Vec::new();
-    let too_big = request.body_length().is_some_and(|n| n as u64 > MAX_BODY);
-    if !too_big {
-        let _ = request
-            .as_reader()
-            .take(MAX_BODY + 1)
-            .read_to_end(&mut body);
+fn serve(ui: &Ui, request: http::Request) -> http::Response {
+    let mut req = Request::parse(&request.method, &request.target, &request.body);
+    req.host = request.header("Host");
+    req.write_header = request.header(WRITE_HEADER).is_some();
+    let r = ui.handle(&req);
+    http::Response {
+        status: r.status,
+        content_type: r.content_type,
+        headers: r
+            .headers
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+        body: match r.body {
+            Body::Bytes(b) => http::Body::Bytes(b),
+            Body::File(f, n) => http::Body::File(f, n),
+        },
     }
-    let response = if too_big || body.len() as u64 > MAX_BODY {
-        None
-    } else {
-        let mut req = Request::parse(&method, &url, &body);
-        req.host = host.as_deref();
-        req.write_header = write_header;
-        Some(ui.handle(&req))
-    };
-    let (status, len) = match response {
-        None => {
-            let _ = request.respond(tiny_http::Response::empty(413));
-            (413, 0)
-        }
-        Some(r) => {
-            let status = r.status;
-            let len = r.body_len();
-            let mut headers = vec![header_of("Content-Type", &r.content_type)];
-            headers.extend(r.headers.iter().map(|(k, v)| header_of(k, v)));
-            let result = match r.body {
-                Body::Bytes(b) => {
-                    let mut resp = tiny_http::Response::from_data(b).with_status_code(status);
-                    for h in headers {
-                        resp.add_header(h);
-                    }
-                    request.respond(resp)
-                }
-                Body::File(f, n) => request.respond(tiny_http::Response::new(
-                    tiny_http::StatusCode(status),
-                    headers,
-                    f,
-                    Some(n as usize),
-                    None,
-                )),
-            };
-            let _ = result;
-            (status, len)
-        }
-    };
-    if !quiet {
-        let _ = writeln!(
-            std::io::stderr(),
-            "{method} {url} {status} {len}B {:.1}ms",
-            started.elapsed().as_secs_f64() * 1000.0
-        );
-    }
-}
-
-fn header_of(k: &str, v: &str) -> tiny_http::Header {
-    // Values come from this program (never from the request), so they are always valid.
-    tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes())
-        .unwrap_or_else(|()| tiny_http::Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).unwrap())
 }
 
 fn open_browser(ctx: &Ctx, url: &str) {

@@ -2,7 +2,6 @@
 //! the pipe framing between the HTTP front and Python workers, and native ONNX inference. The HTTP
 //! server and the worker processes live in the binary (`src/cli/serve.rs`); everything here is pure
 //! data in, data out, so `mlrun models predict` and the server share one code path.
-pub mod http;
 pub mod onnx;
 pub mod protocol;
 pub mod schema;
