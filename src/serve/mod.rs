@@ -1,6 +1,6 @@
 //! Model serving's core: MLflow's scoring protocol (payload parsing, signature checks, error bodies),
 //! the pipe framing between the HTTP front and Python workers, and native ONNX inference. The HTTP
-//! server and the worker processes live in the binary (`src/cli/serve.rs`); everything here is pure
+//! server is `crate::http`; the worker processes live in the binary (`src/cli/serve.rs`); everything here is pure
 //! data in, data out, so `mlrun models predict` and the server share one code path.
 pub mod onnx;
 pub mod protocol;
