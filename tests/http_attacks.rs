@@ -426,6 +426,7 @@ fn twenty_four_concurrent_sixty_megabyte_bodies() {
         });
         let statuses = statuses.into_inner().unwrap();
         let peak_mib = t.peak_rss_kib() / 1024;
+        eprintln!("{}: peak RSS {peak_mib} MiB, answers {statuses:?}", t.name);
         assert!(peak_mib < 700, "{}: peak RSS {peak_mib} MiB", t.name);
         // Every answer that arrived is a refusal: 413 past the per-request limit, 503 past the
         // budget, or the app's own 400 for a body that is not JSON.
