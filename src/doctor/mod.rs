@@ -36,6 +36,9 @@ pub enum FindingKind {
     RegistryMeta,
     /// A symbolic link among a run's artifacts.
     ArtifactLink,
+    /// A RUNNING run whose supervising `mlrun exec`/`mlrun run` is gone (killed, or the machine
+    /// rebooted): nothing will ever end it.
+    OrphanedRun,
 }
 
 /// One problem found in the store.
@@ -69,6 +72,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("metrics", metric_files),
     ("registry", registry),
     ("artifacts", artifact_links),
+    ("supervisors", orphaned_runs),
 ];
 
 /// Runs every check over the store at `root`; with `fix`, repairs what can be repaired safely.
@@ -540,6 +544,34 @@ fn artifact_links(ctx: &Ctx) -> Result<Vec<Finding>> {
             }
             walk(&art, 0, &mut out);
         }
+    }
+    Ok(out)
+}
+
+/// RUNNING runs whose supervising mlrun is gone (`crate::supervise`). `--fix` ends each FAILED with
+/// the reason as its `mlrun.end_reason` tag, killing what its command left running.
+fn orphaned_runs(ctx: &Ctx) -> Result<Vec<Finding>> {
+    let mut out = Vec::new();
+    for orphan in crate::supervise::orphaned_runs(&ctx.store)? {
+        let path = ctx
+            .root
+            .join(&orphan.experiment_id)
+            .join(&orphan.run_id);
+        let mut message = format!("run {} is RUNNING but {}", orphan.run_id, orphan.reason);
+        if !orphan.leftover_pids.is_empty() {
+            message.push_str(&format!(
+                "; its command left processes running: {:?}",
+                orphan.leftover_pids
+            ));
+        }
+        let fixed = if ctx.fix {
+            crate::supervise::mark_orphaned(&ctx.store, &orphan)?;
+            message.push_str(" (ended FAILED)");
+            true
+        } else {
+            false
+        };
+        out.push(finding("supervisors", FindingKind::OrphanedRun, &path, message).fixable(fixed));
     }
     Ok(out)
 }

@@ -277,3 +277,46 @@ fn sigkill_of_exec_leaves_no_setsid_grandchild_once_the_run_is_marked() {
     let run = store.get_run(&orphans[0].run_id).unwrap();
     assert_eq!(run.info.status, mlrun::RunStatus::Failed);
 }
+
+/// Attack: SIGKILL to `mlrun exec`, then nothing else touches the run. `mlrun doctor` reports the
+/// RUNNING run whose supervisor is gone (exit 1), `doctor --fix` ends it FAILED with the reason, and
+/// a second `doctor` finds nothing.
+#[test]
+fn doctor_finds_and_ends_a_run_whose_mlrun_was_killed() {
+    let env = TestEnv::new();
+    let mut mlrun = env
+        .cmd()
+        .args([
+            "exec",
+            "--",
+            "sh",
+            "-c",
+            "echo $$ > child.pid.tmp; mv child.pid.tmp child.pid; while :; do sleep 0.05; done",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_file(&env.path().join("child.pid"), &mut mlrun);
+    // While mlrun lives, doctor has nothing to say about its run.
+    let out = env.run(&["--output", "json", "doctor"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    signal(mlrun.id(), "-KILL");
+    let _ = wait_exit(&mut mlrun);
+
+    let out = env.run(&["--output", "json", "doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = found.to_string();
+    assert!(text.contains("orphaned_run"), "{text}");
+    assert!(text.contains("supervising mlrun"), "{text}");
+
+    let out = env.run(&["doctor", "--fix"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let runs = env.json(&["runs", "list", "--experiment-id", "0"]);
+    let text = runs.to_string();
+    assert!(text.contains("FAILED"), "{text}");
+    assert!(text.contains("mlrun.end_reason"), "{text}");
+    let out = env.run(&["doctor"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+}
