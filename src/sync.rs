@@ -478,11 +478,13 @@ impl Ctx<'_> {
     fn copy_artifact(&self, src_run: &str, dst_run: &str, path: &str, tmp: &Path) -> Result<()> {
         let local = self
             .src
-            .download_artifacts(src_run, Some(path), tmp, &|_| {})?;
+            .download_artifacts(src_run, Some(path), tmp, &|_| {})?
+            .path;
         let parent = path.rsplit_once('/').map(|(p, _)| p);
         let r = self
             .dst
-            .log_artifacts(dst_run, std::slice::from_ref(&local), parent, &|_| {});
+            .log_artifacts(dst_run, std::slice::from_ref(&local), parent, &|_| {})
+            .map(drop);
         let _ = std::fs::remove_file(&local);
         r
     }
