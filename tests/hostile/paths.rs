@@ -563,3 +563,39 @@ fn download_prints_only_what_it_wrote_and_reports_skipped_links() {
         stderr(&out)
     );
 }
+
+/// A hostile run meta.yaml whose `artifact_uri` starts inside the store and climbs back out with
+/// `..` (`<store>/1/R/../../../outside`): its "artifacts" are not read from outside the store.
+#[test]
+fn an_artifact_uri_climbing_out_of_the_store_is_refused() {
+    let env = TestEnv::new();
+    let (run, arts, outside) = run_with_outside(&env);
+    let run_dir = arts.parent().unwrap();
+    let meta = run_dir.join("meta.yaml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    let climb = format!("{}/../../../outside", run_dir.display());
+    let text: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("artifact_uri:") {
+                format!("artifact_uri: file://{climb}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(&meta, text).unwrap();
+    assert!(Path::new(&climb).join("secret.txt").is_file());
+    let dest = env.path().join("dest");
+    let err = env.fails(&[
+        "artifacts",
+        "download",
+        "--run-id",
+        &run,
+        "--dest",
+        dest.to_str().unwrap(),
+    ]);
+    assert!(err.contains("climbs out"), "{err}");
+    assert!(files_in(&dest).is_empty());
+    assert!(outside.join("secret.txt").is_file());
+}

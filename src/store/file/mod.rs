@@ -293,11 +293,24 @@ impl FileStore {
         let store = std::path::absolute(&self.layout.root).unwrap_or(self.layout.root.clone());
         match root.strip_prefix(&store) {
             Ok(below) => {
-                let below: Vec<std::ffi::OsString> = below
-                    .components()
-                    .map(|c| c.as_os_str().to_os_string())
-                    .collect();
-                beneath::Dir::open(&store, &below, create)
+                let mut parts = Vec::new();
+                for c in below.components() {
+                    match c {
+                        std::path::Component::Normal(p) => parts.push(p.to_os_string()),
+                        std::path::Component::CurDir => {}
+                        // `<store>/1/R/../../..`: a meta.yaml that points back out of the store.
+                        _ => {
+                            return Err(StoreError::InvalidState {
+                                path: Layout::meta(&dir),
+                                message: format!(
+                                    "artifact_uri '{}' climbs out of the store",
+                                    info.artifact_uri
+                                ),
+                            })
+                        }
+                    }
+                }
+                beneath::Dir::open(&store, &parts, create)
             }
             Err(_) => beneath::Dir::open(&root, &[], create),
         }
