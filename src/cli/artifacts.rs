@@ -5,7 +5,6 @@ use super::output::{print_json, print_line, print_rows};
 use super::{missing_run_id, Ctx, OutputFormat};
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
-use mlrun::store::file::tree_size;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -89,7 +88,14 @@ pub fn run(ctx: &Ctx, cmd: ArtifactsCmd) -> CliResult {
             artifact_path,
         } => {
             let run_id = run.run_id.ok_or_else(missing_run_id)?;
-            let total: u64 = paths.iter().map(|p| tree_size(p)).sum();
+            // Sized as the store will copy it (links followed), and only when a bar can show.
+            let total: u64 = if ctx.quiet || !std::io::stderr().is_terminal() {
+                0
+            } else {
+                mlrun::store::upload::plan(&paths, "")
+                    .map(|p| p.files.iter().map(|f| f.len).sum())
+                    .unwrap_or(0)
+            };
             let pb = progress(ctx, total);
             let notices = store.log_artifacts(&run_id, &paths, artifact_path.as_deref(), &|n| {
                 if let Some(pb) = &pb {

@@ -240,22 +240,26 @@ pub fn copy_out(
     }
 }
 
-/// Every regular file beneath `dir` as (`/`-joined path, open file, size), links and special
-/// files left out; `prefix` is prepended to each path.
-pub fn files(dir: &Dir, prefix: &str, out: &mut Vec<(String, File, u64)>) -> Result<()> {
+/// Calls `each` with every regular file beneath `dir` as (`/`-joined path after `prefix`, the open
+/// file, its size), one open file at a time; links and special files are left out.
+pub fn each_file(
+    dir: &Dir,
+    prefix: &str,
+    each: &mut dyn FnMut(String, File, u64) -> Result<()>,
+) -> Result<()> {
     for (name, kind, _) in dir.entries()? {
+        if !matches!(kind, Kind::Dir | Kind::File) {
+            continue;
+        }
         let n = name.to_string_lossy();
         let rel = if prefix.is_empty() {
             n.into_owned()
         } else {
             format!("{prefix}/{n}")
         };
-        if !matches!(kind, Kind::Dir | Kind::File) {
-            continue;
-        }
         match dir.child(&name)? {
-            Some(Node::Dir(d)) => files(&d, &rel, out)?,
-            Some(Node::File(f, len)) => out.push((rel, f, len)),
+            Some(Node::Dir(d)) => each_file(&d, &rel, each)?,
+            Some(Node::File(f, len)) => each(rel, f, len)?,
             None => {}
         }
     }
@@ -264,13 +268,24 @@ pub fn files(dir: &Dir, prefix: &str, out: &mut Vec<(String, File, u64)>) -> Res
 
 /// Total bytes of the regular files at `node`, links not followed.
 pub fn size(node: Node) -> Result<u64> {
+    fn dir_size(d: &Dir) -> Result<u64> {
+        let mut total = 0;
+        for (name, kind, len) in d.entries()? {
+            match kind {
+                Kind::File => total += len,
+                Kind::Dir => {
+                    if let Some(sub) = d.subdir(&name, false)? {
+                        total += dir_size(&sub)?;
+                    }
+                }
+                Kind::Link | Kind::Other => {}
+            }
+        }
+        Ok(total)
+    }
     match node {
         Node::File(_, len) => Ok(len),
-        Node::Dir(d) => {
-            let mut all = Vec::new();
-            files(&d, "", &mut all)?;
-            Ok(all.iter().map(|(_, _, len)| len).sum())
-        }
+        Node::Dir(d) => dir_size(&d),
     }
 }
 

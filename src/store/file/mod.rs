@@ -896,15 +896,12 @@ impl TrackingStore for FileStore {
         let Some(root) = self.artifact_root(run_id, false)? else {
             return Ok(vec![]);
         };
-        let mut files = Vec::new();
-        beneath::files(&root, "", &mut files)?;
-        let mut out = files
-            .into_iter()
-            .map(|(path, mut file, _)| {
-                let (sha256, size) = sha256_of(&mut file, &root.path().join(&path))?;
-                Ok(ArtifactEntry { path, size, sha256 })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let mut out = Vec::new();
+        beneath::each_file(&root, "", &mut |path, mut file, _| {
+            let (sha256, size) = sha256_of(&mut file, &root.path().join(&path))?;
+            out.push(ArtifactEntry { path, size, sha256 });
+            Ok(())
+        })?;
         out.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(out)
     }
