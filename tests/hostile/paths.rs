@@ -599,3 +599,43 @@ fn an_artifact_uri_climbing_out_of_the_store_is_refused() {
     assert!(files_in(&dest).is_empty());
     assert!(outside.join("secret.txt").is_file());
 }
+
+/// `mlrun sync` of a registered version whose files are an MLflow 3 logged model folder of the
+/// source store: a symlink planted in that folder must not carry what it points to into the
+/// destination (reported, not followed).
+#[test]
+fn sync_does_not_follow_a_link_in_a_model_folder() {
+    let env = TestEnv::new();
+    let run = env.ok(&["runs", "start", "--experiment-name", "e", "--name", "r"]);
+    let model = env.path().join("model");
+    std::fs::create_dir_all(&model).unwrap();
+    std::fs::write(model.join("MLmodel"), "artifact_path: model\nflavors: {}\n").unwrap();
+    let uri = env.ok(&["models", "log", "--run-id", &run, model.to_str().unwrap()]);
+    let uri = uri.lines().last().unwrap().to_string();
+    let folder = files_in(&env.store())
+        .into_iter()
+        .find(|p| p.ends_with("artifacts/MLmodel") && p.to_string_lossy().contains("/models/m-"))
+        .unwrap();
+    let outside = env.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("secret.txt"), "TOP SECRET").unwrap();
+    symlink(&outside, folder.parent().unwrap().join("lnk")).unwrap();
+    env.ok(&["models", "register", &uri, "m"]);
+    let dst = env.path().join("dst");
+    let out = env.run(&["sync", env.store().to_str().unwrap(), dst.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let copied = files_in(&dst);
+    assert!(
+        copied.iter().any(|p| p.ends_with("MLmodel")),
+        "the model was not copied: {copied:?}"
+    );
+    assert!(
+        !copied.iter().any(|p| p.ends_with("secret.txt")),
+        "followed the link: {copied:?}"
+    );
+    assert!(
+        stderr(&out).contains("lnk"),
+        "not reported: {}",
+        stderr(&out)
+    );
+}
