@@ -73,7 +73,13 @@ fn identity(path: &Path, _meta: &fs::Metadata) -> Id {
     fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-fn walk(src: &Path, dest: Vec<OsString>, ancestors: &mut Vec<Id>, plan: &mut Plan) -> Result<()> {
+/// Walks `src` into the plan; `ancestors` are the folders being walked (identity and path).
+fn walk(
+    src: &Path,
+    dest: Vec<OsString>,
+    ancestors: &mut Vec<(Id, PathBuf)>,
+    plan: &mut Plan,
+) -> Result<()> {
     let lmeta = fs::symlink_metadata(src).map_err(|e| StoreError::io(src, e))?;
     let meta = if lmeta.file_type().is_symlink() {
         let target = fs::read_link(src).unwrap_or_default();
@@ -95,13 +101,14 @@ fn walk(src: &Path, dest: Vec<OsString>, ancestors: &mut Vec<Id>, plan: &mut Pla
     };
     if meta.is_dir() {
         let id = identity(src, &meta);
-        if ancestors.contains(&id) {
+        if let Some((_, again)) = ancestors.iter().find(|(a, _)| *a == id) {
             return Err(StoreError::InvalidParameter(format!(
-                "'{}' leads back into a folder that contains it (a symbolic link cycle); nothing was logged",
-                src.display()
+                "'{}' is '{}' again, through a symbolic link: a link cycle; nothing was logged",
+                src.display(),
+                again.display()
             )));
         }
-        ancestors.push(id);
+        ancestors.push((id, src.to_path_buf()));
         plan.dirs.push(dest.clone());
         let mut entries: Vec<_> = fs::read_dir(src)
             .map_err(|e| StoreError::io(src, e))?
