@@ -266,13 +266,10 @@ impl<'a> Models<'a> {
                 let run = self.tracking.get_run(run_id)?;
                 let root = local_path_from_uri(&run.info.artifact_uri)?;
                 let mut p = root.clone();
-                for part in path.split('/').filter(|s| !s.is_empty() && *s != ".") {
-                    if part == ".." {
-                        return Err(StoreError::InvalidParameter(format!(
-                            "Invalid artifact path: '{path}'"
-                        )));
+                for part in crate::store::arg_rel(Some(path))?.split('/') {
+                    if !part.is_empty() {
+                        p.push(part);
                     }
-                    p.push(part);
                 }
                 if !path.is_empty() && p.exists() {
                     return Ok(Resolved {

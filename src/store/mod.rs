@@ -3,6 +3,7 @@
 //! command changes with the backend.
 pub mod file;
 pub mod rest;
+pub mod upload;
 
 use crate::entities::*;
 use std::path::{Path, PathBuf};
@@ -40,6 +41,19 @@ pub enum StoreError {
     /// Something this backend cannot do (e.g. `gc` over REST).
     #[error("{0}")]
     Unsupported(String),
+    /// A name a tracking server listed that would leave the folder it is listed in (see
+    /// [`crate::validate::rel_path`]); control characters are shown escaped.
+    #[error("refusing the artifact name '{}' listed by {origin}: {reason}", .name.escape_debug())]
+    UnsafeName {
+        name: String,
+        origin: String,
+        reason: &'static str,
+    },
+    /// A symbolic link met inside a store, where mlrun never reads or writes through one.
+    #[error(
+        "{path}: is a symbolic link; mlrun never reads or writes through a link inside a store"
+    )]
+    Symlink { path: PathBuf },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -67,9 +81,33 @@ impl StoreError {
             Self::Transport(_) => "TEMPORARILY_UNAVAILABLE",
             Self::ServerLimit { .. } => "RESOURCE_EXHAUSTED",
             Self::Unsupported(_) => "NOT_IMPLEMENTED",
+            Self::UnsafeName { .. } => "INVALID_PARAMETER_VALUE",
+            Self::Symlink { .. } => "INVALID_STATE",
             Self::Io { .. } => "INTERNAL_ERROR",
         }
     }
+}
+
+/// A user's artifact path argument, checked by the one checker and normalised (`""` is the root).
+pub(crate) fn arg_rel(path: Option<&str>) -> Result<String> {
+    let p = path.unwrap_or("");
+    crate::validate::rel_path(p, crate::validate::RelPath::Argument).map_err(|reason| {
+        StoreError::InvalidParameter(format!(
+            "Invalid artifact path: '{}' ({reason})",
+            p.escape_debug()
+        ))
+    })
+}
+
+/// A name listed by `origin` (a server), checked by the one checker before it becomes a path.
+pub(crate) fn listed_rel(name: &str, origin: &str) -> Result<String> {
+    crate::validate::rel_path(name, crate::validate::RelPath::Listed).map_err(|reason| {
+        StoreError::UnsafeName {
+            name: name.to_string(),
+            origin: origin.to_string(),
+            reason,
+        }
+    })
 }
 
 impl<T> Default for Listing<T> {
@@ -91,6 +129,14 @@ pub struct NewRun {
     pub start_time: i64,
     pub run_name: Option<String>,
     pub tags: Vec<Tag>,
+}
+
+/// What a download wrote (`path`, a file or a folder) and what it left out, one notice each (links
+/// and special files are never copied out of a store).
+#[derive(Debug)]
+pub struct Downloaded {
+    pub path: PathBuf,
+    pub notices: Vec<String>,
 }
 
 /// A listing together with the entries that could not be read (each names its file), so one broken
@@ -160,22 +206,25 @@ pub trait TrackingStore {
     fn delete_tag(&self, run_id: &str, key: &str) -> Result<()>;
     fn metric_history(&self, run_id: &str, key: &str) -> Result<Vec<Metric>>;
 
+    /// Logs files and folders (symlinks followed, see [`upload`]); returns notices for the user
+    /// (links followed, special files skipped).
     fn log_artifacts(
         &self,
         run_id: &str,
         sources: &[PathBuf],
         artifact_path: Option<&str>,
         progress: &dyn Fn(u64),
-    ) -> Result<()>;
+    ) -> Result<Vec<String>>;
     fn list_artifacts(&self, run_id: &str, path: Option<&str>) -> Result<Vec<FileInfo>>;
-    /// Copies the artifact (file or folder) at `path` into `dest`, returning the local path written.
+    /// Copies the artifact (file or folder) at `path` into `dest`, returning the local path written
+    /// and what was left out.
     fn download_artifacts(
         &self,
         run_id: &str,
         path: Option<&str>,
         dest: &Path,
         progress: &dyn Fn(u64),
-    ) -> Result<PathBuf>;
+    ) -> Result<Downloaded>;
     /// Every artifact file of a run (recursively, symlinks not followed) with its size and SHA-256.
     fn artifact_manifest(&self, run_id: &str) -> Result<Vec<ArtifactEntry>>;
     /// Total bytes under an artifact path, to size a progress bar.

@@ -159,7 +159,10 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         let status = match &e {
             StoreError::NotFound(_) => 404,
-            StoreError::InvalidParameter(_) | StoreError::AlreadyExists(_) => 400,
+            StoreError::InvalidParameter(_)
+            | StoreError::AlreadyExists(_)
+            | StoreError::UnsafeName { .. }
+            | StoreError::Symlink { .. } => 400,
             _ => 500,
         };
         ApiError::status(status, e.code(), e.to_string())
@@ -453,7 +456,7 @@ impl Ui<'_> {
     }
 
     /// An artifact's bytes, copied out through the store (whose path checks refuse `..`, absolute
-    /// paths and symlinks) and served as a type that cannot run script in this origin.
+    /// paths and any symlink on the way) and served as a type that cannot run script in this origin.
     fn artifact(&self, req: &Request) -> ApiResult {
         let run_id = req.required("run_id")?;
         let path = req.required("path")?;
@@ -477,7 +480,8 @@ impl Ui<'_> {
             tempfile::tempdir_in(self.scratch).map_err(|e| StoreError::io(self.scratch, e))?;
         let copied = self
             .store
-            .download_artifacts(run_id, Some(path), tmp.path(), &|_| {})?;
+            .download_artifacts(run_id, Some(path), tmp.path(), &|_| {})?
+            .path;
         if !copied.is_file() {
             return Err(ApiError::status(
                 404,
