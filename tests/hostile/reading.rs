@@ -174,3 +174,187 @@ fn yaml_number_like_names_in_registry_runs_and_inputs() {
     want.sort();
     assert_eq!(got, want);
 }
+
+/// What a child did, with stdout and stderr capped (the rest is drained and counted) and the
+/// child's peak resident memory from `wait4`'s rusage.
+struct Measured {
+    code: Option<i32>,
+    stderr: String,
+    stderr_len: usize,
+    max_rss_kb: i64,
+}
+
+// The child is reaped by `wait4` (for its rusage), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
+fn run_measured(env: &TestEnv, args: &[&str]) -> Measured {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+    let mut child = env
+        .cmd()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut kept = Vec::new();
+            let mut total = 0usize;
+            let mut buf = vec![0u8; 64 * 1024];
+            loop {
+                match r.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        total += n;
+                        if kept.len() < 64 * 1024 {
+                            kept.extend_from_slice(&buf[..n]);
+                        }
+                    }
+                }
+            }
+            (kept, total)
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is valid; wait4 reaps our own child by pid.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid);
+    let _ = out.join().unwrap();
+    let (kept, stderr_len) = err.join().unwrap();
+    Measured {
+        code: std::process::ExitStatus::from_raw(status).code(),
+        stderr: String::from_utf8_lossy(&kept).into_owned(),
+        stderr_len,
+        max_rss_kb: usage.ru_maxrss,
+    }
+}
+
+/// A run with one good metric, and the path of its metrics folder.
+fn run_with_metrics(env: &TestEnv) -> (String, std::path::PathBuf) {
+    let exp = env.ok(&["experiments", "create", "m"]);
+    let run = env.ok(&["runs", "start", "--experiment-id", &exp]);
+    env.ok(&["log-metric", "--run-id", &run, "good", "1.5"]);
+    let dir = env.store().join(&exp).join(&run).join("metrics");
+    assert!(dir.join("good").is_file());
+    (run, dir)
+}
+
+/// The commands that read a metric file, each given the run and the metric's key, and whether it
+/// lists runs. A command about one run fails on a damaged metric file, as MLflow's reader raises; a
+/// search lists the other runs and warns about the damaged one (a damaged run never hides the
+/// rest), in the same words.
+fn metric_readers(run: &str, key: &str) -> Vec<(Vec<String>, bool)> {
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    vec![
+        (s(&["metrics", "history", run, key]), false),
+        (s(&["runs", "describe", run]), false),
+        (s(&["compare", run, run]), false),
+        (
+            s(&[
+                "runs",
+                "search",
+                "--experiment-name",
+                "m",
+                "--filter",
+                &format!("metrics.{key} > 0"),
+            ]),
+            true,
+        ),
+        (
+            s(&[
+                "runs",
+                "search",
+                "--experiment-name",
+                "m",
+                "--order-by",
+                &format!("metrics.{key} DESC"),
+            ]),
+            true,
+        ),
+    ]
+}
+
+/// Attack: a 300 MB metric file of NUL bytes with no newline (sparse: `set_len` costs no disk) is
+/// read whole: `metrics history` held it all in memory and quoted all of it to stderr, while
+/// `runs describe` took it for an append in flight and said nothing. Every reader streams it in
+/// bounded memory, fails, and names the file and line with a short escaped quote.
+#[test]
+fn nul_metric_file_is_streamed_and_quoted_briefly() {
+    let env = TestEnv::new();
+    let (run, dir) = run_with_metrics(&env);
+    let path = dir.join("nul");
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
+    // (No store snapshot here: reading 300 MB into this process would raise the peak RSS a forked
+    // child reports.)
+    for (args, listing) in metric_readers(&run, "nul") {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let m = run_measured(&env, &args);
+        let want = if listing { 0 } else { 1 };
+        assert_eq!(m.code, Some(want), "{args:?}: {}", m.stderr);
+        assert!(
+            m.stderr_len < 4096,
+            "{args:?}: {} bytes of stderr",
+            m.stderr_len
+        );
+        assert!(
+            m.stderr.contains(&path.display().to_string()),
+            "{args:?}: {}",
+            m.stderr
+        );
+        assert!(m.stderr.contains("line 1"), "{args:?}: {}", m.stderr);
+        assert!(m.stderr.contains("\\x00\\x00"), "{args:?}: {}", m.stderr);
+        assert!(
+            m.max_rss_kb < 100 * 1024,
+            "{args:?}: peak RSS {} KB",
+            m.max_rss_kb
+        );
+    }
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 300 << 20);
+}
+
+/// Attack: a garbage line in the middle of a metric file. `metrics history` quoted it, `runs
+/// describe` and search said the same thing without a line number; every reader now fails with
+/// one message naming the file, the line number and the line's start.
+#[test]
+fn garbage_metric_line_is_named_the_same_everywhere() {
+    let env = TestEnv::new();
+    let (run, dir) = run_with_metrics(&env);
+    let path = dir.join("bad");
+    let long = "x".repeat(5000);
+    std::fs::write(
+        &path,
+        format!("1 1.0 0\n2 2.0 1\n\x1b]0;pwned\x07 {long}\n3 3.0 2\n"),
+    )
+    .unwrap();
+    let mut messages = Vec::new();
+    for (args, listing) in metric_readers(&run, "bad") {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let err = if listing {
+            let out = env.run(&args);
+            assert!(out.status.success(), "{args:?}");
+            assert!(
+                !String::from_utf8_lossy(&out.stdout).contains(&run),
+                "{args:?}"
+            );
+            String::from_utf8(out.stderr).unwrap()
+        } else {
+            env.fails(&args)
+        };
+        assert!(err.contains(&path.display().to_string()), "{args:?}: {err}");
+        assert!(err.contains("line 3"), "{args:?}: {err}");
+        assert!(err.contains("\\x1b]0;pwned\\x07"), "{args:?}: {err}");
+        assert!(!err.contains('\x1b') && err.len() < 1024, "{args:?}: {err}");
+        let first = err.lines().next().unwrap();
+        messages.push(first[first.find(": /").unwrap()..].to_string());
+    }
+    messages.dedup();
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+}

@@ -51,16 +51,8 @@ fn subdirs(dir: &Path) -> Result<Vec<String>> {
 }
 
 fn read_metric_file(key: &str, path: &Path) -> Result<Vec<Metric>> {
-    let text = fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            metrics::decode(key, l).ok_or_else(|| StoreError::InvalidState {
-                path: path.to_path_buf(),
-                message: format!("Metric '{key}' is malformed: {l:?}"),
-            })
-        })
-        .collect()
+    let file = fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    metrics::decode_all(key, file).map_err(|e| metrics::read_error(key, path, e))
 }
 
 /// SHA-256 and size of one file, read in blocks.
@@ -283,9 +275,8 @@ impl FileStore {
         let tags = read_values(&Layout::tags(dir))?;
         let mut metrics_latest = Vec::new();
         for (key, path) in files_under(&Layout::metrics(dir))? {
-            // One pass over the bytes, no Metric per line: runs are read by the thousand.
-            let bytes = fsutil::read_small(&path).map_err(|e| StoreError::io(&path, e))?;
-            if let Some(s) = search::summarize(&key, &path, &bytes)? {
+            // One streamed pass, no Metric per line: runs are read by the thousand.
+            if let Some(s) = search::summarize(&key, &path)? {
                 metrics_latest.push(Metric {
                     key,
                     value: s.value,
