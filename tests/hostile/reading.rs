@@ -358,3 +358,76 @@ fn garbage_metric_line_is_named_the_same_everywhere() {
     messages.dedup();
     assert_eq!(messages.len(), 1, "{messages:#?}");
 }
+
+/// Attack: a run whose `metrics` is a file, not a folder. Every command said "Run … not found";
+/// now each says what is wrong and where.
+#[test]
+fn metrics_folder_that_is_a_file_is_named() {
+    let env = TestEnv::new();
+    let (run, dir) = run_with_metrics(&env);
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::write(&dir, "").unwrap();
+    let before = env.snapshot();
+    for args in [
+        vec!["runs", "describe", &run],
+        vec!["metrics", "history", &run, "good"],
+        vec!["log-metric", "--run-id", &run, "x", "1"],
+    ] {
+        let err = env.fails(&args);
+        assert!(!err.contains("not found"), "{args:?}: {err}");
+        assert!(err.contains(&dir.display().to_string()), "{args:?}: {err}");
+        assert!(err.contains("not a file"), "{args:?}: {err}");
+    }
+    assert!(
+        env.snapshot() == before,
+        "a failed command changed the store"
+    );
+}
+
+/// Attack: an experiment whose meta.yaml is a folder was hidden without a word, and its name could
+/// be created again silently. Listing now warns and names the file; creating warns that the name
+/// could not be checked (MLflow, too, lets the name be created when the meta cannot be read).
+#[test]
+fn experiment_meta_that_is_a_folder_is_reported() {
+    let env = TestEnv::new();
+    let id = env.ok(&["experiments", "create", "hidden"]);
+    let meta = env.store().join(&id).join("meta.yaml");
+    std::fs::remove_file(&meta).unwrap();
+    std::fs::create_dir(&meta).unwrap();
+    let out = env.run(&["experiments", "list"]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(&meta.display().to_string()), "{err}");
+    let err = env.fails(&["experiments", "describe", &id]);
+    assert!(err.contains(&meta.display().to_string()), "{err}");
+    let out = env.run(&["experiments", "create", "hidden"]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("could not check"), "{err}");
+    assert!(err.contains(&meta.display().to_string()), "{err}");
+}
+
+/// Attack: an experiment whose meta.yaml is damaged (its id disagrees with its folder) but still
+/// names it: its name could be created again, making two experiments of one name for MLflow.
+/// Creating it now is refused, naming the file, and the store is unchanged.
+#[test]
+fn damaged_experiment_meta_still_holds_its_name() {
+    let env = TestEnv::new();
+    let id = env.ok(&["experiments", "create", "taken"]);
+    let meta = env.store().join(&id).join("meta.yaml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    std::fs::write(&meta, text.replace(&format!("'{id}'"), "'999'")).unwrap();
+    let before = env.snapshot();
+    for args in [
+        vec!["experiments", "create", "taken"],
+        vec!["runs", "start", "--experiment-name", "taken"],
+    ] {
+        let err = env.fails(&args);
+        assert!(err.contains("already exists"), "{args:?}: {err}");
+        assert!(err.contains(&meta.display().to_string()), "{args:?}: {err}");
+    }
+    assert!(
+        env.snapshot() == before,
+        "a refused create changed the store"
+    );
+}
