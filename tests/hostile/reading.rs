@@ -431,3 +431,32 @@ fn damaged_experiment_meta_still_holds_its_name() {
         "a refused create changed the store"
     );
 }
+
+/// Attack: a logged model named `1e3` (MLflow 3's `<exp>/models/m-…/meta.yaml`) was read back as
+/// `1000.0`, so `runs:/RUN/1e3` did not find it. mlrun finds it, and MLflow reads the name mlrun
+/// wrote.
+#[test]
+fn yaml_number_like_logged_model_name() {
+    let env = TestEnv::new();
+    let exp = env.ok(&["experiments", "create", "e"]);
+    let run = env.ok(&["runs", "start", "--experiment-id", &exp]);
+    let model = env.path().join("mdl");
+    std::fs::create_dir(&model).unwrap();
+    std::fs::write(model.join("model.pkl"), "not really a pickle").unwrap();
+    let uri = env.ok(&[
+        "models",
+        "log",
+        model.to_str().unwrap(),
+        "--run-id",
+        &run,
+        "--name",
+        "1e3",
+    ]);
+    let id = uri.trim().strip_prefix("models:/").unwrap().to_string();
+    env.ok(&["models", "inspect", &format!("runs:/{run}/1e3")]);
+    let out = common::run_mlflow(
+        &env.store(),
+        &format!("import mlflow\nprint(repr(mlflow.get_logged_model('{id}').name))\n"),
+    );
+    assert_eq!(out.trim(), "'1e3'");
+}
