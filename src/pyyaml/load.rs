@@ -60,11 +60,27 @@ impl Node {
     }
 }
 
+/// Deeper nesting than this is refused (a meta.yaml is two levels deep; a hostile one must not
+/// overflow the stack when the tree is cloned or dropped).
+const MAX_DEPTH: usize = 256;
+/// Aliases are copied, not shared as in Python: a "billion laughs" file is refused once its copies
+/// pass this many nodes.
+const MAX_ALIAS_NODES: usize = 100_000;
+
+fn size(n: &Node) -> usize {
+    match n {
+        Node::Seq(items) => 1 + items.iter().map(size).sum::<usize>(),
+        Node::Map(pairs) => 1 + pairs.iter().map(|(k, v)| size(k) + size(v)).sum::<usize>(),
+        _ => 1,
+    }
+}
+
 /// Parses one YAML document as PyYAML's `yaml.load(..., Loader=CSafeLoader)` would. An empty stream
 /// is `Null`. The error is a short description of what PyYAML would raise.
 pub fn load(text: &str) -> Result<Node, String> {
     let mut parser = Parser::new(text.as_bytes());
-    let mut anchors: HashMap<Vec<u8>, Node> = HashMap::new();
+    let mut anchors: HashMap<Vec<u8>, (Node, usize)> = HashMap::new();
+    let mut alias_nodes = 0usize;
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<Node> = None;
     let mut documents = 0;
@@ -81,7 +97,13 @@ pub fn load(text: &str) -> Result<Node, String> {
             }
             Event::StreamStart | Event::DocumentEnd => continue,
             Event::Alias(name) => match anchors.get(&name) {
-                Some(n) => (Item::Node(n.clone()), None),
+                Some((n, n_size)) => {
+                    alias_nodes += n_size;
+                    if alias_nodes > MAX_ALIAS_NODES {
+                        return Err("aliases expand to too many nodes".into());
+                    }
+                    (Item::Node(n.clone()), None)
+                }
                 None => {
                     return Err(format!(
                         "found undefined alias '{}'",
@@ -99,10 +121,16 @@ pub fn load(text: &str) -> Result<Node, String> {
                 anchor,
             ),
             Event::SequenceStart { anchor } => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err("collections nested too deeply".into());
+                }
                 stack.push(Frame::Seq(vec![], anchor));
                 continue;
             }
             Event::MappingStart { anchor } => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err("collections nested too deeply".into());
+                }
                 stack.push(Frame::Map {
                     pairs: vec![],
                     merges: vec![],
@@ -126,7 +154,7 @@ pub fn load(text: &str) -> Result<Node, String> {
             },
         };
         if let (Some(a), Item::Node(n)) = (anchor, &node) {
-            anchors.insert(a, n.clone());
+            anchors.insert(a, (n.clone(), size(n)));
         }
         match stack.last_mut() {
             None => {
@@ -558,6 +586,22 @@ mod tests {
         assert!(load("a: [1\n").is_err());
         assert!(load("a: 1\n---\nb: 2\n").is_err());
         assert_eq!(load("").unwrap(), Node::Null);
+    }
+
+    #[test]
+    fn hostile_documents_are_refused() {
+        let deep = format!("a: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(load(&deep).unwrap_err().contains("deeply"));
+        let mut laughs = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..9 {
+            let prev = (b'a' + i) as char;
+            let next = (b'a' + i + 1) as char;
+            laughs += &format!(
+                "{next}: &{next} [{}]\n",
+                vec![format!("*{prev}"); 10].join(", ")
+            );
+        }
+        assert!(load(&laughs).unwrap_err().contains("too many"));
     }
 
     #[test]
