@@ -82,8 +82,43 @@ pub fn parse_mapping(path: &Path, text: &str) -> Result<Node> {
 
 /// Reads and parses a meta.yaml (see [`parse_mapping`]).
 pub fn read_mapping(path: &Path) -> Result<Node> {
-    let text = std::fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
+    let text = read_text(path)?;
     parse_mapping(path, &text)
+}
+
+/// A meta.yaml larger than this is damage (MLflow's are a few hundred bytes, a few KB with tags);
+/// it is refused rather than read into memory whole.
+pub const MAX_META: u64 = 16 << 20;
+
+/// A meta.yaml's text, at most [`MAX_META`] bytes of UTF-8.
+fn read_text(path: &Path) -> Result<String> {
+    use std::io::Read;
+    // As `fsutil::read_small` (search reads thousands of these: open, read, close), with a bound.
+    let mut file = std::fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    let mut bytes = Vec::new();
+    let mut buf = [0u8; 8192];
+    loop {
+        let n = match file.read(&mut buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(StoreError::io(path, e)),
+        };
+        bytes.extend_from_slice(&buf[..n]);
+        if n < buf.len() || bytes.len() as u64 > MAX_META {
+            break;
+        }
+    }
+    let bad = |message: String| StoreError::InvalidState {
+        path: path.to_path_buf(),
+        message,
+    };
+    if bytes.len() as u64 > MAX_META {
+        return Err(bad(format!(
+            "meta.yaml is larger than {} MiB",
+            MAX_META >> 20
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| bad("meta.yaml is not UTF-8".into()))
 }
 
 /// The non-null value under `k`.
@@ -130,11 +165,7 @@ pub fn read_experiment(path: &Path) -> Result<Experiment> {
 }
 
 pub fn read_run(path: &Path) -> Result<RunInfo> {
-    let bytes = super::fsutil::read_small(path).map_err(|e| StoreError::io(path, e))?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::InvalidState {
-        path: path.to_path_buf(),
-        message: "meta.yaml is not UTF-8".into(),
-    })?;
+    let text = read_text(path)?;
     // Search reads thousands of these; the flat form MLflow writes is parsed directly, and anything
     // unusual (folded lines, double quotes, values YAML would type) goes through the YAML parser.
     if let Some(info) = fast_run(&text) {
@@ -366,5 +397,19 @@ mod tests {
         assert!(fast_run(&typed).is_none());
         assert!(fast_run("run_id: x\nexperiment_id: 1\n").is_none()); // an int id: YAML's job
         assert!(fast_run("run_id: x\n  nested: y\n").is_none());
+    }
+
+    #[test]
+    fn huge_meta_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("meta.yaml");
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_len(1 << 30).unwrap();
+        let e = read_run(&path).unwrap_err().to_string();
+        assert!(
+            e.contains("larger than 16 MiB") && e.contains("meta.yaml"),
+            "{e}"
+        );
+        assert!(read_experiment(&path).is_err());
     }
 }
