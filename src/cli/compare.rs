@@ -65,9 +65,16 @@ fn load_runs(store: &dyn TrackingStore, ids: &[String]) -> CliResult<Vec<Run>> {
     ids.iter()
         .filter(|id| seen.insert(id.as_str()))
         .map(|id| {
-            store
-                .get_run(id)
-                .map_err(|e| CliError::from(e).with_hint("`mlrun runs search` lists run ids"))
+            store.get_run(id).map_err(|e| {
+                // A damaged run keeps the store's own hint; a wrong id gets this one.
+                let unknown = matches!(e, mlrun::store::StoreError::NotFound(_));
+                let e = CliError::from(e);
+                if unknown {
+                    e.with_hint("`mlrun runs search` lists run ids")
+                } else {
+                    e
+                }
+            })
         })
         .collect()
 }

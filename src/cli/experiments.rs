@@ -117,6 +117,12 @@ pub fn run(ctx: &Ctx, cmd: ExperimentsCmd) -> CliResult {
     let store = ctx.store()?;
     match cmd {
         ExperimentsCmd::Create(a) => {
+            // An experiment whose meta.yaml cannot be read might hold this name: say so.
+            if let Ok(listing) = store.list_experiments(ViewType::All) {
+                for b in &listing.broken {
+                    ctx.warn(&format!("could not check this experiment's name: {b}"));
+                }
+            }
             let id = store.create_experiment(
                 &a.name,
                 a.artifact_location.as_deref(),

@@ -43,21 +43,13 @@ impl LoggedModel {
 
 fn read_logged_model(dir: &Path) -> Result<LoggedModel> {
     let path = Layout::meta(dir);
-    let text = fs::read_to_string(&path).map_err(|e| StoreError::io(&path, e))?;
     let bad = |message: String| StoreError::InvalidState {
         path: path.clone(),
         message,
     };
-    let m = match serde_norway::from_str::<serde_norway::Value>(&text) {
-        Ok(serde_norway::Value::Mapping(m)) => m,
-        _ => return Err(bad("unreadable logged model meta.yaml".into())),
-    };
-    let get = |k: &str| match m.get(serde_norway::Value::String(k.into())) {
-        Some(serde_norway::Value::String(s)) => Some(s.clone()),
-        Some(serde_norway::Value::Number(n)) => Some(n.to_string()),
-        _ => None,
-    };
-    let int = |k: &str| get(k).and_then(|s| s.parse::<i64>().ok());
+    let m = crate::store::file::meta::read_mapping(&path)?;
+    let get = |k: &str| crate::store::file::meta::get_string(&m, k);
+    let int = |k: &str| crate::store::file::meta::get_int(&m, k);
     Ok(LoggedModel {
         model_id: get("model_id").ok_or_else(|| bad("missing key 'model_id'".into()))?,
         experiment_id: get("experiment_id").unwrap_or_default(),

@@ -53,16 +53,8 @@ fn subdirs(dir: &Path) -> Result<Vec<String>> {
 }
 
 fn read_metric_file(key: &str, path: &Path) -> Result<Vec<Metric>> {
-    let text = fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            metrics::decode(key, l).ok_or_else(|| StoreError::InvalidState {
-                path: path.to_path_buf(),
-                message: format!("Metric '{key}' is malformed: {l:?}"),
-            })
-        })
-        .collect()
+    let file = fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    metrics::decode_all(key, file).map_err(|e| metrics::read_error(key, path, e))
 }
 
 /// SHA-256 and size of one open file, read in blocks (`path` names it in errors).
@@ -169,8 +161,15 @@ impl FileStore {
             self.layout.experiment(id),
             self.layout.trashed_experiment(id),
         ] {
-            if Layout::meta(&dir).is_file() {
+            let meta_path = Layout::meta(&dir);
+            if meta_path.is_file() {
                 return Ok(dir);
+            }
+            if meta_path.exists() {
+                return Err(StoreError::InvalidState {
+                    path: meta_path,
+                    message: "meta.yaml is not a regular file".into(),
+                });
             }
         }
         Err(not_found(format!("Could not find experiment with ID {id}")))
@@ -212,10 +211,34 @@ impl FileStore {
     /// Finds a run's folder in any experiment, active or trashed.
     fn run_dir(&self, run_id: &str) -> Result<PathBuf> {
         validate::run_id(run_id)?;
+        let mut damaged = None;
         for exp in self.all_experiment_dirs()? {
             let dir = exp.join(run_id);
             if Layout::is_run_dir(&dir) {
                 return Ok(dir);
+            }
+            if damaged.is_none() && Layout::meta(&dir).is_file() {
+                damaged = Some(dir);
+            }
+        }
+        // The run is there but not whole: say which part is wrong rather than "not found".
+        if let Some(dir) = damaged {
+            for part in [
+                Layout::metrics(&dir),
+                Layout::params(&dir),
+                Layout::artifacts(&dir),
+            ] {
+                if !part.is_dir() {
+                    let message = if part.exists() {
+                        format!("run '{run_id}' is damaged: this should be a folder, not a file")
+                    } else {
+                        format!("run '{run_id}' is damaged: this folder is missing")
+                    };
+                    return Err(StoreError::InvalidState {
+                        path: part,
+                        message,
+                    });
+                }
             }
         }
         Err(not_found(format!("Run '{run_id}' not found")))
@@ -248,9 +271,8 @@ impl FileStore {
         let tags = read_values(&Layout::tags(dir))?;
         let mut metrics_latest = Vec::new();
         for (key, path) in files_under(&Layout::metrics(dir))? {
-            // One pass over the bytes, no Metric per line: runs are read by the thousand.
-            let bytes = fsutil::read_small(&path).map_err(|e| StoreError::io(&path, e))?;
-            if let Some(s) = search::summarize(&key, &path, &bytes)? {
+            // One streamed pass, no Metric per line: runs are read by the thousand.
+            if let Some(s) = search::summarize(&key, &path)? {
                 metrics_latest.push(Metric {
                     key,
                     value: s.value,
@@ -396,6 +418,23 @@ impl TrackingStore for FileStore {
                 "Experiment '{name}' already exists."
             )));
         }
+        // An experiment whose meta.yaml is damaged but still names it holds the name too; one
+        // whose name cannot be read does not stop the create (as in MLflow), the caller warns.
+        for dir in self.all_experiment_dirs()? {
+            let meta_path = Layout::meta(&dir);
+            if !meta_path.is_file() || self.read_experiment_dir(&dir).is_ok() {
+                continue;
+            }
+            let named = meta::read_mapping(&meta_path)
+                .ok()
+                .and_then(|m| meta::get_string(&m, "name"));
+            if named.as_deref() == Some(name) {
+                return Err(StoreError::AlreadyExists(format!(
+                    "Experiment '{name}' already exists in {}, which is damaged; fix or remove it",
+                    meta_path.display()
+                )));
+            }
+        }
         let mut id = ids::new_experiment_id();
         while self.layout.experiment(&id).exists() || self.layout.trashed_experiment(&id).exists() {
             id = ids::new_experiment_id();
@@ -417,8 +456,34 @@ impl TrackingStore for FileStore {
     fn list_experiments(&self, view: ViewType) -> Result<Listing<Experiment>> {
         let mut listing = Listing::default();
         for dir in self.all_experiment_dirs()? {
-            if !Layout::meta(&dir).is_file() {
-                continue;
+            let meta_path = Layout::meta(&dir);
+            match fs::metadata(&meta_path) {
+                Ok(m) if m.is_file() => {}
+                // MLflow warns of a folder without meta.yaml ("Malformed experiment") and skips it;
+                // a hidden one is mlrun's own staging, not an experiment.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    if !dir
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                    {
+                        listing.broken.push(StoreError::InvalidState {
+                            path: meta_path,
+                            message: "the experiment folder has no meta.yaml".into(),
+                        });
+                    }
+                    continue;
+                }
+                Ok(_) => {
+                    listing.broken.push(StoreError::InvalidState {
+                        path: meta_path,
+                        message: "meta.yaml is not a regular file".into(),
+                    });
+                    continue;
+                }
+                Err(e) => {
+                    listing.broken.push(StoreError::io(&meta_path, e));
+                    continue;
+                }
             }
             match self.read_experiment_dir(&dir) {
                 Ok(e) if view.admits(e.lifecycle_stage) => listing.items.push(e),
