@@ -553,10 +553,7 @@ fn artifact_links(ctx: &Ctx) -> Result<Vec<Finding>> {
 fn orphaned_runs(ctx: &Ctx) -> Result<Vec<Finding>> {
     let mut out = Vec::new();
     for orphan in crate::supervise::orphaned_runs(&ctx.store)? {
-        let path = ctx
-            .root
-            .join(&orphan.experiment_id)
-            .join(&orphan.run_id);
+        let path = ctx.root.join(&orphan.experiment_id).join(&orphan.run_id);
         let mut message = format!("run {} is RUNNING but {}", orphan.run_id, orphan.reason);
         if !orphan.leftover_pids.is_empty() {
             message.push_str(&format!(
