@@ -11,8 +11,8 @@ use mlrun::store::local_path_from_uri;
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
     /// Repair what can be repaired safely: remove staging leftovers no live writer owns, finish
-    /// half-done experiment deletes, trim a metric file's torn last line. Everything else is only
-    /// reported.
+    /// half-done experiment deletes, trim a metric file's torn last line, end FAILED the runs whose
+    /// supervising mlrun was killed. Everything else is only reported.
     #[arg(long)]
     pub fix: bool,
 }

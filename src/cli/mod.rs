@@ -117,8 +117,8 @@ pub enum Command {
     /// Permanently remove deleted runs and experiments
     Gc(runs::GcArgs),
     /// Check a local store as MLflow reads it (leftovers of killed writes, half-moved experiments,
-    /// damaged meta and metric files, links among artifacts); --fix repairs what is safe to. Exit 0
-    /// when nothing is left to repair, 1 when problems remain
+    /// damaged meta and metric files, links among artifacts, runs left RUNNING by a killed mlrun);
+    /// --fix repairs what is safe to. Exit 0 when nothing is left to repair, 1 when problems remain
     Doctor(doctor::DoctorArgs),
     /// The model registry and models: register, version, alias, stage, log, download, inspect
     #[command(subcommand)]
