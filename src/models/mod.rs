@@ -8,6 +8,7 @@ pub mod uri;
 use crate::entities::{LifecycleStage, Run, Tag};
 use crate::pyyaml::{self, Value};
 use crate::registry::{self, ModelRegistry, ModelVersion, NewVersion, Stage};
+use crate::store::file::beneath;
 use crate::store::file::fsutil::{atomic_write, atomic_write_in, lock_dir, Staging};
 use crate::store::file::layout::{self, Layout};
 use crate::store::{local_path_from_uri, Result, StoreError, TrackingStore};
@@ -257,13 +258,20 @@ impl<'a> Models<'a> {
             ModelUri::Run { run_id, path } => {
                 let run = self.tracking.get_run(run_id)?;
                 let root = local_path_from_uri(&run.info.artifact_uri)?;
+                let rel = crate::store::arg_rel(Some(path))?;
                 let mut p = root.clone();
-                for part in crate::store::arg_rel(Some(path))?.split('/') {
+                for part in rel.split('/') {
                     if !part.is_empty() {
                         p.push(part);
                     }
                 }
-                if !path.is_empty() && p.exists() {
+                // Looked up beneath the artifact root without following links: a link on the way
+                // (`runs:/R/etclink/…`) is an error, never a way out of the store.
+                let found = match beneath::Dir::open(&root, &[], false)? {
+                    Some(dir) => dir.get(&rel)?.is_some(),
+                    None => false,
+                };
+                if !path.is_empty() && found {
                     return Ok(Resolved {
                         path: p,
                         version: None,

@@ -265,6 +265,27 @@ fn download_does_not_follow_a_symlink_in_the_middle_of_the_path() {
     assert!(err.contains("etclink"), "{err}");
 }
 
+/// Model commands resolve `runs:/R/etclink/model` through `artifacts/etclink -> <outside>` no more
+/// than `artifacts download` does: `models download` and `models inspect` are refused, naming the
+/// link, and nothing is copied.
+#[test]
+fn model_uri_does_not_follow_a_symlink_in_the_middle_of_the_path() {
+    let env = TestEnv::new();
+    let (run, arts, outside) = run_with_outside(&env);
+    let model = outside.join("model");
+    std::fs::create_dir_all(&model).unwrap();
+    std::fs::write(model.join("MLmodel"), "flavors: {}\n").unwrap();
+    std::fs::write(model.join("model.pkl"), "outside the store").unwrap();
+    symlink(&outside, arts.join("etclink")).unwrap();
+    let dest = env.path().join("dest");
+    let uri = format!("runs:/{run}/etclink/model");
+    let err = env.fails(&["models", "download", &uri, "--dest", dest.to_str().unwrap()]);
+    assert!(err.contains("etclink"), "{err}");
+    assert!(files_in(&dest).is_empty());
+    let err = env.fails(&["models", "inspect", &uri]);
+    assert!(err.contains("etclink"), "{err}");
+}
+
 /// `artifacts log f --artifact-path out` (and `out/sub`) with `artifacts/out -> <outside>` must be
 /// refused with a clear error: nothing written outside, the store unchanged.
 #[test]
