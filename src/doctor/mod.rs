@@ -6,6 +6,7 @@ use crate::entities::LifecycleStage;
 use crate::registry::file::{read_mv_meta, read_rm_meta};
 use crate::store::file::fsutil::{self, lock_dir, STAGING_PREFIX};
 use crate::store::file::layout::{self, Layout, VERSION_PREFIX};
+use crate::store::file::metrics::{MAX_LINE, QUOTE};
 use crate::store::file::{meta, metrics, FileStore};
 use crate::store::{Result, StoreError, TrackingStore};
 use serde::Serialize;
@@ -341,11 +342,6 @@ fn runs(ctx: &Ctx) -> Result<Vec<Finding>> {
     }
     Ok(out)
 }
-
-/// The longest line a metric file can hold that is worth quoting or decoding.
-const MAX_LINE: usize = 4096;
-/// How much of a bad line an error quotes.
-const QUOTE: usize = 40;
 
 /// Metric files with garbage lines (reported with the first one's number and first bytes) or a
 /// torn last line. A torn tail (bytes after the last newline, which no writer leaves: every point

@@ -71,7 +71,7 @@ fn beats(a: (i64, i64, f64), b: (i64, i64, f64)) -> bool {
 /// it becomes one huge string.
 pub const MAX_LINE: usize = 4096;
 /// How many bytes of a bad line an error quotes.
-const QUOTE: usize = 40;
+pub const QUOTE: usize = 40;
 
 /// A line of a metric file that cannot be read: its number (from 1) and its first bytes, escaped.
 #[derive(Debug, PartialEq)]
