@@ -3,8 +3,10 @@
 //! decisions belong to the binary (`src/cli/`).
 #![warn(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
 
+pub mod clock;
 pub mod doctor;
 pub mod entities;
+pub mod error;
 pub mod ids;
 pub mod models;
 pub mod project;

@@ -4,9 +4,10 @@
 //! batches by one writer thread, and the run ends with the command's status; mlrun exits with the
 //! command's code. The logs are logged as artifacts and the run is ended even when the command fails
 //! or is interrupted.
+use super::args::{experiment_for_new_run, user, ExperimentSel};
 use super::child::{self, Stream, Tee};
 use super::error::{CliError, CliResult};
-use super::runs::{experiment_for_new_run, source_tags, user, ExperimentSel};
+use super::runs::source_tags;
 use super::{env_vars, now_ms, parse_kv, Ctx};
 use clap::Args;
 use mlrun::scalars::ScalarParser;

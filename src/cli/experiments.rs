@@ -1,27 +1,11 @@
 //! `mlrun experiments …`
+use super::args::View;
 use super::error::{CliError, CliResult};
 use super::output::{print_json, print_line, print_rows};
 use super::{parse_kv, Ctx, OutputFormat};
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use mlrun::{Experiment, Tag, TrackingStore, ViewType};
 use serde_json::json;
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum View {
-    Active,
-    Deleted,
-    All,
-}
-
-impl From<View> for ViewType {
-    fn from(v: View) -> Self {
-        match v {
-            View::Active => ViewType::ActiveOnly,
-            View::Deleted => ViewType::DeletedOnly,
-            View::All => ViewType::All,
-        }
-    }
-}
 
 #[derive(Debug, Subcommand)]
 pub enum ExperimentsCmd {

@@ -1,5 +1,6 @@
 //! The command line: one module per command group. Settings are resolved once here; every command
 //! returns data for `output` to render, and errors for `run` to map to exit codes.
+mod args;
 mod artifacts;
 mod child;
 mod compare;
@@ -25,6 +26,7 @@ mod ui;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use error::{CliError, CliResult};
+use mlrun::clock::now_ms;
 use mlrun::TrackingStore;
 use std::io::Write;
 
@@ -309,13 +311,6 @@ pub fn parse_kv(s: &str) -> Result<(String, String), String> {
         Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
         _ => Err(format!("expected KEY=VALUE, got '{s}'")),
     }
-}
-
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 fn missing_run_id() -> CliError {

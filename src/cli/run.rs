@@ -2,9 +2,9 @@
 //! tags, same shell-quoted params, same child variables), plus sweeps over parameter grids and
 //! `mlrun runs rerun`. Every parameter is validated and every command built before anything is
 //! written, so a bad value leaves the store untouched.
+use super::args::{experiment_for_new_run, user, ExperimentSel};
 use super::child::{self, Outcome};
 use super::error::{CliError, CliResult};
-use super::runs::{experiment_for_new_run, user, ExperimentSel};
 use super::search::{runs_table, Agg, Attr, ColumnSpec};
 use super::{env_vars, now_ms, parse_kv, Ctx};
 use clap::{Args, ValueEnum};

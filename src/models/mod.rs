@@ -104,12 +104,6 @@ pub fn validate_logged_model_name(name: &str) -> Result<()> {
     Ok(())
 }
 
-fn now() -> std::time::Duration {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default()
-}
-
 fn copy_tree(src: &Path, dest: &Path) -> Result<()> {
     let meta = fs::symlink_metadata(src).map_err(|e| StoreError::io(src, e))?;
     if meta.is_dir() {
@@ -367,7 +361,7 @@ impl<'a> Models<'a> {
         } else {
             artifacts_final.clone()
         };
-        let created = now();
+        let created = crate::clock::now();
         let created_ms = created.as_millis() as i64;
         if req.source.is_dir() {
             copy_tree(&req.source, &artifacts)?;

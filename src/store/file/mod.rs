@@ -8,6 +8,7 @@ pub mod meta;
 pub mod metrics;
 mod search;
 
+use crate::clock::now_ms;
 use crate::entities::*;
 use crate::ids;
 use crate::store::{
@@ -23,13 +24,6 @@ use std::path::{Path, PathBuf};
 
 pub struct FileStore {
     layout: Layout,
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 fn not_found(msg: String) -> StoreError {
