@@ -20,6 +20,7 @@ pub mod store;
 pub mod supervise;
 pub mod sync;
 pub mod ui;
+pub mod uri;
 pub mod validate;
 
 pub use entities::*;

@@ -328,14 +328,7 @@ fn prepare(a: &RunArgs, split_commas: bool, cwd: Option<PathBuf>) -> CliResult<P
 fn tracking_location(ctx: &Ctx) -> CliResult<(PathBuf, String)> {
     let p = mlrun::store::local_path_from_uri(&ctx.tracking_uri)?;
     let abs = mlrun::project::spec::normalize(&std::env::current_dir()?.join(p));
-    let mut uri = String::from("file://");
-    for b in abs.to_string_lossy().bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            uri.push(b as char);
-        } else {
-            uri.push_str(&format!("%{b:02X}"));
-        }
-    }
+    let uri = mlrun::uri::path_to_file_uri(&abs);
     Ok((abs, uri))
 }
 

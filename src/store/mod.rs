@@ -6,6 +6,7 @@ pub mod rest;
 pub mod upload;
 
 pub use crate::error::{Result, StoreError};
+pub use crate::uri::local_path_from_uri;
 
 use crate::entities::*;
 use std::path::{Path, PathBuf};
@@ -172,94 +173,10 @@ pub fn open_store_with(
     uri: &str,
     rest_config: &rest::RestConfig,
 ) -> Result<Box<dyn TrackingStore>> {
-    if rest::is_rest_uri(uri) {
-        return Ok(Box::new(rest::RestStore::new(uri, rest_config.clone())?));
-    }
-    let path = local_path_from_uri(uri)?;
-    Ok(Box::new(file::FileStore::open(path)?))
-}
-
-/// Turns a plain path or a `file:` URI into a local path.
-pub fn local_path_from_uri(uri: &str) -> Result<PathBuf> {
-    if let Some(rest) = uri.strip_prefix("file://") {
-        // file:///abs or file://localhost/abs
-        let rest = rest.strip_prefix("localhost").unwrap_or(rest);
-        return Ok(PathBuf::from(percent_decode(rest)));
-    }
-    if let Some(rest) = uri.strip_prefix("file:") {
-        return Ok(PathBuf::from(percent_decode(rest)));
-    }
-    if let Some(idx) = uri.find("://") {
-        let scheme = &uri[..idx];
-        return Err(StoreError::UnsupportedScheme {
-            scheme: scheme.to_string(),
-        });
-    }
-    if let Some((scheme, _)) = uri.split_once(':') {
-        if scheme.len() > 1
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '+')
-        {
-            return Err(StoreError::UnsupportedScheme {
-                scheme: scheme.to_string(),
-            });
+    match crate::uri::TrackingUri::parse(uri)? {
+        crate::uri::TrackingUri::Server(url) => {
+            Ok(Box::new(rest::RestStore::new(&url, rest_config.clone())?))
         }
-    }
-    Ok(PathBuf::from(uri))
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && b[i + 1].is_ascii_hexdigit()
-            && b[i + 2].is_ascii_hexdigit()
-        {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn uris() {
-        assert_eq!(
-            local_path_from_uri("file:///tmp/x").unwrap(),
-            PathBuf::from("/tmp/x")
-        );
-        assert_eq!(
-            local_path_from_uri("file:./m").unwrap(),
-            PathBuf::from("./m")
-        );
-        assert_eq!(
-            local_path_from_uri("mlruns").unwrap(),
-            PathBuf::from("mlruns")
-        );
-        assert_eq!(
-            local_path_from_uri("file:///a%20b").unwrap(),
-            PathBuf::from("/a b")
-        );
-        assert!(matches!(
-            local_path_from_uri("http://x"),
-            Err(StoreError::UnsupportedScheme { .. })
-        ));
-        assert!(matches!(
-            local_path_from_uri("sqlite:///x.db"),
-            Err(StoreError::UnsupportedScheme { .. })
-        ));
+        crate::uri::TrackingUri::Local(path) => Ok(Box::new(file::FileStore::open(path)?)),
     }
 }

@@ -74,8 +74,7 @@ impl std::fmt::Debug for RestConfig {
 
 /// Whether a tracking URI names a tracking server.
 pub fn is_rest_uri(uri: &str) -> bool {
-    let lower = uri.to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+    crate::uri::is_server(uri)
 }
 
 /// A tracking URI fit to show or record: an http(s) URL loses its user info, and its trailing slash.
