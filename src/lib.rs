@@ -17,6 +17,7 @@ pub mod scalars;
 pub mod search;
 pub mod serve;
 pub mod store;
+pub mod stores;
 pub mod supervise;
 pub mod sync;
 pub mod ui;

@@ -25,7 +25,7 @@ pub enum TrackingUri {
     /// A folder on this machine: a plain path, or a `file:` URI decoded to its path.
     Local(PathBuf),
     /// An MLflow tracking server, `http(s)://…` as given (user info included; see
-    /// [`TrackingUri::display`] for the form fit to show).
+    /// [`display_uri`] for the form fit to show).
     Server(String),
 }
 
@@ -50,13 +50,15 @@ impl TrackingUri {
             Self::Server(_) => None,
         }
     }
+}
 
-    /// The URI fit to show or record: a server's URL without its user info and trailing slash.
-    pub fn display(&self) -> String {
-        match self {
-            Self::Local(p) => p.display().to_string(),
-            Self::Server(u) => split_userinfo(u.trim_end_matches('/')).0,
-        }
+/// A tracking URI fit to show or record: a server's URL loses its user info and its trailing
+/// slash; anything else is shown as given.
+pub fn display_uri(uri: &str) -> String {
+    if is_server(uri) {
+        split_userinfo(uri.trim_end_matches('/')).0
+    } else {
+        uri.to_string()
     }
 }
 
@@ -216,7 +218,8 @@ mod tests {
         );
         let s = TrackingUri::parse("https://u:p%40w@h:5000/").unwrap();
         assert_eq!(s, TrackingUri::Server("https://u:p%40w@h:5000/".into()));
-        assert_eq!(s.display(), "https://h:5000");
+        assert_eq!(display_uri("https://u:p%40w@h:5000/"), "https://h:5000");
+        assert_eq!(display_uri("file:///a/"), "file:///a/");
         assert_eq!(s.local_root(), None);
         assert!(matches!(
             TrackingUri::parse("sqlite:///x.db"),

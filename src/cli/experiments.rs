@@ -133,9 +133,9 @@ pub fn run(ctx: &Ctx, cmd: ExperimentsCmd) -> CliResult {
                 )
             }
         }
-        ExperimentsCmd::Search(a) => search(ctx, store.as_ref(), a),
+        ExperimentsCmd::Search(a) => search(ctx, store, a),
         ExperimentsCmd::Describe { id_or_name } => {
-            let e = resolve(store.as_ref(), &id_or_name)?;
+            let e = resolve(store, &id_or_name)?;
             if ctx.output == OutputFormat::Json {
                 return print_json(&json!({ "experiment": e }));
             }

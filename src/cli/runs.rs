@@ -156,9 +156,9 @@ pub(super) fn source_tags(user: &str) -> Vec<Tag> {
 pub fn run(ctx: &Ctx, cmd: RunsCmd) -> CliResult {
     let store = ctx.store()?;
     match cmd {
-        RunsCmd::Search(a) => super::search::runs_search(ctx, store.as_ref(), a),
+        RunsCmd::Search(a) => super::search::runs_search(ctx, store, a),
         RunsCmd::Start(a) => {
-            let experiment_id = experiment_for_new_run(ctx, store.as_ref(), &a.exp)?;
+            let experiment_id = experiment_for_new_run(ctx, store, &a.exp)?;
             let user = user();
             let mut tags = source_tags(&user);
             let given = tags_of(a.tags);
@@ -267,7 +267,7 @@ pub fn run(ctx: &Ctx, cmd: RunsCmd) -> CliResult {
                     Attr::Duration,
                 ]
                 .map(ColumnSpec::Attr);
-                let table = runs_table(store.as_ref(), &listing.items, &columns, ctx.output)?;
+                let table = runs_table(store, &listing.items, &columns, ctx.output)?;
                 super::output::print_table(ctx, &table)
             }
         }

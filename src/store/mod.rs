@@ -161,8 +161,9 @@ pub trait TrackingStore {
     ) -> Result<(Vec<String>, Vec<String>)>;
 }
 
-/// Opens the store behind a tracking URI: a plain path or a `file:` URI, or an `http(s)://` tracking
-/// server (with default transport settings). Other schemes are refused with a clear error.
+/// Opens the tracking store behind a tracking URI: a plain path or a `file:` URI, or an `http(s)://`
+/// tracking server (with default transport settings). Other schemes are refused with a clear error.
+/// Commands use [`crate::stores::Stores`], which also gives the registry and model files.
 pub fn open_store(uri: &str) -> Result<Box<dyn TrackingStore>> {
     open_store_with(uri, &rest::RestConfig::default())
 }
@@ -173,10 +174,5 @@ pub fn open_store_with(
     uri: &str,
     rest_config: &rest::RestConfig,
 ) -> Result<Box<dyn TrackingStore>> {
-    match crate::uri::TrackingUri::parse(uri)? {
-        crate::uri::TrackingUri::Server(url) => {
-            Ok(Box::new(rest::RestStore::new(&url, rest_config.clone())?))
-        }
-        crate::uri::TrackingUri::Local(path) => Ok(Box::new(file::FileStore::open(path)?)),
-    }
+    Ok(crate::stores::Stores::open(uri, rest_config)?.into_tracking())
 }

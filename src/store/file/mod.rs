@@ -12,9 +12,9 @@ use crate::clock::now_ms;
 use crate::entities::*;
 use crate::ids;
 use crate::store::{
-    arg_rel, local_path_from_uri, Downloaded, Listing, NewRun, Result, RunPage, RunQuery,
-    StoreError, TrackingStore,
+    arg_rel, Downloaded, Listing, NewRun, Result, RunPage, RunQuery, StoreError, TrackingStore,
 };
+use crate::uri::local_path_from_uri;
 use crate::validate;
 use fsutil::{append, atomic_write, atomic_write_in, files_under, lock_dir, read_values, Staging};
 use layout::Layout;
