@@ -25,4 +25,5 @@ pub mod uri;
 pub mod validate;
 
 pub use entities::*;
-pub use store::{open_store, StoreError, TrackingStore};
+pub use store::{StoreError, TrackingStore};
+pub use stores::{open_store, Stores};

@@ -241,3 +241,9 @@ fn copy_model_into(src: &Path, dest: &Path) -> Result<PathBuf> {
         crate::models::copy_model(src, dest)
     }
 }
+
+/// The tracking store alone behind a tracking URI (a folder, or a server with default transport
+/// settings); see [`Stores::open`].
+pub fn open_store(uri: &str) -> Result<Box<dyn TrackingStore + Send + Sync>> {
+    Ok(Stores::open(uri, &RestConfig::default())?.into_tracking())
+}

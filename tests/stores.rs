@@ -8,16 +8,21 @@ use common::tracking_server::server;
 use common::{mlflow_python, mlflow_sklearn_python, run_python, TestEnv};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
-use std::process::Stdio;
+use std::process::{Command, Stdio};
+
+/// The binary with `MLFLOW_TRACKING_URI` set to `uri` (and the harness's environment otherwise).
+fn at(env: &TestEnv, uri: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut c = env.cmd();
+    c.env("MLFLOW_TRACKING_URI", uri);
+    c
+}
 
 /// `mlrun doctor` against a tracking server: doctor checks a folder, and says so (before: "scheme
 /// 'http' is not supported yet", as if the URI were wrong).
 #[test]
 fn doctor_names_a_tracking_server_as_not_a_folder() {
     let env = TestEnv::new();
-    let out = env
-        .cmd()
-        .env("MLFLOW_TRACKING_URI", "http://user:secret@127.0.0.1:9/")
+    let out = at(&env, "http://user:secret@127.0.0.1:9/")
         .args(["doctor"])
         .output()
         .unwrap();
@@ -35,9 +40,7 @@ fn doctor_names_a_tracking_server_as_not_a_folder() {
 #[test]
 fn a_file_uri_naming_another_host_is_refused() {
     let env = TestEnv::new();
-    let out = env
-        .cmd()
-        .env("MLFLOW_TRACKING_URI", "file://elsewhere/x")
+    let out = at(&env, "file://elsewhere/x")
         .args(["experiments", "list"])
         .output()
         .unwrap();
@@ -56,9 +59,7 @@ fn artifact_locations_are_encoded_as_mlflow_encodes_them() {
     let dir = env.path().join("a b+c&d=é'(x)");
     std::fs::create_dir_all(&dir).unwrap();
     let store = dir.join("mlruns");
-    let out = env
-        .cmd()
-        .env("MLFLOW_TRACKING_URI", &store)
+    let out = at(&env, &store)
         .args(["experiments", "create", "mine"])
         .output()
         .unwrap();
@@ -160,10 +161,8 @@ fn models_serve_resolves_an_alias_through_a_tracking_server() {
     // models predict: resolve, download, score once.
     let file = env.path().join("in.json");
     std::fs::write(&file, input.to_string()).unwrap();
-    let out = env
-        .cmd()
+    let out = at(&env, &server().url)
         .env("PATH", &path)
-        .env("MLFLOW_TRACKING_URI", &server().url)
         .args([
             "-q",
             "models",
@@ -188,10 +187,8 @@ fn models_serve_resolves_an_alias_through_a_tracking_server() {
     );
 
     // models serve: the same model behind HTTP.
-    let mut child = env
-        .cmd()
+    let mut child = at(&env, &server().url)
         .env("PATH", &path)
-        .env("MLFLOW_TRACKING_URI", &server().url)
         .args([
             "models",
             "serve",

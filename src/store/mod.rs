@@ -160,19 +160,3 @@ pub trait TrackingStore {
         now_ms: i64,
     ) -> Result<(Vec<String>, Vec<String>)>;
 }
-
-/// Opens the tracking store behind a tracking URI: a plain path or a `file:` URI, or an `http(s)://`
-/// tracking server (with default transport settings). Other schemes are refused with a clear error.
-/// Commands use [`crate::stores::Stores`], which also gives the registry and model files.
-pub fn open_store(uri: &str) -> Result<Box<dyn TrackingStore>> {
-    open_store_with(uri, &rest::RestConfig::default())
-}
-
-/// Like [`open_store`], with the credentials and transport settings an `http(s)://` URI uses (the
-/// binary resolves them from `MLFLOW_TRACKING_*`; this crate never reads the environment).
-pub fn open_store_with(
-    uri: &str,
-    rest_config: &rest::RestConfig,
-) -> Result<Box<dyn TrackingStore>> {
-    Ok(crate::stores::Stores::open(uri, rest_config)?.into_tracking())
-}
