@@ -702,7 +702,7 @@ fn remap_source(
             }
         }
     }
-    let local = crate::store::local_path_from_uri(sv.download_uri())
+    let local = crate::uri::local_path_from_uri(sv.download_uri())
         .ok()
         .filter(|p| p.is_dir());
     if let Some(dir) = local {

@@ -1,6 +1,6 @@
 //! MLflow's validation rules (spec §4): key characters, the path-traversal rule, lengths and id formats.
 //! Every check returns the exact reason so the CLI can name the value at fault.
-use crate::store::StoreError;
+use crate::error::StoreError;
 
 pub const MAX_KEY_LEN: usize = 250;
 pub const MAX_PARAM_VALUE_LEN: usize = 6000;

@@ -81,7 +81,7 @@ fn load_runs(store: &dyn TrackingStore, ids: &[String]) -> CliResult<Vec<Run>> {
 
 pub fn compare(ctx: &Ctx, a: CompareArgs) -> CliResult {
     let store = ctx.store()?;
-    let runs = load_runs(store.as_ref(), &a.run_ids)?;
+    let runs = load_runs(store, &a.run_ids)?;
     let keys = |f: &dyn Fn(&Run) -> Vec<String>, chosen: &[String]| -> Vec<String> {
         if chosen.is_empty() {
             let all: BTreeSet<String> = runs.iter().flat_map(f).collect();

@@ -1,5 +1,6 @@
 //! The command line: one module per command group. Settings are resolved once here; every command
 //! returns data for `output` to render, and errors for `run` to map to exit codes.
+mod args;
 mod artifacts;
 mod child;
 mod compare;
@@ -25,6 +26,8 @@ mod ui;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use error::{CliError, CliResult};
+use mlrun::clock::now_ms;
+use mlrun::stores::Stores;
 use mlrun::TrackingStore;
 use std::io::Write;
 
@@ -151,15 +154,40 @@ pub struct Ctx {
     pub term_height: Option<usize>,
     /// Credentials and transport for http(s):// tracking URIs, from MLFLOW_TRACKING_* variables.
     pub rest: mlrun::store::rest::RestConfig,
+    /// The stores behind `tracking_uri`, opened on first use.
+    stores: std::sync::OnceLock<Stores>,
 }
 
 impl Ctx {
-    pub fn store(&self) -> CliResult<Box<dyn TrackingStore>> {
-        self.open(&self.tracking_uri)
+    /// The tracking store, registry and model access behind `--tracking-uri`, opened once.
+    pub fn stores(&self) -> CliResult<&Stores> {
+        if let Some(s) = self.stores.get() {
+            return Ok(s);
+        }
+        let opened = Stores::open(&self.tracking_uri, &self.rest)?;
+        Ok(self.stores.get_or_init(|| opened))
     }
-    /// The store behind any tracking URI, with this invocation's REST settings.
-    pub fn open(&self, uri: &str) -> CliResult<Box<dyn TrackingStore>> {
-        Ok(mlrun::store::open_store_with(uri, &self.rest)?)
+    /// The folder `--tracking-uri` names (absolute), without opening it (opening creates a missing
+    /// store, as MLflow does); `None` for a tracking server.
+    pub fn local_root(&self) -> CliResult<Option<std::path::PathBuf>> {
+        self.folder_of(&self.tracking_uri)
+    }
+    /// The folder a tracking URI names (absolute), without opening it; `None` for a server.
+    pub fn folder_of(&self, uri: &str) -> CliResult<Option<std::path::PathBuf>> {
+        let parsed = mlrun::uri::TrackingUri::parse(uri)?;
+        match parsed.local_root() {
+            Some(p) if p.is_relative() => Ok(Some(std::env::current_dir()?.join(p))),
+            p => Ok(p.map(|p| p.to_path_buf())),
+        }
+    }
+    /// The tracking store behind `--tracking-uri`.
+    pub fn store(&self) -> CliResult<&(dyn TrackingStore + Send + Sync)> {
+        Ok(self.stores()?.tracking())
+    }
+    /// The stores behind another URI (sync's source and destination), or a handle of its own for
+    /// a thread, with this invocation's REST settings.
+    pub fn open(&self, uri: &str) -> CliResult<Stores> {
+        Ok(Stores::open(uri, &self.rest)?)
     }
     /// Status talk on stderr, silenced by -q.
     pub fn say(&self, msg: &str) {
@@ -202,6 +230,7 @@ pub fn run(cli: Cli) -> i32 {
             Ok(c) => c,
             Err(code) => return code,
         },
+        stores: Default::default(),
     };
     let result = match cli.command {
         Command::Experiments(c) => experiments::run(&ctx, c),
@@ -309,13 +338,6 @@ pub fn parse_kv(s: &str) -> Result<(String, String), String> {
         Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
         _ => Err(format!("expected KEY=VALUE, got '{s}'")),
     }
-}
-
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 fn missing_run_id() -> CliError {

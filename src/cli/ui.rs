@@ -4,8 +4,6 @@
 use super::error::{CliError, CliResult};
 use super::Ctx;
 use clap::Args;
-use mlrun::registry::{FileRegistry, ModelRegistry};
-use mlrun::store::local_path_from_uri;
 use mlrun::ui::{Body, Request, Ui, WRITE_HEADER};
 use std::io::{Read, Write};
 use std::net::IpAddr;
@@ -33,12 +31,10 @@ const MAX_BODY: u64 = 1 << 20;
 
 pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
     // Open once up front so a bad tracking URI fails before anything listens.
-    drop(ctx.store()?);
-    let root = local_path_from_uri(&ctx.tracking_uri)?;
-    let root = if root.is_relative() {
-        std::env::current_dir()?.join(root)
-    } else {
-        root
+    let stores = ctx.stores()?;
+    let shown = match stores.local_root() {
+        Some(root) => root.display().to_string(),
+        None => stores.display_uri().to_string(),
     };
     let ip: IpAddr = match a.host.as_str() {
         "localhost" => IpAddr::from([127, 0, 0, 1]),
@@ -68,10 +64,7 @@ pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
         writeln!(out, "{url}")?;
         out.flush()?;
     }
-    ctx.say(&format!(
-        "serving {} at {url} (Ctrl-C to stop)",
-        root.display()
-    ));
+    ctx.say(&format!("serving {} at {url} (Ctrl-C to stop)", shown));
     if a.open {
         open_browser(ctx, &url);
     }
@@ -80,17 +73,15 @@ pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
     let mut workers = Vec::new();
     for _ in 0..WORKERS {
         let server = Arc::clone(&server);
-        let uri = ctx.tracking_uri.clone();
-        let root = root.clone();
+        // Each worker has stores of its own.
+        let stores = ctx.open(&ctx.tracking_uri)?;
         let hosts = allowed_hosts.clone();
         let quiet = ctx.quiet;
         workers.push(std::thread::spawn(move || -> CliResult {
-            let store = mlrun::open_store(&uri)?;
-            let registry = FileRegistry::open(&root)?;
             let scratch = tempfile::tempdir()?;
             let ui = Ui {
-                store: store.as_ref(),
-                registry: Some(&registry as &dyn ModelRegistry),
+                store: stores.tracking(),
+                registry: Some(stores.registry()),
                 allowed_hosts: hosts,
                 scratch: scratch.path(),
             };

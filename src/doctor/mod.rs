@@ -2,6 +2,7 @@
 //! what a killed writer can leave. Each check is an independent function in `CHECKS` that returns
 //! its findings (and with `fix`, repairs what it safely can, under the lock the writers take);
 //! adding a check is adding a function. Nothing is repaired that the check cannot explain.
+use crate::clock::now_ms;
 use crate::entities::LifecycleStage;
 use crate::registry::file::{read_mv_meta, read_rm_meta};
 use crate::store::file::fsutil::{self, lock_dir, STAGING_PREFIX};
@@ -288,13 +289,6 @@ fn has_active_runs(exp_dir: &Path) -> bool {
     run_dirs(exp_dir).iter().any(|d| {
         meta::read_run(&Layout::meta(d)).is_ok_and(|r| r.lifecycle_stage == LifecycleStage::Active)
     })
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 /// Runs whose meta.yaml is missing or unreadable, or names another run or experiment than its

@@ -11,7 +11,8 @@ use crate::registry::{self, ModelRegistry, ModelVersion, NewVersion, Stage};
 use crate::store::file::beneath;
 use crate::store::file::fsutil::{atomic_write, atomic_write_in, lock_dir, Staging};
 use crate::store::file::layout::{self, Layout};
-use crate::store::{local_path_from_uri, Result, StoreError, TrackingStore};
+use crate::store::{Result, StoreError, TrackingStore};
+use crate::uri::local_path_from_uri;
 use mlmodel::{KnownFlavor, MlModel, Signature};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -103,12 +104,6 @@ pub fn validate_logged_model_name(name: &str) -> Result<()> {
         )));
     }
     Ok(())
-}
-
-fn now() -> std::time::Duration {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default()
 }
 
 fn copy_tree(src: &Path, dest: &Path) -> Result<()> {
@@ -375,7 +370,7 @@ impl<'a> Models<'a> {
         } else {
             artifacts_final.clone()
         };
-        let created = now();
+        let created = crate::clock::now();
         let created_ms = created.as_millis() as i64;
         if req.source.is_dir() {
             copy_tree(&req.source, &artifacts)?;

@@ -4,6 +4,7 @@
 //! the model folder's lock, and structural changes (create, rename, delete) hold the `models/` lock
 //! first. Soft-deleted versions keep their folder and number, so numbers are never reused.
 use super::*;
+use crate::clock::now_ms;
 use crate::entities::KeyValue;
 use crate::pyyaml::{self, Value};
 use crate::store::file::fsutil::{
@@ -18,13 +19,6 @@ const WORKSPACE: &str = "default";
 
 pub struct FileRegistry {
     layout: Layout,
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 fn model_not_found(name: &str) -> StoreError {

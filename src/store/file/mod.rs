@@ -8,12 +8,13 @@ pub mod meta;
 pub mod metrics;
 mod search;
 
+use crate::clock::now_ms;
 use crate::entities::*;
 use crate::ids;
 use crate::store::{
-    arg_rel, local_path_from_uri, Downloaded, Listing, NewRun, Result, RunPage, RunQuery,
-    StoreError, TrackingStore,
+    arg_rel, Downloaded, Listing, NewRun, Result, RunPage, RunQuery, StoreError, TrackingStore,
 };
+use crate::uri::local_path_from_uri;
 use crate::validate;
 use fsutil::{append, atomic_write, atomic_write_in, files_under, lock_dir, read_values, Staging};
 use layout::Layout;
@@ -23,13 +24,6 @@ use std::path::{Path, PathBuf};
 
 pub struct FileStore {
     layout: Layout,
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 fn not_found(msg: String) -> StoreError {

@@ -6,7 +6,7 @@ mod client;
 pub mod registry;
 mod wire;
 
-pub use registry::{open_registry, RestRegistry};
+pub use registry::RestRegistry;
 
 use crate::entities::*;
 use crate::store::{
@@ -69,21 +69,6 @@ impl std::fmt::Debug for RestConfig {
             .field("backoff_factor", &self.backoff_factor)
             .field("timeout", &self.timeout)
             .finish()
-    }
-}
-
-/// Whether a tracking URI names a tracking server.
-pub fn is_rest_uri(uri: &str) -> bool {
-    let lower = uri.to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
-}
-
-/// A tracking URI fit to show or record: an http(s) URL loses its user info, and its trailing slash.
-pub fn display_uri(uri: &str) -> String {
-    if is_rest_uri(uri) {
-        client::split_userinfo(uri.trim_end_matches('/')).0
-    } else {
-        uri.to_string()
     }
 }
 
