@@ -208,6 +208,9 @@ impl Ctx {
 
 pub fn run(cli: Cli) -> i32 {
     use std::io::IsTerminal;
+    if let Err(code) = pin_for_tests() {
+        return code;
+    }
     let color_on = |tty: bool| match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -285,6 +288,33 @@ pub fn run(cli: Cli) -> i32 {
             e.code
         }
     }
+}
+
+/// Pins the clock and seeds ids when a test asked to (`env_vars::TEST_TIMESTAMP`, `TEST_SEED`); a
+/// value that is not a number is a usage error naming the variable.
+fn pin_for_tests() -> Result<(), i32> {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let bad = |k: &str, v: &str| {
+        let _ = writeln!(std::io::stderr(), "error: {k}={v:?} is not a valid number");
+        2
+    };
+    if let Some(v) = var(env_vars::TEST_TIMESTAMP) {
+        let ms = v
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|ms| *ms >= 0)
+            .ok_or_else(|| bad(env_vars::TEST_TIMESTAMP, &v))?;
+        mlrun::clock::pin(ms);
+    }
+    if let Some(v) = var(env_vars::TEST_SEED) {
+        let seed = v
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| bad(env_vars::TEST_SEED, &v))?;
+        mlrun::ids::seed(seed);
+    }
+    Ok(())
 }
 
 /// MLflow's client settings for talking to a tracking server (spec §7.2), read once.

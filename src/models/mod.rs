@@ -348,7 +348,7 @@ impl<'a> Models<'a> {
                 req.run_id, exp.experiment_id
             )));
         }
-        let model_id = format!("m-{}", uuid::Uuid::new_v4().simple());
+        let model_id = crate::ids::new_model_id();
         let artifact_location = format!(
             "{}/models/{model_id}/artifacts",
             exp.artifact_location.trim_end_matches('/')

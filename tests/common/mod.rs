@@ -8,12 +8,39 @@ pub const MLFLOW_VERSION: &str = "3.17.2";
 
 pub struct TestEnv {
     pub dir: tempfile::TempDir,
+    /// Whether commands run with pinned time and ids (see `pinned`), and how many have run.
+    pinned: bool,
+    commands: std::sync::atomic::AtomicU64,
 }
+
+/// The pinned clock of a `TestEnv::pinned` environment: 2026-01-02T03:04:05Z for its first command.
+pub const PINNED_EPOCH_MS: u64 = 1_767_323_045_000;
+/// How far the pinned clock moves between two commands (one clock read moves it 1 ms).
+pub const PINNED_STEP_MS: u64 = 1_000;
 
 impl TestEnv {
     pub fn new() -> Self {
         Self {
             dir: tempfile::tempdir().unwrap(),
+            pinned: false,
+            commands: Default::default(),
+        }
+    }
+    /// An environment whose output can be compared byte for byte: each command gets its own
+    /// pinned time and id seed (the nth command starts at `PINNED_EPOCH_MS + n * PINNED_STEP_MS`
+    /// with seed n, as jj's test harness does), times show in UTC, and tables are 100 columns wide.
+    /// Its dir is `/tmp/` and four random characters, as long as the `$TEST_ENV` that snapshots
+    /// show in its place, so tables holding a path keep their widths wherever TMPDIR points.
+    pub fn pinned() -> Self {
+        let dir = tempfile::Builder::new()
+            .prefix("")
+            .rand_bytes(4)
+            .tempdir_in("/tmp")
+            .unwrap_or_else(|_| tempfile::tempdir().unwrap());
+        Self {
+            dir,
+            pinned: true,
+            commands: Default::default(),
         }
     }
     pub fn path(&self) -> &Path {
@@ -30,6 +57,17 @@ impl TestEnv {
             .env("USER", "tester")
             .env("MLFLOW_TRACKING_URI", self.store())
             .stdin(Stdio::null());
+        if self.pinned {
+            use std::sync::atomic::Ordering;
+            let n = self.commands.fetch_add(1, Ordering::SeqCst) + 1;
+            c.env(
+                "MLRUN_TEST_TIMESTAMP",
+                (PINNED_EPOCH_MS + n * PINNED_STEP_MS).to_string(),
+            )
+            .env("MLRUN_TEST_SEED", n.to_string())
+            .env("TZ", "UTC")
+            .env("COLUMNS", "100");
+        }
         c
     }
     pub fn run(&self, args: &[&str]) -> Output {
