@@ -49,8 +49,14 @@ impl TestEnv {
     pub fn store(&self) -> PathBuf {
         self.path().join("mlruns")
     }
+    /// mlrun, run the harness's way (see `command`).
     pub fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_mlrun"));
+        self.command(env!("CARGO_BIN_EXE_mlrun"))
+    }
+    /// `program` (mlrun, or a wrapper such as strace or sh that runs it) in this env's dir with a
+    /// cleared environment: PATH, USER, the store, and a pinned env's time, seed, zone and width.
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut c = Command::new(program);
         c.current_dir(self.path())
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -68,6 +74,14 @@ impl TestEnv {
             .env("TZ", "UTC")
             .env("COLUMNS", "100");
         }
+        c
+    }
+    /// A shell script run the harness's way, `$MLRUN` naming the mlrun under test.
+    pub fn shell(&self, script: &str) -> Command {
+        let mut c = self.command("sh");
+        c.arg("-c")
+            .arg(script)
+            .env("MLRUN", env!("CARGO_BIN_EXE_mlrun"));
         c
     }
     pub fn run(&self, args: &[&str]) -> Output {
