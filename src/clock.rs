@@ -15,7 +15,7 @@ pub fn pin(ms: i64) {
 }
 
 /// The pinned reading, advancing the pinned clock, or None when it is not pinned.
-fn pinned_ms() -> Option<i64> {
+pub fn pinned_ms() -> Option<i64> {
     PINNED
         .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |v| {
             (v != UNPINNED).then(|| v.saturating_add(1))

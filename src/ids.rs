@@ -12,6 +12,13 @@ pub fn seed(seed: u64) {
     *SEEDED.lock().unwrap_or_else(|e| e.into_inner()) = Some(fastrand::Rng::with_seed(seed));
 }
 
+/// A seed for another process drawn from the seeded generator (so its ids follow ours instead of
+/// repeating them), or None when ids are not seeded.
+pub fn child_seed() -> Option<u64> {
+    let mut seeded = SEEDED.lock().unwrap_or_else(|e| e.into_inner());
+    seeded.as_mut().map(|rng| rng.u64(..))
+}
+
 /// `f` applied to the seeded generator, or to a fresh randomly seeded one.
 fn with_rng<T>(f: impl FnOnce(&mut fastrand::Rng) -> T) -> T {
     let mut seeded = SEEDED.lock().unwrap_or_else(|e| e.into_inner());

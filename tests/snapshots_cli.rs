@@ -280,3 +280,19 @@ fn help_short_runs() {
     let env = TestEnv::pinned();
     insta::assert_snapshot!(shown(&env, &["runs", "-h"]));
 }
+
+/// A command `mlrun exec` starts inherits the pinning, yet the ids it makes never repeat the
+/// parent's: a nested run started inside a pinned exec is a second run, not the parent's id again.
+#[test]
+fn pinned_children_make_their_own_ids() {
+    let env = TestEnv::pinned();
+    let mlrun = env!("CARGO_BIN_EXE_mlrun");
+    let parent = env.ok(&["exec", "--", mlrun, "runs", "start", "--experiment-id", "0"]);
+    let runs = env.json(&["runs", "search", "--experiment-id", "0"]);
+    let runs = runs["runs"].as_array().unwrap();
+    let ids: std::collections::BTreeSet<_> = runs
+        .iter()
+        .map(|r| r["info"]["run_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 2, "{parent}\n{runs:?}");
+}

@@ -171,7 +171,8 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
         .env(env_vars::TRACKING_URI, &uri)
         .env(env_vars::EXPERIMENT_ID, &experiment_id)
         // A name naming another experiment would contradict the id.
-        .env_remove(env_vars::EXPERIMENT_NAME);
+        .env_remove(env_vars::EXPERIMENT_NAME)
+        .envs(super::child_pins());
 
     let mut writer = None;
     let mut sender_slot: Option<Arc<Mutex<Option<mpsc::Sender<Metric>>>>> = None;

@@ -317,6 +317,20 @@ fn pin_for_tests() -> Result<(), i32> {
     Ok(())
 }
 
+/// The pinning for a command mlrun starts, when this mlrun is pinned: a seed drawn from its own and
+/// its clock's next reading, so a child mlrun's ids and times follow this one's instead of repeating
+/// them (the same seed would give a nested run the parent's id).
+pub fn child_pins() -> Vec<(&'static str, String)> {
+    let mut pins = Vec::new();
+    if let Some(ms) = mlrun::clock::pinned_ms() {
+        pins.push((env_vars::TEST_TIMESTAMP, ms.to_string()));
+    }
+    if let Some(seed) = mlrun::ids::child_seed() {
+        pins.push((env_vars::TEST_SEED, seed.to_string()));
+    }
+    pins
+}
+
 /// MLflow's client settings for talking to a tracking server (spec §7.2), read once.
 fn rest_config() -> Result<mlrun::store::rest::RestConfig, i32> {
     use mlrun::store::rest::RestConfig;

@@ -366,6 +366,7 @@ fn run_env(run_id: &str, tracking_uri: &str, experiment_id: &str) -> Vec<(String
             exe.to_string_lossy().into_owned(),
         ));
     }
+    env.extend(super::child_pins().into_iter().map(|(k, v)| (k.into(), v)));
     env
 }
 
