@@ -1,18 +1,60 @@
 //! Id and name sources: run ids are uuid4 hex, experiment ids follow MLflow's file-store recipe
-//! (the last 18 decimal digits of a uuid4 integer, leading zeros replaced by random digits).
+//! (the last 18 decimal digits of a uuid4 integer, leading zeros replaced by random digits). A test
+//! can seed them (`seed`, called once by the binary from a hidden env var): every id and generated
+//! name then comes from one seeded generator, so a store and its output are the same on every run.
+use std::sync::Mutex;
+
+/// The seeded generator, when a test seeded one; unseeded ids use the system's randomness.
+static SEEDED: Mutex<Option<fastrand::Rng>> = Mutex::new(None);
+
+/// Makes every id and generated name from here on come from a generator seeded with `seed`.
+pub fn seed(seed: u64) {
+    *SEEDED.lock().unwrap_or_else(|e| e.into_inner()) = Some(fastrand::Rng::with_seed(seed));
+}
+
+/// A seed for another process drawn from the seeded generator (so its ids follow ours instead of
+/// repeating them), or None when ids are not seeded.
+pub fn child_seed() -> Option<u64> {
+    let mut seeded = SEEDED.lock().unwrap_or_else(|e| e.into_inner());
+    seeded.as_mut().map(|rng| rng.u64(..))
+}
+
+/// `f` applied to the seeded generator, or to a fresh randomly seeded one.
+fn with_rng<T>(f: impl FnOnce(&mut fastrand::Rng) -> T) -> T {
+    let mut seeded = SEEDED.lock().unwrap_or_else(|e| e.into_inner());
+    match seeded.as_mut() {
+        Some(rng) => f(rng),
+        None => f(&mut fastrand::Rng::new()),
+    }
+}
+
+/// A uuid4: from the system's randomness, or from the seeded generator.
+fn uuid4() -> uuid::Uuid {
+    match SEEDED.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+        Some(rng) => uuid::Builder::from_random_bytes(rng.u128(..).to_le_bytes()).into_uuid(),
+        None => uuid::Uuid::new_v4(),
+    }
+}
 
 pub fn new_run_id() -> String {
-    uuid::Uuid::new_v4().simple().to_string()
+    uuid4().simple().to_string()
+}
+
+/// An MLflow 3 logged model id: `m-` and uuid4 hex.
+pub fn new_model_id() -> String {
+    format!("m-{}", uuid4().simple())
 }
 
 pub fn new_experiment_id() -> String {
-    let n = uuid::Uuid::new_v4().as_u128();
+    let n = uuid4().as_u128();
     let s = format!("{:018}", n % 1_000_000_000_000_000_000u128);
     let zeros = s.len() - s.trim_start_matches('0').len();
     let mut out = s.trim_start_matches('0').to_string();
-    for _ in 0..zeros {
-        out.push(char::from(b'0' + fastrand::u8(0..10)));
-    }
+    with_rng(|r| {
+        for _ in 0..zeros {
+            out.push(char::from(b'0' + r.u8(0..10)));
+        }
+    });
     // Going through an int strips any zeros the appended digits put back at the front.
     let trimmed = out.trim_start_matches('0');
     if trimmed.is_empty() {
@@ -166,9 +208,11 @@ const NOUNS: &[&str] = &[
 
 /// A random `<adjective>-<noun>-<0..1000>` run name, as MLflow generates when none is given.
 pub fn new_run_name() -> String {
-    let adj = ADJECTIVES[fastrand::usize(..ADJECTIVES.len())];
-    let noun = NOUNS[fastrand::usize(..NOUNS.len())];
-    format!("{adj}-{noun}-{}", fastrand::u16(0..1000))
+    with_rng(|r| {
+        let adj = ADJECTIVES[r.usize(..ADJECTIVES.len())];
+        let noun = NOUNS[r.usize(..NOUNS.len())];
+        format!("{adj}-{noun}-{}", r.u16(0..1000))
+    })
 }
 
 #[cfg(test)]

@@ -3,8 +3,10 @@
 //! decisions belong to the binary (`src/cli/`).
 #![warn(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
 
+pub mod clock;
 pub mod doctor;
 pub mod entities;
+pub mod error;
 pub mod http;
 pub mod ids;
 pub mod models;
@@ -16,10 +18,13 @@ pub mod scalars;
 pub mod search;
 pub mod serve;
 pub mod store;
+pub mod stores;
 pub mod supervise;
 pub mod sync;
 pub mod ui;
+pub mod uri;
 pub mod validate;
 
 pub use entities::*;
-pub use store::{open_store, StoreError, TrackingStore};
+pub use store::{StoreError, TrackingStore};
+pub use stores::{open_store, Stores};

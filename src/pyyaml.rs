@@ -5,7 +5,9 @@
 //! The emitter mirrors PyYAML's `emitter.py` (`analyze_scalar`,
 //! `choose_scalar_style`, `write_plain`, `write_single_quoted`,
 //! `write_double_quoted`, `write_indent`, `write_indicator`) and the implicit
-//! resolvers of `resolver.py`, including column tracking and line folding.
+//! resolvers of `resolver.py`, including column tracking and line folding. [`load`] is the other
+//! direction: `yaml.load(text, Loader=CSafeLoader)` as MLflow reads every meta.yaml.
+pub mod load;
 
 /// A YAML value as produced by `safe_dump` from Python data.
 #[derive(Debug, Clone, PartialEq)]
@@ -427,7 +429,30 @@ fn is_yaml_timestamp(b: &[u8]) -> bool {
     }
 }
 
-fn resolves_non_str_exact(s: &str, first: char) -> bool {
+/// The tag PyYAML's implicit resolvers give a plain scalar (`Resolver.resolve` with
+/// `implicit[0]` true): the first resolver registered for the first character whose regex matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Implicit {
+    Bool,
+    Float,
+    Int,
+    Merge,
+    Null,
+    Timestamp,
+    Value,
+    Yaml,
+    Str,
+}
+
+/// PyYAML's resolver for a plain scalar, in its registration order.
+pub fn resolve_plain(s: &str) -> Implicit {
+    let Some(first) = s.chars().next() else {
+        return Implicit::Null; // '' resolves to null
+    };
+    resolve_exact(s, first)
+}
+
+fn resolve_exact(s: &str, first: char) -> Implicit {
     let b = s.as_bytes();
     if "yYnNtTfFoO".contains(first)
         && matches!(
@@ -452,27 +477,34 @@ fn resolves_non_str_exact(s: &str, first: char) -> bool {
                 | "OFF"
         )
     {
-        return true;
+        return Implicit::Bool;
     }
     if "-+0123456789.".contains(first) && is_yaml_float(b) {
-        return true;
+        return Implicit::Float;
     }
     if "-+0123456789".contains(first) && is_yaml_int(b) {
-        return true;
+        return Implicit::Int;
     }
     if first == '<' && s == "<<" {
-        return true;
+        return Implicit::Merge;
     }
     if "~nN".contains(first) && matches!(s, "~" | "null" | "Null" | "NULL") {
-        return true;
+        return Implicit::Null;
     }
     if first.is_ascii_digit() && is_yaml_timestamp(b) {
-        return true;
+        return Implicit::Timestamp;
     }
     if first == '=' && s == "=" {
-        return true;
+        return Implicit::Value;
     }
-    "!&*".contains(first) && matches!(s, "!" | "&" | "*")
+    if "!&*".contains(first) && matches!(s, "!" | "&" | "*") {
+        return Implicit::Yaml;
+    }
+    Implicit::Str
+}
+
+fn resolves_non_str_exact(s: &str, first: char) -> bool {
+    resolve_exact(s, first) != Implicit::Str
 }
 
 /// True if PyYAML's resolver maps the plain scalar `s` to `str`

@@ -17,6 +17,7 @@
 //! kills them before it ends the run. A process that scrubbed its environment escapes this.
 //!
 //! Also here: the `/proc` readers the supervisor uses to find a command's leftover descendants.
+use crate::clock::now_ms;
 use crate::store::{Result, StoreError, TrackingStore};
 use crate::{RunStatus, Tag, ViewType};
 use serde::{Deserialize, Serialize};
@@ -251,13 +252,6 @@ fn kill_all(pids: &[u32]) {
     }
     #[cfg(not(unix))]
     let _ = pids;
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 fn host_name() -> Option<String> {

@@ -478,11 +478,13 @@ impl Ctx<'_> {
     fn copy_artifact(&self, src_run: &str, dst_run: &str, path: &str, tmp: &Path) -> Result<()> {
         let local = self
             .src
-            .download_artifacts(src_run, Some(path), tmp, &|_| {})?;
+            .download_artifacts(src_run, Some(path), tmp, &|_| {})?
+            .path;
         let parent = path.rsplit_once('/').map(|(p, _)| p);
         let r = self
             .dst
-            .log_artifacts(dst_run, std::slice::from_ref(&local), parent, &|_| {});
+            .log_artifacts(dst_run, std::slice::from_ref(&local), parent, &|_| {})
+            .map(drop);
         let _ = std::fs::remove_file(&local);
         r
     }
@@ -700,12 +702,26 @@ fn remap_source(
             }
         }
     }
-    let local = crate::store::local_path_from_uri(sv.download_uri())
+    let local = crate::uri::local_path_from_uri(sv.download_uri())
         .ok()
         .filter(|p| p.is_dir());
     if let Some(dir) = local {
         let rel = format!("registered-models/{}/{}", sv.name, sv.version);
-        dst.log_artifacts(&dst_run, std::slice::from_ref(&dir), Some(&rel), &|_| {})?;
+        // The folder belongs to the source store: copied out without following a link (each one
+        // left out is reported), then logged from the copy.
+        let tmp = tempfile::tempdir().map_err(|e| StoreError::io(std::env::temp_dir(), e))?;
+        let copy = tmp.path().join("model");
+        let mut skipped = Vec::new();
+        if let Some(d) = crate::store::file::beneath::Dir::open(&dir, &[], false)? {
+            let node = crate::store::file::beneath::Node::Dir(d);
+            crate::store::file::beneath::copy_out(node, &copy, &|_| {}, &mut skipped)?;
+        }
+        report.model_warnings.extend(
+            skipped
+                .into_iter()
+                .map(|n| format!("version {} of '{}': {n}", sv.version, sv.name)),
+        );
+        dst.log_artifacts(&dst_run, std::slice::from_ref(&copy), Some(&rel), &|_| {})?;
         return Ok((format!("{dst_art}/{rel}"), Some(dst_run)));
     }
     report.model_warnings.push(format!(

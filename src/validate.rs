@@ -1,6 +1,6 @@
 //! MLflow's validation rules (spec §4): key characters, the path-traversal rule, lengths and id formats.
 //! Every check returns the exact reason so the CLI can name the value at fault.
-use crate::store::StoreError;
+use crate::error::StoreError;
 
 pub const MAX_KEY_LEN: usize = 250;
 pub const MAX_PARAM_VALUE_LEN: usize = 6000;
@@ -70,6 +70,50 @@ pub fn key(key: &str, what: &str) -> Result<(), StoreError> {
         )));
     }
     Ok(())
+}
+
+/// How strictly [`rel_path`] reads a path: a user's argument may carry harmless spelling (`a/`,
+/// `./a`, `a//b`) that normalises away; a name listed by a server or read from a store must already
+/// be in normal form, since nothing a peer sends is trusted to mean what it seems to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelPath {
+    Argument,
+    Listed,
+}
+
+/// The one check every artifact path passes before it becomes a path on disk or in a URL: a
+/// relative, `/`-separated path that stays beneath its root. Refused: `..` segments, absolute
+/// paths, backslashes (a separator elsewhere), NUL and other control characters, and (for listed
+/// names) empty or `.` segments. Returns the normal form (`""` is the root) or the reason.
+pub fn rel_path(path: &str, how: RelPath) -> Result<String, &'static str> {
+    if path.contains('\0') {
+        return Err("it contains a NUL byte");
+    }
+    if path.chars().any(char::is_control) {
+        return Err("it contains a control character");
+    }
+    if path.contains('\\') {
+        return Err("it contains a backslash");
+    }
+    if path.starts_with('/') && (how == RelPath::Listed || !path.trim_start_matches('/').is_empty())
+    {
+        return Err("it is absolute");
+    }
+    let body = match how {
+        RelPath::Argument => path.trim_end_matches('/'),
+        RelPath::Listed => path,
+    };
+    let mut parts = Vec::new();
+    for comp in body.split('/') {
+        match comp {
+            ".." => return Err("it has a '..' segment"),
+            "" if how == RelPath::Listed => return Err("it has an empty segment"),
+            "." if how == RelPath::Listed => return Err("it has a '.' segment"),
+            "" | "." => {}
+            c => parts.push(c),
+        }
+    }
+    Ok(parts.join("/"))
 }
 
 fn id_like(s: &str, max_tail: usize) -> bool {
@@ -170,5 +214,37 @@ mod tests {
         assert!(run_id("../etc").is_err());
         assert!(experiment_id("0").is_ok());
         assert!(experiment_id("a/b").is_err());
+    }
+
+    #[test]
+    fn rel_paths_stay_beneath_their_root() {
+        use RelPath::*;
+        for (p, want) in [
+            ("", ""),
+            (".", ""),
+            ("/", ""),
+            ("a/./b/", "a/b"),
+            ("a//b", "a/b"),
+        ] {
+            assert_eq!(rel_path(p, Argument).as_deref(), Ok(want), "{p}");
+        }
+        assert_eq!(rel_path("a/b.txt", Listed).as_deref(), Ok("a/b.txt"));
+        assert_eq!(rel_path("..x/y..", Listed).as_deref(), Ok("..x/y.."));
+        for p in [
+            "..",
+            "../x",
+            "a/../../b",
+            "/etc/passwd",
+            "a\\b",
+            "..\\x",
+            "a\0b",
+            "a\u{1b}]0;t",
+        ] {
+            assert!(rel_path(p, Argument).is_err(), "{p:?}");
+            assert!(rel_path(p, Listed).is_err(), "{p:?}");
+        }
+        for p in ["", ".", "./a", "a//b", "a/", "a/./b", "/"] {
+            assert!(rel_path(p, Listed).is_err(), "{p:?}");
+        }
     }
 }

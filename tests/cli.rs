@@ -1,7 +1,6 @@
 //! The binary driven as a user would: tracking verbs, bad input, concurrency, generated files.
 mod common;
 use common::TestEnv;
-use std::process::Command;
 
 fn start(env: &TestEnv) -> String {
     env.ok(&["runs", "start", "--experiment-name", "exp", "--name", "r"])
@@ -246,14 +245,7 @@ fn concurrent_writers_lose_nothing() {
             let script = format!(
                 "for i in $(seq 1 200); do \"$MLRUN\" log-metric --run-id {run} loss {w}.$i --step $i || exit 1; done"
             );
-            Command::new("sh")
-                .arg("-c")
-                .arg(script)
-                .env("MLRUN", env!("CARGO_BIN_EXE_mlrun"))
-                .env("MLFLOW_TRACKING_URI", env.store())
-                .current_dir(env.path())
-                .spawn()
-                .unwrap()
+            env.shell(&script).spawn().unwrap()
         })
         .collect();
     for mut c in children {

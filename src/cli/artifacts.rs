@@ -5,7 +5,6 @@ use super::output::{print_json, print_line, print_rows};
 use super::{missing_run_id, Ctx, OutputFormat};
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
-use mlrun::store::file::tree_size;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -56,6 +55,13 @@ fn progress(ctx: &Ctx, total: u64) -> Option<ProgressBar> {
     Some(pb)
 }
 
+/// The store's notices (links followed or skipped), as talk on stderr, one line each.
+fn say_all(ctx: &Ctx, notices: &[String]) {
+    for n in notices {
+        ctx.say(&super::table::one_line(n));
+    }
+}
+
 /// Splits `runs:/RUN_ID/path`.
 fn parse_runs_uri(uri: &str) -> CliResult<(String, Option<String>)> {
     let rest = uri.strip_prefix("runs:/").ok_or_else(|| {
@@ -82,9 +88,16 @@ pub fn run(ctx: &Ctx, cmd: ArtifactsCmd) -> CliResult {
             artifact_path,
         } => {
             let run_id = run.run_id.ok_or_else(missing_run_id)?;
-            let total: u64 = paths.iter().map(|p| tree_size(p)).sum();
+            // Sized as the store will copy it (links followed), and only when a bar can show.
+            let total: u64 = if ctx.quiet || !std::io::stderr().is_terminal() {
+                0
+            } else {
+                mlrun::store::upload::plan(&paths, "")
+                    .map(|p| p.files.iter().map(|f| f.len).sum())
+                    .unwrap_or(0)
+            };
             let pb = progress(ctx, total);
-            store.log_artifacts(&run_id, &paths, artifact_path.as_deref(), &|n| {
+            let notices = store.log_artifacts(&run_id, &paths, artifact_path.as_deref(), &|n| {
                 if let Some(pb) = &pb {
                     pb.inc(n)
                 }
@@ -92,6 +105,7 @@ pub fn run(ctx: &Ctx, cmd: ArtifactsCmd) -> CliResult {
             if let Some(pb) = pb {
                 pb.finish_and_clear();
             }
+            say_all(ctx, &notices);
             Ok(())
         }
         ArtifactsCmd::List { run, path } => {
@@ -137,7 +151,8 @@ pub fn run(ctx: &Ctx, cmd: ArtifactsCmd) -> CliResult {
             if let Some(pb) = pb {
                 pb.finish_and_clear();
             }
-            print_line(&out.display().to_string())
+            say_all(ctx, &out.notices);
+            print_line(&out.path.display().to_string())
         }
     }
 }

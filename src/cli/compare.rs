@@ -65,16 +65,23 @@ fn load_runs(store: &dyn TrackingStore, ids: &[String]) -> CliResult<Vec<Run>> {
     ids.iter()
         .filter(|id| seen.insert(id.as_str()))
         .map(|id| {
-            store
-                .get_run(id)
-                .map_err(|e| CliError::from(e).with_hint("`mlrun runs search` lists run ids"))
+            store.get_run(id).map_err(|e| {
+                // A damaged run keeps the store's own hint; a wrong id gets this one.
+                let unknown = matches!(e, mlrun::store::StoreError::NotFound(_));
+                let e = CliError::from(e);
+                if unknown {
+                    e.with_hint("`mlrun runs search` lists run ids")
+                } else {
+                    e
+                }
+            })
         })
         .collect()
 }
 
 pub fn compare(ctx: &Ctx, a: CompareArgs) -> CliResult {
     let store = ctx.store()?;
-    let runs = load_runs(store.as_ref(), &a.run_ids)?;
+    let runs = load_runs(store, &a.run_ids)?;
     let keys = |f: &dyn Fn(&Run) -> Vec<String>, chosen: &[String]| -> Vec<String> {
         if chosen.is_empty() {
             let all: BTreeSet<String> = runs.iter().flat_map(f).collect();

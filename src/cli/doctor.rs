@@ -6,24 +6,25 @@ use super::error::{CliError, CliResult};
 use super::output::{print_json, print_rows};
 use super::{Ctx, OutputFormat};
 use clap::Args;
-use mlrun::store::local_path_from_uri;
 
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
     /// Repair what can be repaired safely: remove staging leftovers no live writer owns, finish
-    /// half-done experiment deletes, trim a metric file's torn last line. Everything else is only
-    /// reported.
+    /// half-done experiment deletes, trim a metric file's torn last line, end FAILED the runs whose
+    /// supervising mlrun was killed. Everything else is only reported.
     #[arg(long)]
     pub fix: bool,
 }
 
 pub fn doctor(ctx: &Ctx, a: DoctorArgs) -> CliResult {
-    let p = local_path_from_uri(&ctx.tracking_uri)?;
-    let root = if p.is_relative() {
-        std::env::current_dir()?.join(p)
-    } else {
-        p
-    };
+    // Not opened as a store: opening creates a missing store, and doctor only checks one.
+    let root = ctx.local_root()?.ok_or_else(|| {
+        CliError::user(format!(
+            "`mlrun doctor` checks a local store folder; {} is a tracking server",
+            mlrun::uri::display_uri(&ctx.tracking_uri)
+        ))
+        .with_hint("point --tracking-uri or MLFLOW_TRACKING_URI at the mlruns folder to check")
+    })?;
     let findings = mlrun::doctor::diagnose(&root, a.fix)?;
     match ctx.output {
         OutputFormat::Json => print_json(&findings)?,

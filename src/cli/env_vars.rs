@@ -26,3 +26,9 @@ pub const TRACKING_CLIENT_CERT_PATH: &str = "MLFLOW_TRACKING_CLIENT_CERT_PATH";
 pub const HTTP_REQUEST_MAX_RETRIES: &str = "MLFLOW_HTTP_REQUEST_MAX_RETRIES";
 pub const HTTP_REQUEST_BACKOFF_FACTOR: &str = "MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR";
 pub const HTTP_REQUEST_TIMEOUT: &str = "MLFLOW_HTTP_REQUEST_TIMEOUT";
+/// Hidden test hooks, as jj's `JJ_TIMESTAMP`/`JJ_RANDOMNESS_SEED`: pin the library's clock at this
+/// many milliseconds since the epoch (each read then moves it on by 1 ms), and seed every generated
+/// id and run name, so a test's store and output are the same on every run. Commands mlrun starts
+/// get pinnings drawn from these (`cli::child_pins`). Unset (or empty), they change nothing.
+pub const TEST_TIMESTAMP: &str = "MLRUN_TEST_TIMESTAMP";
+pub const TEST_SEED: &str = "MLRUN_TEST_SEED";

@@ -4,13 +4,15 @@
 //! batches by one writer thread, and the run ends with the command's status; mlrun exits with the
 //! command's code. The logs are logged as artifacts and the run is ended even when the command fails
 //! or is interrupted.
+use super::args::{experiment_for_new_run, user, ExperimentSel};
 use super::child::{self, Stream, Tee};
 use super::error::{CliError, CliResult};
-use super::runs::{experiment_for_new_run, source_tags, user, ExperimentSel};
+use super::runs::source_tags;
 use super::{env_vars, now_ms, parse_kv, Ctx};
 use clap::Args;
 use mlrun::scalars::ScalarParser;
 use mlrun::store::NewRun;
+use mlrun::stores::Stores;
 use mlrun::supervise::{Supervisor, SUPERVISOR_TAG};
 use mlrun::validate::{MAX_BATCH_METRICS, MAX_BATCH_PARAMS, MAX_TAG_VALUE_LEN};
 use mlrun::{Metric, Param, RunStatus, Tag, TrackingStore};
@@ -106,7 +108,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
 
     let store = ctx.store()?;
     // Everything that can fail before the command starts is done before the run exists.
-    let uri = absolute_file_uri(&ctx.tracking_uri)?;
+    let uri = ctx.stores()?.child_uri()?;
     let logs = if a.no_capture {
         None
     } else {
@@ -119,7 +121,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
         )),
         None => None,
     };
-    let experiment_id = experiment_for_new_run(ctx, store.as_ref(), &a.exp)?;
+    let experiment_id = experiment_for_new_run(ctx, store, &a.exp)?;
     let command_line = shell_join(&a.command);
     let user = user();
     let mut tags = source_tags(&user);
@@ -158,7 +160,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
         .collect();
     for chunk in params.chunks(MAX_BATCH_PARAMS) {
         if let Err(e) = store.log_batch(&run_id, &[], chunk, &[]) {
-            end_failed(store.as_ref(), &run_id, &e.to_string());
+            end_failed(store, &run_id, &e.to_string());
             return Err(e.into());
         }
     }
@@ -169,7 +171,8 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
         .env(env_vars::TRACKING_URI, &uri)
         .env(env_vars::EXPERIMENT_ID, &experiment_id)
         // A name naming another experiment would contradict the id.
-        .env_remove(env_vars::EXPERIMENT_NAME);
+        .env_remove(env_vars::EXPERIMENT_NAME)
+        .envs(super::child_pins());
 
     let mut writer = None;
     let mut sender_slot: Option<Arc<Mutex<Option<mpsc::Sender<Metric>>>>> = None;
@@ -181,11 +184,14 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
                 let (tx, rx) = mpsc::channel::<Metric>();
                 let slot = Arc::new(Mutex::new(Some(tx)));
                 sender_slot = Some(slot.clone());
-                match spawn_metric_writer(ctx.tracking_uri.clone(), run_id.clone(), rx) {
+                let spawned = ctx
+                    .open(&ctx.tracking_uri)
+                    .and_then(|stores| Ok(spawn_metric_writer(stores, run_id.clone(), rx)?));
+                match spawned {
                     Ok(w) => writer = Some(w),
                     Err(e) => {
-                        end_failed(store.as_ref(), &run_id, &e.to_string());
-                        return Err(e.into());
+                        end_failed(store, &run_id, &e.message);
+                        return Err(e);
                     }
                 }
                 tee = tee.on_line(move |_stream: Stream, line: &str| {
@@ -240,7 +246,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
         Ok(o) => {
             let status = o.status();
             store.update_run(&run_id, status, Some(now_ms()))?;
-            release(store.as_ref(), &run_id);
+            release(store, &run_id);
             ctx.say(&format!(
                 "Run {run_id} {status}: the command {}",
                 o.describe()
@@ -251,7 +257,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
             let code = child::spawn_error_code(&e);
             let program = a.command[0].to_string_lossy();
             let message = format!("cannot run '{program}': {e}");
-            end_failed(store.as_ref(), &run_id, &message);
+            end_failed(store, &run_id, &message);
             let hint = if code == 127 {
                 "check the command's spelling and that it is on PATH"
             } else {
@@ -286,17 +292,14 @@ fn release(store: &dyn TrackingStore, run_id: &str) {
 /// Writes parsed metrics in batches of at most MAX_BATCH_METRICS, at least every FLUSH_EVERY, on
 /// its own store handle so a slow disk never stalls the tee threads. Returns the first error.
 fn spawn_metric_writer(
-    uri: String,
+    stores: Stores,
     run_id: String,
     rx: mpsc::Receiver<Metric>,
 ) -> std::io::Result<std::thread::JoinHandle<Option<String>>> {
     std::thread::Builder::new()
         .name("mlrun-metrics".into())
         .spawn(move || {
-            let store = match mlrun::open_store(&uri) {
-                Ok(s) => s,
-                Err(e) => return Some(e.to_string()),
-            };
+            let store = stores.tracking();
             let mut first_error = None;
             let mut batch: Vec<Metric> = Vec::new();
             let mut since: Option<Instant> = None;
@@ -334,15 +337,6 @@ fn spawn_metric_writer(
             }
             first_error
         })
-}
-
-/// The store as an absolute `file://` URI, for the child (it may change directory).
-fn absolute_file_uri(tracking_uri: &str) -> CliResult<String> {
-    let path = mlrun::store::local_path_from_uri(tracking_uri)?;
-    let abs = std::fs::canonicalize(&path)
-        .or_else(|_| std::path::absolute(&path))
-        .map_err(|e| CliError::user(format!("{}: {e}", path.display())))?;
-    Ok(mlrun::store::file::layout::path_to_file_uri(&abs))
 }
 
 fn truncate(s: &str, max_chars: usize) -> String {

@@ -1,27 +1,11 @@
 //! `mlrun experiments …`
+use super::args::View;
 use super::error::{CliError, CliResult};
 use super::output::{print_json, print_line, print_rows};
 use super::{parse_kv, Ctx, OutputFormat};
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use mlrun::{Experiment, Tag, TrackingStore, ViewType};
 use serde_json::json;
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum View {
-    Active,
-    Deleted,
-    All,
-}
-
-impl From<View> for ViewType {
-    fn from(v: View) -> Self {
-        match v {
-            View::Active => ViewType::ActiveOnly,
-            View::Deleted => ViewType::DeletedOnly,
-            View::All => ViewType::All,
-        }
-    }
-}
 
 #[derive(Debug, Subcommand)]
 pub enum ExperimentsCmd {
@@ -117,6 +101,12 @@ pub fn run(ctx: &Ctx, cmd: ExperimentsCmd) -> CliResult {
     let store = ctx.store()?;
     match cmd {
         ExperimentsCmd::Create(a) => {
+            // An experiment whose meta.yaml cannot be read might hold this name: say so.
+            if let Ok(listing) = store.list_experiments(ViewType::All) {
+                for b in &listing.broken {
+                    ctx.warn(&format!("could not check this experiment's name: {b}"));
+                }
+            }
             let id = store.create_experiment(
                 &a.name,
                 a.artifact_location.as_deref(),
@@ -143,9 +133,9 @@ pub fn run(ctx: &Ctx, cmd: ExperimentsCmd) -> CliResult {
                 )
             }
         }
-        ExperimentsCmd::Search(a) => search(ctx, store.as_ref(), a),
+        ExperimentsCmd::Search(a) => search(ctx, store, a),
         ExperimentsCmd::Describe { id_or_name } => {
-            let e = resolve(store.as_ref(), &id_or_name)?;
+            let e = resolve(store, &id_or_name)?;
             if ctx.output == OutputFormat::Json {
                 return print_json(&json!({ "experiment": e }));
             }

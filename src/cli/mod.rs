@@ -1,5 +1,6 @@
 //! The command line: one module per command group. Settings are resolved once here; every command
 //! returns data for `output` to render, and errors for `run` to map to exit codes.
+mod args;
 mod artifacts;
 mod child;
 mod compare;
@@ -25,6 +26,8 @@ mod ui;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use error::{CliError, CliResult};
+use mlrun::clock::now_ms;
+use mlrun::stores::Stores;
 use mlrun::TrackingStore;
 use std::io::Write;
 
@@ -117,8 +120,8 @@ pub enum Command {
     /// Permanently remove deleted runs and experiments
     Gc(runs::GcArgs),
     /// Check a local store as MLflow reads it (leftovers of killed writes, half-moved experiments,
-    /// damaged meta and metric files, links among artifacts); --fix repairs what is safe to. Exit 0
-    /// when nothing is left to repair, 1 when problems remain
+    /// damaged meta and metric files, links among artifacts, runs left RUNNING by a killed mlrun);
+    /// --fix repairs what is safe to. Exit 0 when nothing is left to repair, 1 when problems remain
     Doctor(doctor::DoctorArgs),
     /// The model registry and models: register, version, alias, stage, log, download, inspect
     #[command(subcommand)]
@@ -151,15 +154,40 @@ pub struct Ctx {
     pub term_height: Option<usize>,
     /// Credentials and transport for http(s):// tracking URIs, from MLFLOW_TRACKING_* variables.
     pub rest: mlrun::store::rest::RestConfig,
+    /// The stores behind `tracking_uri`, opened on first use.
+    stores: std::sync::OnceLock<Stores>,
 }
 
 impl Ctx {
-    pub fn store(&self) -> CliResult<Box<dyn TrackingStore>> {
-        self.open(&self.tracking_uri)
+    /// The tracking store, registry and model access behind `--tracking-uri`, opened once.
+    pub fn stores(&self) -> CliResult<&Stores> {
+        if let Some(s) = self.stores.get() {
+            return Ok(s);
+        }
+        let opened = Stores::open(&self.tracking_uri, &self.rest)?;
+        Ok(self.stores.get_or_init(|| opened))
     }
-    /// The store behind any tracking URI, with this invocation's REST settings.
-    pub fn open(&self, uri: &str) -> CliResult<Box<dyn TrackingStore>> {
-        Ok(mlrun::store::open_store_with(uri, &self.rest)?)
+    /// The folder `--tracking-uri` names (absolute), without opening it (opening creates a missing
+    /// store, as MLflow does); `None` for a tracking server.
+    pub fn local_root(&self) -> CliResult<Option<std::path::PathBuf>> {
+        self.folder_of(&self.tracking_uri)
+    }
+    /// The folder a tracking URI names (absolute), without opening it; `None` for a server.
+    pub fn folder_of(&self, uri: &str) -> CliResult<Option<std::path::PathBuf>> {
+        let parsed = mlrun::uri::TrackingUri::parse(uri)?;
+        match parsed.local_root() {
+            Some(p) if p.is_relative() => Ok(Some(std::env::current_dir()?.join(p))),
+            p => Ok(p.map(|p| p.to_path_buf())),
+        }
+    }
+    /// The tracking store behind `--tracking-uri`.
+    pub fn store(&self) -> CliResult<&(dyn TrackingStore + Send + Sync)> {
+        Ok(self.stores()?.tracking())
+    }
+    /// The stores behind another URI (sync's source and destination), or a handle of its own for
+    /// a thread, with this invocation's REST settings.
+    pub fn open(&self, uri: &str) -> CliResult<Stores> {
+        Ok(Stores::open(uri, &self.rest)?)
     }
     /// Status talk on stderr, silenced by -q.
     pub fn say(&self, msg: &str) {
@@ -180,6 +208,9 @@ impl Ctx {
 
 pub fn run(cli: Cli) -> i32 {
     use std::io::IsTerminal;
+    if let Err(code) = pin_for_tests() {
+        return code;
+    }
     let color_on = |tty: bool| match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -202,6 +233,7 @@ pub fn run(cli: Cli) -> i32 {
             Ok(c) => c,
             Err(code) => return code,
         },
+        stores: Default::default(),
     };
     let result = match cli.command {
         Command::Experiments(c) => experiments::run(&ctx, c),
@@ -258,6 +290,47 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
+/// Pins the clock and seeds ids when a test asked to (`env_vars::TEST_TIMESTAMP`, `TEST_SEED`); a
+/// value that is not a number is a usage error naming the variable.
+fn pin_for_tests() -> Result<(), i32> {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let bad = |k: &str, v: &str| {
+        let _ = writeln!(std::io::stderr(), "error: {k}={v:?} is not a valid number");
+        2
+    };
+    if let Some(v) = var(env_vars::TEST_TIMESTAMP) {
+        let ms = v
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|ms| *ms >= 0)
+            .ok_or_else(|| bad(env_vars::TEST_TIMESTAMP, &v))?;
+        mlrun::clock::pin(ms);
+    }
+    if let Some(v) = var(env_vars::TEST_SEED) {
+        let seed = v
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| bad(env_vars::TEST_SEED, &v))?;
+        mlrun::ids::seed(seed);
+    }
+    Ok(())
+}
+
+/// The pinning for a command mlrun starts, when this mlrun is pinned: a seed drawn from its own and
+/// its clock's next reading, so a child mlrun's ids and times follow this one's instead of repeating
+/// them (the same seed would give a nested run the parent's id).
+pub fn child_pins() -> Vec<(&'static str, String)> {
+    let mut pins = Vec::new();
+    if let Some(ms) = mlrun::clock::pinned_ms() {
+        pins.push((env_vars::TEST_TIMESTAMP, ms.to_string()));
+    }
+    if let Some(seed) = mlrun::ids::child_seed() {
+        pins.push((env_vars::TEST_SEED, seed.to_string()));
+    }
+    pins
+}
+
 /// MLflow's client settings for talking to a tracking server (spec §7.2), read once.
 fn rest_config() -> Result<mlrun::store::rest::RestConfig, i32> {
     use mlrun::store::rest::RestConfig;
@@ -309,13 +382,6 @@ pub fn parse_kv(s: &str) -> Result<(String, String), String> {
         Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
         _ => Err(format!("expected KEY=VALUE, got '{s}'")),
     }
-}
-
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 fn missing_run_id() -> CliError {

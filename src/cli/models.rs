@@ -6,11 +6,10 @@ use super::output::{print_json, print_line, print_rows};
 use super::{parse_kv, Ctx, OutputFormat};
 use clap::{Args, Subcommand};
 use mlrun::models::mlmodel::{self, KnownFlavor, MlModel, Signature};
-use mlrun::models::{LogRequest, ModelUri, Models};
-use mlrun::registry::{self, FileRegistry, ModelRegistry, ModelVersion, RegisteredModel, Stage};
+use mlrun::models::{LogRequest, ModelUri};
+use mlrun::registry::{self, ModelRegistry, ModelVersion, RegisteredModel, Stage};
 use mlrun::search::{self, ModelRecord, ModelVersionRecord};
-use mlrun::store::local_path_from_uri;
-use mlrun::store::rest::{is_rest_uri, RestRegistry, RestStore};
+use mlrun::stores::Stores;
 use mlrun::{StoreError, Tag};
 use serde_json::json;
 use std::collections::HashMap;
@@ -209,15 +208,6 @@ fn tags_of(pairs: Vec<(String, String)>) -> Vec<Tag> {
 
 fn version_arg(v: &str) -> CliResult<i64> {
     Ok(registry::parse_version(v)?)
-}
-
-fn store_root(ctx: &Ctx) -> CliResult<PathBuf> {
-    let p = local_path_from_uri(&ctx.tracking_uri)?;
-    Ok(if p.is_relative() {
-        std::env::current_dir()?.join(p)
-    } else {
-        p
-    })
 }
 
 fn tag_map(tags: &[Tag]) -> HashMap<String, String> {
@@ -506,81 +496,13 @@ fn check_max(n: usize, max: usize) -> CliResult {
 }
 
 pub fn run(ctx: &Ctx, cmd: ModelsCmd) -> CliResult {
-    // A tracking server's registry over REST; otherwise the file registry under the store folder.
-    if is_rest_uri(&ctx.tracking_uri) {
-        let rest = RestRegistry::new(&ctx.tracking_uri, ctx.rest.clone())?;
-        return match cmd {
-            ModelsCmd::Register(a) => rest_register(ctx, &rest, a),
-            ModelsCmd::Download { uri, dest } => {
-                let store = RestStore::new(&ctx.tracking_uri, ctx.rest.clone())?;
-                let (out, _) = rest
-                    .download(&store, &uri, &dest, &|_| {})
-                    .map_err(|e| rest_source_error(&rest, &uri, e))?;
-                print_line(&out.display().to_string())
-            }
-            ModelsCmd::Inspect { uri } => {
-                let store = RestStore::new(&ctx.tracking_uri, ctx.rest.clone())?;
-                let tmp = tempfile::tempdir()?;
-                let (out, _) = rest
-                    .download(&store, &uri, tmp.path(), &|_| {})
-                    .map_err(|e| rest_source_error(&rest, &uri, e))?;
-                inspect(ctx, &uri, &out)
-            }
-            ModelsCmd::Log(_) => Err(CliError::user(
-                "`mlrun models log` is not supported over REST yet (it writes an MLflow 3 logged model into the store folder)",
-            )
-            .with_hint("log the model with a local --tracking-uri, then `mlrun sync` that folder to the server")),
-            other => registry_cmd(ctx, &rest, None, other),
-        };
-    }
-    let root = store_root(ctx)?;
-    let reg = FileRegistry::open(&root)?;
-    registry_cmd(ctx, &reg, Some(&root), cmd)
+    let stores = ctx.stores()?;
+    registry_cmd(ctx, stores, cmd)
 }
 
-/// `models register` against a tracking server, as MLflow's client does it.
-fn rest_register(ctx: &Ctx, rest: &RestRegistry, a: RegisterArgs) -> CliResult {
-    let store = RestStore::new(&ctx.tracking_uri, ctx.rest.clone())?;
-    let (mv, created) = rest
-        .register(
-            &store,
-            &a.source,
-            &a.name,
-            &tags_of(a.tags),
-            a.description.as_deref(),
-        )
-        .map_err(|e| rest_source_error(rest, &a.source, e))?;
-    if created {
-        ctx.say(&format!("Successfully registered model '{}'.", a.name));
-    }
-    ctx.say(&format!(
-        "Created version '{}' of model '{}'.",
-        mv.version, mv.name
-    ));
-    if ctx.output == OutputFormat::Json {
-        print_json(&keyed("model_version", &mv))
-    } else {
-        print_line(&mv.version.to_string())
-    }
-}
-
-fn rest_source_error(rest: &RestRegistry, uri: &str, e: StoreError) -> CliError {
-    match ModelUri::parse(uri) {
-        Ok(ModelUri::Registered { name, .. }) => explain(rest, &name, e),
-        _ => e.into(),
-    }
-}
-
-/// The registry commands, over any registry; `root` is the store folder (None over REST, where
-/// the commands that need files are dispatched before this).
-fn registry_cmd(
-    ctx: &Ctx,
-    reg: &dyn ModelRegistry,
-    root: Option<&Path>,
-    cmd: ModelsCmd,
-) -> CliResult {
-    let local_root =
-        || root.ok_or_else(|| CliError::user("this command needs a local store folder"));
+/// The model commands, over a store folder or a tracking server alike.
+fn registry_cmd(ctx: &Ctx, stores: &Stores, cmd: ModelsCmd) -> CliResult {
+    let reg = stores.registry();
     match cmd {
         ModelsCmd::Create {
             name,
@@ -690,16 +612,14 @@ fn registry_cmd(
             }
         },
         ModelsCmd::Register(a) => {
-            let store = ctx.store()?;
-            let models = Models::new(store.as_ref(), reg, local_root()?);
-            let (mv, created) = models
-                .register(
+            let (mv, created) = stores
+                .register_model(
                     &a.source,
                     &a.name,
                     &tags_of(a.tags),
                     a.description.as_deref(),
                 )
-                .map_err(|e| source_error(&models, &a.source, e))?;
+                .map_err(|e| source_error(reg, &a.source, e))?;
             if created {
                 ctx.say(&format!("Successfully registered model '{}'.", a.name));
             }
@@ -788,49 +708,28 @@ fn registry_cmd(
             Ok(())
         }
         ModelsCmd::Download { uri, dest } => {
-            let store = ctx.store()?;
-            let models = Models::new(store.as_ref(), reg, local_root()?);
-            let parsed = ModelUri::parse(&uri)?;
-            let resolved = models
-                .resolve(&parsed)
-                .map_err(|e| source_error(&models, &uri, e))?;
-            let out = download(&resolved.path, &dest)?;
+            let out = stores
+                .download_model(&uri, &dest, &|_| {})
+                .map_err(|e| source_error(reg, &uri, e))?;
             print_line(&out.display().to_string())
         }
-        ModelsCmd::Log(a) => log(ctx, reg, local_root()?, a),
+        ModelsCmd::Log(a) => log(ctx, stores, a),
         ModelsCmd::Serve(a) => super::serve::serve(ctx, a),
         ModelsCmd::Predict(a) => super::serve::predict(ctx, a),
         ModelsCmd::Inspect { uri } => {
-            let store = ctx.store()?;
-            let models = Models::new(store.as_ref(), reg, local_root()?);
-            let parsed = ModelUri::parse(&uri)?;
-            let resolved = models
-                .resolve(&parsed)
-                .map_err(|e| source_error(&models, &uri, e))?;
-            inspect(ctx, &uri, &resolved.path)
+            let (path, _) = stores
+                .model_files(&uri)
+                .map_err(|e| source_error(reg, &uri, e))?;
+            inspect(ctx, &uri, &path)
         }
     }
 }
 
 /// Adds a "what exists" hint to errors about a `models:/NAME…` URI.
-fn source_error(models: &Models, uri: &str, e: StoreError) -> CliError {
+fn source_error(reg: &dyn ModelRegistry, uri: &str, e: StoreError) -> CliError {
     match ModelUri::parse(uri) {
-        Ok(ModelUri::Registered { name, .. }) => explain(models.registry, &name, e),
+        Ok(ModelUri::Registered { name, .. }) => explain(reg, &name, e),
         _ => e.into(),
-    }
-}
-
-/// Copies the model at `src` (folder contents, or one file) into `dest`.
-fn download(src: &Path, dest: &Path) -> CliResult<PathBuf> {
-    std::fs::create_dir_all(dest)?;
-    if src.is_dir() {
-        for entry in std::fs::read_dir(src)? {
-            let entry = entry?;
-            mlrun::models::copy_model(&entry.path(), dest)?;
-        }
-        Ok(dest.to_path_buf())
-    } else {
-        Ok(mlrun::models::copy_model(src, dest)?)
     }
 }
 
@@ -922,7 +821,13 @@ fn top_level_members(text: &str) -> Result<Vec<(String, &str)>, String> {
     Ok(out)
 }
 
-fn log(ctx: &Ctx, reg: &dyn ModelRegistry, root: &Path, a: LogArgs) -> CliResult {
+fn log(ctx: &Ctx, stores: &Stores, a: LogArgs) -> CliResult {
+    let models = stores.folder_models().ok_or_else(|| {
+        CliError::user(
+            "`mlrun models log` is not supported over REST yet (it writes an MLflow 3 logged model into the store folder)",
+        )
+        .with_hint("log the model with a local --tracking-uri, then `mlrun sync` that folder to the server")
+    })?;
     let run_id = a.run_id.ok_or_else(super::missing_run_id)?;
     if let Some(name) = &a.register {
         registry::validate_model_name(name)?;
@@ -938,8 +843,6 @@ fn log(ctx: &Ctx, reg: &dyn ModelRegistry, root: &Path, a: LogArgs) -> CliResult
         }
         None => None,
     };
-    let store = ctx.store()?;
-    let models = Models::new(store.as_ref(), reg, root);
     let lm = models.log_model(&LogRequest {
         source: a.path.clone(),
         run_id: run_id.clone(),

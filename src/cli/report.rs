@@ -52,7 +52,6 @@ pub fn report(ctx: &Ctx, a: ReportArgs) -> CliResult {
         ));
     }
     let store = ctx.store()?;
-    let store = store.as_ref();
     let filter_text = a.filter.clone().unwrap_or_default();
     let filter = search::parse_run_filter(&filter_text)
         .map_err(|e| search_error("filter", &filter_text, e))?;

@@ -2,9 +2,9 @@
 //! tags, same shell-quoted params, same child variables), plus sweeps over parameter grids and
 //! `mlrun runs rerun`. Every parameter is validated and every command built before anything is
 //! written, so a bad value leaves the store untouched.
+use super::args::{experiment_for_new_run, user, ExperimentSel};
 use super::child::{self, Outcome};
 use super::error::{CliError, CliResult};
-use super::runs::{experiment_for_new_run, user, ExperimentSel};
 use super::search::{runs_table, Agg, Attr, ColumnSpec};
 use super::{env_vars, now_ms, parse_kv, Ctx};
 use clap::{Args, ValueEnum};
@@ -326,16 +326,12 @@ fn prepare(a: &RunArgs, split_commas: bool, cwd: Option<PathBuf>) -> CliResult<P
 
 /// The store's folder as an absolute path and as the `file://` URI the child gets.
 fn tracking_location(ctx: &Ctx) -> CliResult<(PathBuf, String)> {
-    let p = mlrun::store::local_path_from_uri(&ctx.tracking_uri)?;
-    let abs = mlrun::project::spec::normalize(&std::env::current_dir()?.join(p));
-    let mut uri = String::from("file://");
-    for b in abs.to_string_lossy().bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            uri.push(b as char);
-        } else {
-            uri.push_str(&format!("%{b:02X}"));
-        }
-    }
+    let root = ctx.stores()?.local_root().ok_or_else(|| {
+        CliError::user("`mlrun run` needs a local store folder as its tracking URI")
+            .with_hint("run the project against a folder, then `mlrun sync` it to the server")
+    })?;
+    let abs = mlrun::project::spec::normalize(root);
+    let uri = mlrun::uri::path_to_file_uri(&abs);
     Ok((abs, uri))
 }
 
@@ -370,6 +366,7 @@ fn run_env(run_id: &str, tracking_uri: &str, experiment_id: &str) -> Vec<(String
             exe.to_string_lossy().into_owned(),
         ));
     }
+    env.extend(super::child_pins().into_iter().map(|(k, v)| (k.into(), v)));
     env
 }
 
@@ -478,7 +475,7 @@ fn run_with(
     // Ctrl-C from here on reaches the child (or stops a sweep) instead of killing mlrun mid-write.
     child::install_handler()?;
     let store = ctx.store()?;
-    let experiment_id = experiment_for_new_run(ctx, store.as_ref(), &a.exp)?;
+    let experiment_id = experiment_for_new_run(ctx, store, &a.exp)?;
     let user = user();
     if !p.sweep {
         let PlannedRun { logged, line } = &p.runs[0];
@@ -486,15 +483,9 @@ fn run_with(
         if let Some(r) = rerun_of {
             tags.push(Tag::new(TAG_RERUN_OF, r));
         }
-        let run = create(
-            store.as_ref(),
-            &experiment_id,
-            &user,
-            a.run_name.clone(),
-            tags,
-        )?;
+        let run = create(store, &experiment_id, &user, a.run_name.clone(), tags)?;
         store.log_batch(&run.info.run_id, &[], &params_of(logged), &[])?;
-        return execute(ctx, store.as_ref(), &p, &run, line, true);
+        return execute(ctx, store, &p, &run, line, true);
     }
     run_sweep(ctx, store, &p, &a, &experiment_id, &user)
 }
@@ -528,7 +519,7 @@ fn execute(
     setup: bool,
 ) -> CliResult<i32> {
     let run_id = &run.info.run_id;
-    let artifact_dir = mlrun::store::local_path_from_uri(&run.info.artifact_uri).ok();
+    let artifact_dir = mlrun::uri::local_path_from_uri(&run.info.artifact_uri).ok();
     let result = (|| -> CliResult<i32> {
         let plan = make_plan(ctx, p, line, run_id, &run.info.experiment_id, artifact_dir)?;
         if setup {
@@ -737,7 +728,7 @@ fn dry_run(ctx: &Ctx, p: &Prepared) -> CliResult<i32> {
 
 fn run_sweep(
     ctx: &Ctx,
-    store: Box<dyn TrackingStore>,
+    store: &dyn TrackingStore,
     p: &Prepared,
     a: &RunArgs,
     experiment_id: &str,
@@ -753,13 +744,7 @@ fn run_sweep(
         TAG_SWEEP,
         serde_json::Value::Object(grid).to_string(),
     ));
-    let parent = create(
-        store.as_ref(),
-        experiment_id,
-        user,
-        a.run_name.clone(),
-        parent_tags,
-    )?;
+    let parent = create(store, experiment_id, user, a.run_name.clone(), parent_tags)?;
     let parent_id = parent.info.run_id.clone();
     ctx.say(&format!(
         "Sweep of {} runs under parent run {parent_id}, {} at a time",
@@ -770,7 +755,7 @@ fn run_sweep(
     let first = make_plan(ctx, p, &p.runs[0].line, DRY_RUN_ID, experiment_id, None);
     let setup = first.and_then(|plan| prepare_env(ctx, &plan));
     if let Err(e) = setup {
-        let _ = finish(ctx, store.as_ref(), &parent_id, RunStatus::Failed);
+        let _ = finish(ctx, store, &parent_id, RunStatus::Failed);
         return Err(e);
     }
     let next = AtomicUsize::new(0);
@@ -786,9 +771,9 @@ fn run_sweep(
                 let r = (|| -> CliResult<(String, i32)> {
                     let store = ctx.store()?;
                     let tags = run_tags(p, user, Some(&parent_id));
-                    let run = create(store.as_ref(), experiment_id, user, None, tags)?;
+                    let run = create(store, experiment_id, user, None, tags)?;
                     store.log_batch(&run.info.run_id, &[], &params_of(logged), &[])?;
-                    let code = execute(ctx, store.as_ref(), p, &run, line, false)?;
+                    let code = execute(ctx, store, p, &run, line, false)?;
                     Ok((run.info.run_id, code))
                 })();
                 let entry = match r {
@@ -823,7 +808,7 @@ fn run_sweep(
     } else {
         RunStatus::Finished
     };
-    finish(ctx, store.as_ref(), &parent_id, status)?;
+    finish(ctx, store, &parent_id, status)?;
     // The comparison table: one row per child, the swept params then every metric.
     let children: Vec<Run> = results
         .iter()
@@ -855,7 +840,7 @@ fn run_sweep(
             .into_iter()
             .map(|k| ColumnSpec::Metric(k.to_string(), Agg::Latest)),
     );
-    let table = runs_table(store.as_ref(), &children, &columns, ctx.output)?;
+    let table = runs_table(store, &children, &columns, ctx.output)?;
     super::output::print_table(ctx, &table)?;
     ctx.say(&format!(
         "Sweep {parent_id}: {} finished, {failed} failed{}",

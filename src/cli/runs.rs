@@ -1,11 +1,12 @@
 //! `mlrun runs …` and `mlrun gc`.
+use super::args::{experiment_for_new_run, user, ExperimentSel, View};
 use super::error::{CliError, CliResult};
-use super::experiments::{tags_of, View};
+use super::experiments::tags_of;
 use super::output::{print_json, print_line, print_rows};
 use super::{env_vars, missing_run_id, now_ms, parse_kv, Ctx, OutputFormat};
 use clap::{Args, Subcommand};
 use mlrun::store::NewRun;
-use mlrun::{pyfloat, RunStatus, Tag, TrackingStore};
+use mlrun::{pyfloat, RunStatus, Tag};
 use serde_json::json;
 use std::process::Command;
 
@@ -57,16 +58,6 @@ fn parse_end_status(s: &str) -> Result<RunStatus, String> {
             "'{s}' is not a final status (FINISHED, FAILED or KILLED)"
         ))
     }
-}
-
-#[derive(Debug, Args)]
-pub struct ExperimentSel {
-    /// Experiment id [env: MLFLOW_EXPERIMENT_ID]
-    #[arg(long, env = env_vars::EXPERIMENT_ID, conflicts_with = "experiment_name")]
-    pub experiment_id: Option<String>,
-    /// Experiment name [env: MLFLOW_EXPERIMENT_NAME]
-    #[arg(long, env = env_vars::EXPERIMENT_NAME)]
-    pub experiment_name: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -126,46 +117,6 @@ pub fn parse_duration_ms(s: &str) -> Result<i64, String> {
     Ok(total as i64)
 }
 
-/// Resolves the experiment for a new run: id, else name (created if missing), else `0`.
-pub fn experiment_for_new_run(
-    ctx: &Ctx,
-    store: &dyn TrackingStore,
-    sel: &ExperimentSel,
-) -> CliResult<String> {
-    if let Some(id) = &sel.experiment_id {
-        store.get_experiment(id)?;
-        return Ok(id.clone());
-    }
-    if let Some(name) = &sel.experiment_name {
-        if let Some(e) = store.get_experiment_by_name(name)? {
-            return Ok(e.experiment_id);
-        }
-        let id = store.create_experiment(name, None, &[])?;
-        ctx.say(&format!(
-            "Experiment '{name}' does not exist. Created it with id {id}."
-        ));
-        return Ok(id);
-    }
-    Ok("0".into())
-}
-
-pub(super) fn user() -> String {
-    for k in [
-        env_vars::TRACKING_USERNAME,
-        "LOGNAME",
-        "USER",
-        "LNAME",
-        "USERNAME",
-    ] {
-        if let Ok(v) = std::env::var(k) {
-            if !v.is_empty() {
-                return v;
-            }
-        }
-    }
-    "unknown".into()
-}
-
 fn git(args: &[&str]) -> Option<String> {
     let out = Command::new("git")
         .args(args)
@@ -205,9 +156,9 @@ pub(super) fn source_tags(user: &str) -> Vec<Tag> {
 pub fn run(ctx: &Ctx, cmd: RunsCmd) -> CliResult {
     let store = ctx.store()?;
     match cmd {
-        RunsCmd::Search(a) => super::search::runs_search(ctx, store.as_ref(), a),
+        RunsCmd::Search(a) => super::search::runs_search(ctx, store, a),
         RunsCmd::Start(a) => {
-            let experiment_id = experiment_for_new_run(ctx, store.as_ref(), &a.exp)?;
+            let experiment_id = experiment_for_new_run(ctx, store, &a.exp)?;
             let user = user();
             let mut tags = source_tags(&user);
             let given = tags_of(a.tags);
@@ -316,7 +267,7 @@ pub fn run(ctx: &Ctx, cmd: RunsCmd) -> CliResult {
                     Attr::Duration,
                 ]
                 .map(ColumnSpec::Attr);
-                let table = runs_table(store.as_ref(), &listing.items, &columns, ctx.output)?;
+                let table = runs_table(store, &listing.items, &columns, ctx.output)?;
                 super::output::print_table(ctx, &table)
             }
         }

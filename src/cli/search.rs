@@ -1,8 +1,8 @@
 //! `mlrun runs search` and the column model shared by search and compare: which run values a table
 //! shows (`metrics.loss`, `params.lr`, `tags.team`, `status`, `metrics.loss:min` …) and how each is
 //! rendered for a terminal, CSV or JSON.
+use super::args::View;
 use super::error::{CliError, CliResult};
-use super::experiments::View;
 use super::output::print_json;
 use super::table::{Column, Table};
 use super::{env_vars, Ctx, OutputFormat};

@@ -10,16 +10,14 @@ use super::error::{CliError, CliResult};
 use super::Ctx;
 use clap::{Args, ValueEnum};
 use mlrun::http;
-use mlrun::models::{ModelUri, Models};
+use mlrun::models::ModelUri;
 use mlrun::project::env::{self as penv, EnvManager, PlanRequest, Tools};
 use mlrun::project::{Project, ProjectEnv};
-use mlrun::registry::FileRegistry;
 use mlrun::serve::onnx::OnnxModel;
 use mlrun::serve::protocol::{self, BatchRows, BodyKind, Scoring, ScoringError};
 use mlrun::serve::{
     read_frame, split_batch_reply, split_reply, write_frame, Backend, ServedModel, WORKER_PY,
 };
-use mlrun::store::local_path_from_uri;
 use std::io::{self, Read, Write};
 use std::net::IpAddr;
 use std::os::fd::AsRawFd;
@@ -709,16 +707,7 @@ fn resolve_model_path(ctx: &Ctx, uri: &str) -> CliResult<PathBuf> {
             return absolute(p);
         }
     }
-    let root = local_path_from_uri(&ctx.tracking_uri)?;
-    let root = if root.is_relative() {
-        std::env::current_dir()?.join(root)
-    } else {
-        root
-    };
-    let registry = FileRegistry::open(&root)?;
-    let store = ctx.store()?;
-    let models = Models::new(store.as_ref(), &registry, &root);
-    absolute(&models.resolve(&parsed)?.path)
+    absolute(&ctx.stores()?.model_files(uri)?.0)
 }
 
 /// The model behind a URI, loaded and ready to score.

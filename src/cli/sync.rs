@@ -4,7 +4,6 @@ use super::error::{CliError, CliResult};
 use super::output::{print_json, print_rows};
 use super::{Ctx, OutputFormat};
 use indicatif::{ProgressBar, ProgressStyle};
-use mlrun::store::rest::{display_uri, is_rest_uri};
 use mlrun::sync::{SyncEvent, SyncOptions, SyncReport};
 use serde_json::json;
 use std::cell::RefCell;
@@ -35,19 +34,9 @@ pub struct SyncArgs {
     pub dry_run: bool,
 }
 
-/// What names the source in the sync tag: a URL without credentials, or an absolute path.
-fn source_label(uri: &str) -> CliResult<String> {
-    if is_rest_uri(uri) {
-        return Ok(display_uri(uri));
-    }
-    let path = mlrun::store::local_path_from_uri(uri)?;
-    let abs = std::fs::canonicalize(&path).unwrap_or(path);
-    Ok(format!("file://{}", abs.display()))
-}
-
 pub fn sync(ctx: &Ctx, a: SyncArgs) -> CliResult {
-    if !is_rest_uri(&a.source) {
-        let p = mlrun::store::local_path_from_uri(&a.source)?;
+    // Opening a folder creates it (as MLflow does); a source must exist already.
+    if let Some(p) = ctx.folder_of(&a.source)? {
         if !p.is_dir() {
             return Err(CliError::user(format!(
                 "source store '{}' does not exist",
@@ -60,11 +49,11 @@ pub fn sync(ctx: &Ctx, a: SyncArgs) -> CliResult {
     let opts = SyncOptions {
         experiments: a.experiments,
         dry_run: a.dry_run,
-        source_label: source_label(&a.source)?,
+        source_label: src.sync_label(),
     };
     let bar: RefCell<Option<ProgressBar>> = RefCell::new(None);
     let show = !ctx.quiet && std::io::stderr().is_terminal();
-    let report = mlrun::sync::sync(src.as_ref(), dst.as_ref(), &opts, &|ev| match ev {
+    let report = mlrun::sync::sync(src.tracking(), dst.tracking(), &opts, &|ev| match ev {
         SyncEvent::Total(n) if show => {
             let pb = ProgressBar::new(n as u64);
             if let Ok(style) =
@@ -87,13 +76,11 @@ pub fn sync(ctx: &Ctx, a: SyncArgs) -> CliResult {
     }
     let mut report = report?;
     // Then the registered models, whose version sources point into the runs just copied.
-    let src_reg = mlrun::store::rest::open_registry(&a.source, &ctx.rest)?;
-    let dst_reg = mlrun::store::rest::open_registry(&a.dest, &ctx.rest)?;
     mlrun::sync::sync_models(
-        src.as_ref(),
-        dst.as_ref(),
-        src_reg.as_ref(),
-        dst_reg.as_ref(),
+        src.tracking(),
+        dst.tracking(),
+        src.registry(),
+        dst.registry(),
         &opts,
         &mut report,
     )?;
@@ -104,8 +91,8 @@ pub fn sync(ctx: &Ctx, a: SyncArgs) -> CliResult {
         ctx,
         &report,
         a.dry_run,
-        &display_uri(&a.source),
-        &display_uri(&a.dest),
+        src.display_uri(),
+        dst.display_uri(),
     )?;
     if report.failed.is_empty() {
         return Ok(());

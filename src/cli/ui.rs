@@ -6,8 +6,6 @@ use super::error::{CliError, CliResult};
 use super::Ctx;
 use clap::Args;
 use mlrun::http;
-use mlrun::registry::{FileRegistry, ModelRegistry};
-use mlrun::store::local_path_from_uri;
 use mlrun::ui::{Body, Request, Ui, WRITE_HEADER};
 use std::io::Write;
 use std::net::IpAddr;
@@ -36,12 +34,10 @@ const MAX_JSON_DEPTH: usize = 64;
 
 pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
     // Open once up front so a bad tracking URI fails before anything listens.
-    drop(ctx.store()?);
-    let root = local_path_from_uri(&ctx.tracking_uri)?;
-    let root = if root.is_relative() {
-        std::env::current_dir()?.join(root)
-    } else {
-        root
+    let stores = ctx.stores()?;
+    let shown = match stores.local_root() {
+        Some(root) => root.display().to_string(),
+        None => stores.display_uri().to_string(),
     };
     let ip: IpAddr = match a.host.as_str() {
         "localhost" => IpAddr::from([127, 0, 0, 1]),
@@ -71,10 +67,7 @@ pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
         writeln!(out, "{url}")?;
         out.flush()?;
     }
-    ctx.say(&format!(
-        "serving {} at {url} (Ctrl-C to stop)",
-        root.display()
-    ));
+    ctx.say(&format!("serving {} at {url} (Ctrl-C to stop)", shown));
     if a.open {
         open_browser(ctx, &url);
     }
@@ -83,52 +76,31 @@ pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
     // requests from a queue; the HTTP front's handler only hands a request over and waits.
     let (jobs, queue) = mpsc::channel::<Job>();
     let queue = Arc::new(Mutex::new(queue));
-    let (ready_tx, ready) = mpsc::channel::<CliResult>();
     let mut workers = Vec::new();
     for _ in 0..WORKERS {
         let queue = Arc::clone(&queue);
-        let uri = ctx.tracking_uri.clone();
-        let root = root.clone();
+        // Each worker has stores of its own.
+        let stores = ctx.open(&ctx.tracking_uri)?;
         let hosts = allowed_hosts.clone();
-        let ready = ready_tx.clone();
-        workers.push(std::thread::spawn(move || {
-            let opened = (|| -> CliResult<_> {
-                let store = mlrun::open_store(&uri)?;
-                let registry = FileRegistry::open(&root)?;
-                let scratch = tempfile::tempdir()?;
-                Ok((store, registry, scratch))
-            })();
-            let (store, registry, scratch) = match opened {
-                Ok(x) => {
-                    let _ = ready.send(Ok(()));
-                    x
-                }
-                Err(e) => {
-                    let _ = ready.send(Err(e));
-                    return;
-                }
-            };
+        workers.push(std::thread::spawn(move || -> CliResult {
+            let scratch = tempfile::tempdir()?;
             let ui = Ui {
-                store: store.as_ref(),
-                registry: Some(&registry as &dyn ModelRegistry),
+                store: stores.tracking(),
+                registry: Some(stores.registry()),
                 allowed_hosts: hosts,
                 scratch: scratch.path(),
             };
             loop {
                 let job = match queue.lock() {
                     Ok(q) => q.recv(),
-                    Err(_) => return,
+                    Err(_) => return Ok(()),
                 };
-                let Ok((req, reply)) = job else { return };
+                let Ok((req, reply)) = job else {
+                    return Ok(());
+                };
                 let _ = reply.send(serve(&ui, req));
             }
         }));
-    }
-    drop(ready_tx);
-    for _ in 0..WORKERS {
-        ready
-            .recv()
-            .map_err(|_| CliError::user("a server thread ended before starting"))??;
     }
     let stopper = server.stopper();
     let watcher = super::child::stop_on_signals(signals, ctx.quiet, move || stopper.stop());
@@ -160,8 +132,9 @@ pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
     // Closing the queue ends the workers.
     drop(front);
     for w in workers {
-        if w.join().is_err() {
-            return Err(CliError::user("a server thread panicked"));
+        match w.join() {
+            Ok(r) => r?,
+            Err(_) => return Err(CliError::user("a server thread panicked")),
         }
     }
     signals_handle.close();

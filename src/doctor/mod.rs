@@ -2,10 +2,12 @@
 //! what a killed writer can leave. Each check is an independent function in `CHECKS` that returns
 //! its findings (and with `fix`, repairs what it safely can, under the lock the writers take);
 //! adding a check is adding a function. Nothing is repaired that the check cannot explain.
+use crate::clock::now_ms;
 use crate::entities::LifecycleStage;
 use crate::registry::file::{read_mv_meta, read_rm_meta};
 use crate::store::file::fsutil::{self, lock_dir, STAGING_PREFIX};
 use crate::store::file::layout::{self, Layout, VERSION_PREFIX};
+use crate::store::file::metrics::{MAX_LINE, QUOTE};
 use crate::store::file::{meta, metrics, FileStore};
 use crate::store::{Result, StoreError, TrackingStore};
 use serde::Serialize;
@@ -36,6 +38,9 @@ pub enum FindingKind {
     RegistryMeta,
     /// A symbolic link among a run's artifacts.
     ArtifactLink,
+    /// A RUNNING run whose supervising `mlrun exec`/`mlrun run` is gone (killed, or the machine
+    /// rebooted): nothing will ever end it.
+    OrphanedRun,
 }
 
 /// One problem found in the store.
@@ -69,6 +74,7 @@ pub const CHECKS: &[(&str, Check)] = &[
     ("metrics", metric_files),
     ("registry", registry),
     ("artifacts", artifact_links),
+    ("supervisors", orphaned_runs),
 ];
 
 /// Runs every check over the store at `root`; with `fix`, repairs what can be repaired safely.
@@ -285,13 +291,6 @@ fn has_active_runs(exp_dir: &Path) -> bool {
     })
 }
 
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
-
 /// Runs whose meta.yaml is missing or unreadable, or names another run or experiment than its
 /// folders (MLflow's `get_run` refuses those, `search_runs` skips or fails on them).
 fn runs(ctx: &Ctx) -> Result<Vec<Finding>> {
@@ -337,11 +336,6 @@ fn runs(ctx: &Ctx) -> Result<Vec<Finding>> {
     }
     Ok(out)
 }
-
-/// The longest line a metric file can hold that is worth quoting or decoding.
-const MAX_LINE: usize = 4096;
-/// How much of a bad line an error quotes.
-const QUOTE: usize = 40;
 
 /// Metric files with garbage lines (reported with the first one's number and first bytes) or a
 /// torn last line. A torn tail (bytes after the last newline, which no writer leaves: every point
@@ -540,6 +534,31 @@ fn artifact_links(ctx: &Ctx) -> Result<Vec<Finding>> {
             }
             walk(&art, 0, &mut out);
         }
+    }
+    Ok(out)
+}
+
+/// RUNNING runs whose supervising mlrun is gone (`crate::supervise`). `--fix` ends each FAILED with
+/// the reason as its `mlrun.end_reason` tag, killing what its command left running.
+fn orphaned_runs(ctx: &Ctx) -> Result<Vec<Finding>> {
+    let mut out = Vec::new();
+    for orphan in crate::supervise::orphaned_runs(&ctx.store)? {
+        let path = ctx.root.join(&orphan.experiment_id).join(&orphan.run_id);
+        let mut message = format!("run {} is RUNNING but {}", orphan.run_id, orphan.reason);
+        if !orphan.leftover_pids.is_empty() {
+            message.push_str(&format!(
+                "; its command left processes running: {:?}",
+                orphan.leftover_pids
+            ));
+        }
+        let fixed = if ctx.fix {
+            crate::supervise::mark_orphaned(&ctx.store, &orphan)?;
+            message.push_str(" (ended FAILED)");
+            true
+        } else {
+            false
+        };
+        out.push(finding("supervisors", FindingKind::OrphanedRun, &path, message).fixable(fixed));
     }
     Ok(out)
 }

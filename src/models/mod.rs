@@ -8,9 +8,11 @@ pub mod uri;
 use crate::entities::{LifecycleStage, Run, Tag};
 use crate::pyyaml::{self, Value};
 use crate::registry::{self, ModelRegistry, ModelVersion, NewVersion, Stage};
+use crate::store::file::beneath;
 use crate::store::file::fsutil::{atomic_write, atomic_write_in, lock_dir, Staging};
 use crate::store::file::layout::{self, Layout};
-use crate::store::{local_path_from_uri, Result, StoreError, TrackingStore};
+use crate::store::{Result, StoreError, TrackingStore};
+use crate::uri::local_path_from_uri;
 use mlmodel::{KnownFlavor, MlModel, Signature};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -43,21 +45,13 @@ impl LoggedModel {
 
 fn read_logged_model(dir: &Path) -> Result<LoggedModel> {
     let path = Layout::meta(dir);
-    let text = fs::read_to_string(&path).map_err(|e| StoreError::io(&path, e))?;
     let bad = |message: String| StoreError::InvalidState {
         path: path.clone(),
         message,
     };
-    let m = match serde_norway::from_str::<serde_norway::Value>(&text) {
-        Ok(serde_norway::Value::Mapping(m)) => m,
-        _ => return Err(bad("unreadable logged model meta.yaml".into())),
-    };
-    let get = |k: &str| match m.get(serde_norway::Value::String(k.into())) {
-        Some(serde_norway::Value::String(s)) => Some(s.clone()),
-        Some(serde_norway::Value::Number(n)) => Some(n.to_string()),
-        _ => None,
-    };
-    let int = |k: &str| get(k).and_then(|s| s.parse::<i64>().ok());
+    let m = crate::store::file::meta::read_mapping(&path)?;
+    let get = |k: &str| crate::store::file::meta::get_string(&m, k);
+    let int = |k: &str| crate::store::file::meta::get_int(&m, k);
     Ok(LoggedModel {
         model_id: get("model_id").ok_or_else(|| bad("missing key 'model_id'".into()))?,
         experiment_id: get("experiment_id").unwrap_or_default(),
@@ -110,12 +104,6 @@ pub fn validate_logged_model_name(name: &str) -> Result<()> {
         )));
     }
     Ok(())
-}
-
-fn now() -> std::time::Duration {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default()
 }
 
 fn copy_tree(src: &Path, dest: &Path) -> Result<()> {
@@ -265,16 +253,20 @@ impl<'a> Models<'a> {
             ModelUri::Run { run_id, path } => {
                 let run = self.tracking.get_run(run_id)?;
                 let root = local_path_from_uri(&run.info.artifact_uri)?;
+                let rel = crate::store::arg_rel(Some(path))?;
                 let mut p = root.clone();
-                for part in path.split('/').filter(|s| !s.is_empty() && *s != ".") {
-                    if part == ".." {
-                        return Err(StoreError::InvalidParameter(format!(
-                            "Invalid artifact path: '{path}'"
-                        )));
+                for part in rel.split('/') {
+                    if !part.is_empty() {
+                        p.push(part);
                     }
-                    p.push(part);
                 }
-                if !path.is_empty() && p.exists() {
+                // Looked up beneath the artifact root without following links: a link on the way
+                // (`runs:/R/etclink/…`) is an error, never a way out of the store.
+                let found = match beneath::Dir::open(&root, &[], false)? {
+                    Some(dir) => dir.get(&rel)?.is_some(),
+                    None => false,
+                };
+                if !path.is_empty() && found {
                     return Ok(Resolved {
                         path: p,
                         version: None,
@@ -356,7 +348,7 @@ impl<'a> Models<'a> {
                 req.run_id, exp.experiment_id
             )));
         }
-        let model_id = format!("m-{}", uuid::Uuid::new_v4().simple());
+        let model_id = crate::ids::new_model_id();
         let artifact_location = format!(
             "{}/models/{model_id}/artifacts",
             exp.artifact_location.trim_end_matches('/')
@@ -378,7 +370,7 @@ impl<'a> Models<'a> {
         } else {
             artifacts_final.clone()
         };
-        let created = now();
+        let created = crate::clock::now();
         let created_ms = created.as_millis() as i64;
         if req.source.is_dir() {
             copy_tree(&req.source, &artifacts)?;

@@ -58,7 +58,7 @@ impl ModelUri {
                 path: path.trim_matches('/').to_string(),
             });
         }
-        Ok(Self::Local(crate::store::local_path_from_uri(uri)?))
+        Ok(Self::Local(crate::uri::local_path_from_uri(uri)?))
     }
 
     fn parse_models(uri: &str, rest: &str) -> Result<Self> {

@@ -31,7 +31,7 @@ pub fn parse_uri(uri: &str, cwd: &Path) -> Result<ProjectUri> {
         ));
     }
     let path = if base.starts_with("file://") {
-        crate::store::local_path_from_uri(&base).ok()
+        crate::uri::local_path_from_uri(&base).ok()
     } else if base.contains("://") || base.starts_with("git@") {
         None
     } else {

@@ -429,7 +429,7 @@ fn resolve_path(name: &str, value: &str, cwd: &Path, _index: usize) -> Result<St
     let local = match scheme.as_deref() {
         None => Some(PathBuf::from(value)),
         Some("file") if !value.starts_with("file://") || value.starts_with("file:///") => {
-            crate::store::local_path_from_uri(value).ok()
+            crate::uri::local_path_from_uri(value).ok()
         }
         _ => None,
     };

@@ -4,6 +4,7 @@
 //! the model folder's lock, and structural changes (create, rename, delete) hold the `models/` lock
 //! first. Soft-deleted versions keep their folder and number, so numbers are never reused.
 use super::*;
+use crate::clock::now_ms;
 use crate::entities::KeyValue;
 use crate::pyyaml::{self, Value};
 use crate::store::file::fsutil::{
@@ -18,13 +19,6 @@ const WORKSPACE: &str = "default";
 
 pub struct FileRegistry {
     layout: Layout,
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 fn model_not_found(name: &str) -> StoreError {
@@ -47,43 +41,12 @@ fn opt_s(v: &Option<String>) -> Value {
 
 // --- meta.yaml reading (lenient, like MLflow's `read_yaml` + `from_dictionary`) ---
 
-type Mapping = serde_norway::Mapping;
-
-fn read_mapping(path: &Path) -> Result<Mapping> {
-    let text = fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
-    match serde_norway::from_str::<serde_norway::Value>(&text) {
-        Ok(serde_norway::Value::Mapping(m)) => Ok(m),
-        Ok(_) => Err(bad_meta(path, "meta.yaml is not a mapping".into())),
-        Err(e) => Err(bad_meta(path, format!("unreadable YAML: {e}"))),
-    }
-}
+use crate::store::file::meta::{get_int, get_string, read_mapping};
 
 fn bad_meta(path: &Path, message: String) -> StoreError {
     StoreError::InvalidState {
         path: path.to_path_buf(),
         message,
-    }
-}
-
-fn get<'a>(m: &'a Mapping, k: &str) -> Option<&'a serde_norway::Value> {
-    m.get(serde_norway::Value::String(k.to_string()))
-        .filter(|v| !v.is_null())
-}
-
-fn get_string(m: &Mapping, k: &str) -> Option<String> {
-    match get(m, k)? {
-        serde_norway::Value::String(s) => Some(s.clone()),
-        serde_norway::Value::Number(n) => Some(n.to_string()),
-        serde_norway::Value::Bool(b) => Some(if *b { "True".into() } else { "False".into() }),
-        _ => None,
-    }
-}
-
-fn get_int(m: &Mapping, k: &str) -> Option<i64> {
-    match get(m, k)? {
-        serde_norway::Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
-        serde_norway::Value::String(s) => s.trim().parse().ok(),
-        _ => None,
     }
 }
 
@@ -215,8 +178,8 @@ pub(crate) fn read_mv_meta(dir: &Path) -> Result<ModelVersion> {
     let current_stage = Stage::from_meta(&stage_text)
         .ok_or_else(|| bad_meta(&path, format!("unknown current_stage '{stage_text}'")))?;
     // A null model_id stays None; `''` (REST-created) is kept as written.
-    let model_id = match m.get(serde_norway::Value::String("model_id".into())) {
-        Some(serde_norway::Value::String(s)) => Some(s.clone()),
+    let model_id = match m.get("model_id") {
+        Some(crate::pyyaml::load::Node::Str(s)) => Some(s.clone()),
         _ => None,
     };
     Ok(ModelVersion {

@@ -44,9 +44,9 @@ pub struct SearchError {
     pub span: Option<std::ops::Range<usize>>,
 }
 
-impl From<SearchError> for crate::store::StoreError {
+impl From<SearchError> for crate::error::StoreError {
     fn from(e: SearchError) -> Self {
-        crate::store::StoreError::InvalidParameter(e.message)
+        crate::error::StoreError::InvalidParameter(e.message)
     }
 }
 

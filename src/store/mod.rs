@@ -3,73 +3,34 @@
 //! command changes with the backend.
 pub mod file;
 pub mod rest;
+pub mod upload;
+
+pub use crate::error::{Result, StoreError};
+pub use crate::uri::local_path_from_uri;
 
 use crate::entities::*;
 use std::path::{Path, PathBuf};
 
-/// What went wrong, with the value at fault. `code()` gives MLflow's error code.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("{0}")]
-    InvalidParameter(String),
-    #[error("{0}")]
-    NotFound(String),
-    #[error("{0}")]
-    AlreadyExists(String),
-    #[error("{path}: {message}")]
-    InvalidState { path: PathBuf, message: String },
-    #[error(
-        "tracking URI scheme '{scheme}' is not supported yet (local paths, file: URIs and http(s):// tracking servers are)"
-    )]
-    UnsupportedScheme { scheme: String },
-    /// An error the tracking server answered with that has no closer kind (its code and message).
-    #[error("{message}")]
-    Remote { code: &'static str, message: String },
-    /// The tracking server could not be reached or answered something that is not MLflow's API
-    /// (the message names the server, never its credentials).
-    #[error("{0}")]
-    Transport(String),
-    /// A tracking server's answer went past a bound mlrun holds servers to (answer size, listing
-    /// depth or count): `what` went wrong, `at` is the request or artifact path where mlrun stopped.
-    #[error("tracking server {server}: {what}; stopped at '{at}'")]
-    ServerLimit {
-        server: String,
-        at: String,
-        what: String,
-    },
-    /// Something this backend cannot do (e.g. `gc` over REST).
-    #[error("{0}")]
-    Unsupported(String),
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+/// A user's artifact path argument, checked by the one checker and normalised (`""` is the root).
+pub(crate) fn arg_rel(path: Option<&str>) -> Result<String> {
+    let p = path.unwrap_or("");
+    crate::validate::rel_path(p, crate::validate::RelPath::Argument).map_err(|reason| {
+        StoreError::InvalidParameter(format!(
+            "Invalid artifact path: '{}' ({reason})",
+            p.escape_debug()
+        ))
+    })
 }
 
-impl StoreError {
-    pub fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
-        Self::Io {
-            path: path.as_ref().to_path_buf(),
-            source,
+/// A name listed by `origin` (a server), checked by the one checker before it becomes a path.
+pub(crate) fn listed_rel(name: &str, origin: &str) -> Result<String> {
+    crate::validate::rel_path(name, crate::validate::RelPath::Listed).map_err(|reason| {
+        StoreError::UnsafeName {
+            name: name.to_string(),
+            origin: origin.to_string(),
+            reason,
         }
-    }
-    /// MLflow's error code for this error.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::InvalidParameter(_) => "INVALID_PARAMETER_VALUE",
-            Self::NotFound(_) => "RESOURCE_DOES_NOT_EXIST",
-            Self::AlreadyExists(_) => "RESOURCE_ALREADY_EXISTS",
-            Self::InvalidState { .. } => "INVALID_STATE",
-            Self::UnsupportedScheme { .. } => "NOT_IMPLEMENTED",
-            Self::Remote { code, .. } => code,
-            Self::Transport(_) => "TEMPORARILY_UNAVAILABLE",
-            Self::ServerLimit { .. } => "RESOURCE_EXHAUSTED",
-            Self::Unsupported(_) => "NOT_IMPLEMENTED",
-            Self::Io { .. } => "INTERNAL_ERROR",
-        }
-    }
+    })
 }
 
 impl<T> Default for Listing<T> {
@@ -81,8 +42,6 @@ impl<T> Default for Listing<T> {
     }
 }
 
-pub type Result<T, E = StoreError> = std::result::Result<T, E>;
-
 /// A run as created: where, by whom, when and with which tags.
 #[derive(Debug, Clone, Default)]
 pub struct NewRun {
@@ -91,6 +50,14 @@ pub struct NewRun {
     pub start_time: i64,
     pub run_name: Option<String>,
     pub tags: Vec<Tag>,
+}
+
+/// What a download wrote (`path`, a file or a folder) and what it left out, one notice each (links
+/// and special files are never copied out of a store).
+#[derive(Debug)]
+pub struct Downloaded {
+    pub path: PathBuf,
+    pub notices: Vec<String>,
 }
 
 /// A listing together with the entries that could not be read (each names its file), so one broken
@@ -160,22 +127,25 @@ pub trait TrackingStore {
     fn delete_tag(&self, run_id: &str, key: &str) -> Result<()>;
     fn metric_history(&self, run_id: &str, key: &str) -> Result<Vec<Metric>>;
 
+    /// Logs files and folders (symlinks followed, see [`upload`]); returns notices for the user
+    /// (links followed, special files skipped).
     fn log_artifacts(
         &self,
         run_id: &str,
         sources: &[PathBuf],
         artifact_path: Option<&str>,
         progress: &dyn Fn(u64),
-    ) -> Result<()>;
+    ) -> Result<Vec<String>>;
     fn list_artifacts(&self, run_id: &str, path: Option<&str>) -> Result<Vec<FileInfo>>;
-    /// Copies the artifact (file or folder) at `path` into `dest`, returning the local path written.
+    /// Copies the artifact (file or folder) at `path` into `dest`, returning the local path written
+    /// and what was left out.
     fn download_artifacts(
         &self,
         run_id: &str,
         path: Option<&str>,
         dest: &Path,
         progress: &dyn Fn(u64),
-    ) -> Result<PathBuf>;
+    ) -> Result<Downloaded>;
     /// Every artifact file of a run (recursively, symlinks not followed) with its size and SHA-256.
     fn artifact_manifest(&self, run_id: &str) -> Result<Vec<ArtifactEntry>>;
     /// Total bytes under an artifact path, to size a progress bar.
@@ -189,108 +159,4 @@ pub trait TrackingStore {
         experiment_ids: &[String],
         now_ms: i64,
     ) -> Result<(Vec<String>, Vec<String>)>;
-}
-
-/// Opens the store behind a tracking URI: a plain path or a `file:` URI, or an `http(s)://` tracking
-/// server (with default transport settings). Other schemes are refused with a clear error.
-pub fn open_store(uri: &str) -> Result<Box<dyn TrackingStore>> {
-    open_store_with(uri, &rest::RestConfig::default())
-}
-
-/// Like [`open_store`], with the credentials and transport settings an `http(s)://` URI uses (the
-/// binary resolves them from `MLFLOW_TRACKING_*`; this crate never reads the environment).
-pub fn open_store_with(
-    uri: &str,
-    rest_config: &rest::RestConfig,
-) -> Result<Box<dyn TrackingStore>> {
-    if rest::is_rest_uri(uri) {
-        return Ok(Box::new(rest::RestStore::new(uri, rest_config.clone())?));
-    }
-    let path = local_path_from_uri(uri)?;
-    Ok(Box::new(file::FileStore::open(path)?))
-}
-
-/// Turns a plain path or a `file:` URI into a local path.
-pub fn local_path_from_uri(uri: &str) -> Result<PathBuf> {
-    if let Some(rest) = uri.strip_prefix("file://") {
-        // file:///abs or file://localhost/abs
-        let rest = rest.strip_prefix("localhost").unwrap_or(rest);
-        return Ok(PathBuf::from(percent_decode(rest)));
-    }
-    if let Some(rest) = uri.strip_prefix("file:") {
-        return Ok(PathBuf::from(percent_decode(rest)));
-    }
-    if let Some(idx) = uri.find("://") {
-        let scheme = &uri[..idx];
-        return Err(StoreError::UnsupportedScheme {
-            scheme: scheme.to_string(),
-        });
-    }
-    if let Some((scheme, _)) = uri.split_once(':') {
-        if scheme.len() > 1
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '+')
-        {
-            return Err(StoreError::UnsupportedScheme {
-                scheme: scheme.to_string(),
-            });
-        }
-    }
-    Ok(PathBuf::from(uri))
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && b[i + 1].is_ascii_hexdigit()
-            && b[i + 2].is_ascii_hexdigit()
-        {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn uris() {
-        assert_eq!(
-            local_path_from_uri("file:///tmp/x").unwrap(),
-            PathBuf::from("/tmp/x")
-        );
-        assert_eq!(
-            local_path_from_uri("file:./m").unwrap(),
-            PathBuf::from("./m")
-        );
-        assert_eq!(
-            local_path_from_uri("mlruns").unwrap(),
-            PathBuf::from("mlruns")
-        );
-        assert_eq!(
-            local_path_from_uri("file:///a%20b").unwrap(),
-            PathBuf::from("/a b")
-        );
-        assert!(matches!(
-            local_path_from_uri("http://x"),
-            Err(StoreError::UnsupportedScheme { .. })
-        ));
-        assert!(matches!(
-            local_path_from_uri("sqlite:///x.db"),
-            Err(StoreError::UnsupportedScheme { .. })
-        ));
-    }
 }

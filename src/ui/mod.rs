@@ -159,7 +159,10 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         let status = match &e {
             StoreError::NotFound(_) => 404,
-            StoreError::InvalidParameter(_) | StoreError::AlreadyExists(_) => 400,
+            StoreError::InvalidParameter(_)
+            | StoreError::AlreadyExists(_)
+            | StoreError::UnsafeName { .. }
+            | StoreError::Symlink { .. } => 400,
             _ => 500,
         };
         ApiError::status(status, e.code(), e.to_string())
@@ -453,7 +456,7 @@ impl Ui<'_> {
     }
 
     /// An artifact's bytes, copied out through the store (whose path checks refuse `..`, absolute
-    /// paths and symlinks) and served as a type that cannot run script in this origin.
+    /// paths and any symlink on the way) and served as a type that cannot run script in this origin.
     fn artifact(&self, req: &Request) -> ApiResult {
         let run_id = req.required("run_id")?;
         let path = req.required("path")?;
@@ -477,7 +480,8 @@ impl Ui<'_> {
             tempfile::tempdir_in(self.scratch).map_err(|e| StoreError::io(self.scratch, e))?;
         let copied = self
             .store
-            .download_artifacts(run_id, Some(path), tmp.path(), &|_| {})?;
+            .download_artifacts(run_id, Some(path), tmp.path(), &|_| {})?
+            .path;
         if !copied.is_file() {
             return Err(ApiError::status(
                 404,
@@ -714,24 +718,7 @@ pub fn parse_query(q: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let hex = |c: u8| (c as char).to_digit(16);
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(if b[i] == b'+' { b' ' } else { b[i] });
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
+pub use crate::uri::form_decode as percent_decode;
 
 #[cfg(test)]
 mod tests {

@@ -8,12 +8,39 @@ pub const MLFLOW_VERSION: &str = "3.17.2";
 
 pub struct TestEnv {
     pub dir: tempfile::TempDir,
+    /// Whether commands run with pinned time and ids (see `pinned`), and how many have run.
+    pinned: bool,
+    commands: std::sync::atomic::AtomicU64,
 }
+
+/// The pinned clock of a `TestEnv::pinned` environment: 2026-01-02T03:04:05Z for its first command.
+pub const PINNED_EPOCH_MS: u64 = 1_767_323_045_000;
+/// How far the pinned clock moves between two commands (one clock read moves it 1 ms).
+pub const PINNED_STEP_MS: u64 = 1_000;
 
 impl TestEnv {
     pub fn new() -> Self {
         Self {
             dir: tempfile::tempdir().unwrap(),
+            pinned: false,
+            commands: Default::default(),
+        }
+    }
+    /// An environment whose output can be compared byte for byte: each command gets its own
+    /// pinned time and id seed (the nth command starts at `PINNED_EPOCH_MS + n * PINNED_STEP_MS`
+    /// with seed n, as jj's test harness does), times show in UTC, and tables are 100 columns wide.
+    /// Its dir is `/tmp/` and four random characters, as long as the `$TEST_ENV` that snapshots
+    /// show in its place, so tables holding a path keep their widths wherever TMPDIR points.
+    pub fn pinned() -> Self {
+        let dir = tempfile::Builder::new()
+            .prefix("")
+            .rand_bytes(4)
+            .tempdir_in("/tmp")
+            .unwrap_or_else(|_| tempfile::tempdir().unwrap());
+        Self {
+            dir,
+            pinned: true,
+            commands: Default::default(),
         }
     }
     pub fn path(&self) -> &Path {
@@ -22,14 +49,39 @@ impl TestEnv {
     pub fn store(&self) -> PathBuf {
         self.path().join("mlruns")
     }
+    /// mlrun, run the harness's way (see `command`).
     pub fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_mlrun"));
+        self.command(env!("CARGO_BIN_EXE_mlrun"))
+    }
+    /// `program` (mlrun, or a wrapper such as strace or sh that runs it) in this env's dir with a
+    /// cleared environment: PATH, USER, the store, and a pinned env's time, seed, zone and width.
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut c = Command::new(program);
         c.current_dir(self.path())
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("USER", "tester")
             .env("MLFLOW_TRACKING_URI", self.store())
             .stdin(Stdio::null());
+        if self.pinned {
+            use std::sync::atomic::Ordering;
+            let n = self.commands.fetch_add(1, Ordering::SeqCst) + 1;
+            c.env(
+                "MLRUN_TEST_TIMESTAMP",
+                (PINNED_EPOCH_MS + n * PINNED_STEP_MS).to_string(),
+            )
+            .env("MLRUN_TEST_SEED", n.to_string())
+            .env("TZ", "UTC")
+            .env("COLUMNS", "100");
+        }
+        c
+    }
+    /// A shell script run the harness's way, `$MLRUN` naming the mlrun under test.
+    pub fn shell(&self, script: &str) -> Command {
+        let mut c = self.command("sh");
+        c.arg("-c")
+            .arg(script)
+            .env("MLRUN", env!("CARGO_BIN_EXE_mlrun"));
         c
     }
     pub fn run(&self, args: &[&str]) -> Output {

@@ -26,19 +26,15 @@ fn require_strace() {
 fn run_killed_at(env: &TestEnv, store: &Path, syscall: &str, n: usize, args: &[&str]) -> bool {
     let log = env.path().join("strace.log");
     let _ = std::fs::remove_file(&log);
-    let out = Command::new("strace")
+    let out = env
+        .command("strace")
         .args(["-f", "-qq", "-o"])
         .arg(&log)
         .args(["-e", &format!("trace={syscall}")])
         .args(["-e", &format!("inject={syscall}:signal=SIGKILL:when={n}")])
         .arg(env!("CARGO_BIN_EXE_mlrun"))
         .args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("USER", "tester")
         .env("MLFLOW_TRACKING_URI", store)
-        .current_dir(env.path())
-        .stdin(Stdio::null())
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -163,12 +163,9 @@ fn exec_normal_exit_ends_a_leftover_setsid_daemon() {
     assert!(!tags.contains("mlrun.supervisor"), "{tags}");
 }
 
-/// Attack: SIGKILL to `mlrun exec` itself. The command kept running and the run stayed RUNNING
-/// forever. Now the command dies with mlrun (PR_SET_PDEATHSIG), and `orphaned_runs` finds the run
-/// (its recorded supervisor is gone) and `mark_orphaned` ends it FAILED with a reason.
-#[test]
-fn sigkill_of_exec_kills_the_child_and_the_run_is_marked_orphaned() {
-    let env = TestEnv::new();
+/// `mlrun exec` of a command that writes its pid to `child.pid` and loops until killed; returns
+/// once the pid is written.
+fn exec_endless(env: &TestEnv) -> Child {
     let mut mlrun = env
         .cmd()
         .args([
@@ -183,6 +180,16 @@ fn sigkill_of_exec_kills_the_child_and_the_run_is_marked_orphaned() {
         .spawn()
         .unwrap();
     wait_for_file(&env.path().join("child.pid"), &mut mlrun);
+    mlrun
+}
+
+/// Attack: SIGKILL to `mlrun exec` itself. The command kept running and the run stayed RUNNING
+/// forever. Now the command dies with mlrun (PR_SET_PDEATHSIG), and `orphaned_runs` finds the run
+/// (its recorded supervisor is gone) and `mark_orphaned` ends it FAILED with a reason.
+#[test]
+fn sigkill_of_exec_kills_the_child_and_the_run_is_marked_orphaned() {
+    let env = TestEnv::new();
+    let mut mlrun = exec_endless(&env);
     let child = read_pid(&env.path().join("child.pid"));
     let store = mlrun::open_store(env.store().to_str().unwrap()).unwrap();
     // While mlrun lives, its run is not an orphan.
@@ -276,4 +283,34 @@ fn sigkill_of_exec_leaves_no_setsid_grandchild_once_the_run_is_marked() {
     );
     let run = store.get_run(&orphans[0].run_id).unwrap();
     assert_eq!(run.info.status, mlrun::RunStatus::Failed);
+}
+
+/// Attack: SIGKILL to `mlrun exec`, then nothing else touches the run. `mlrun doctor` reports the
+/// RUNNING run whose supervisor is gone (exit 1), `doctor --fix` ends it FAILED with the reason, and
+/// a second `doctor` finds nothing.
+#[test]
+fn doctor_finds_and_ends_a_run_whose_mlrun_was_killed() {
+    let env = TestEnv::new();
+    let mut mlrun = exec_endless(&env);
+    // While mlrun lives, doctor has nothing to say about its run.
+    let out = env.run(&["--output", "json", "doctor"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    signal(mlrun.id(), "-KILL");
+    let _ = wait_exit(&mut mlrun);
+
+    let out = env.run(&["--output", "json", "doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = found.to_string();
+    assert!(text.contains("orphaned_run"), "{text}");
+    assert!(text.contains("supervising mlrun"), "{text}");
+
+    let out = env.run(&["doctor", "--fix"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let runs = env.json(&["runs", "list", "--experiment-id", "0"]);
+    let text = runs.to_string();
+    assert!(text.contains("FAILED"), "{text}");
+    assert!(text.contains("mlrun.end_reason"), "{text}");
+    let out = env.run(&["doctor"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
 }

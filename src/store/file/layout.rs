@@ -69,20 +69,7 @@ impl Layout {
     }
 }
 
-pub fn path_to_file_uri(p: &Path) -> String {
-    let s = p.to_string_lossy();
-    let mut out = String::from("file://");
-    for c in s.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '%' => out.push_str("%25"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::uri::path_to_file_uri;
 
 /// The model registry (`<root>/models/…`, spec §3) and MLflow 3 logged models (`<exp>/models/m-…`,
 /// spec §1.8). Names reaching these have passed `registry::validate_model_name`.

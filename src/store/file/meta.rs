@@ -1,6 +1,7 @@
 //! meta.yaml for experiments and runs: written in PyYAML's exact style (sorted keys, MLflow 3.x key
 //! set, plus `run_uuid` so MLflow 2.x readers accept our runs), read leniently from any MLflow version.
 use crate::entities::*;
+use crate::pyyaml::load::{load, Node};
 use crate::pyyaml::{self, Value};
 use crate::store::{Result, StoreError};
 use std::path::Path;
@@ -65,36 +66,76 @@ pub fn run_yaml(r: &RunInfo) -> String {
     pyyaml::dump(&m)
 }
 
-fn parse_mapping(path: &Path, text: &str) -> Result<serde_norway::Mapping> {
+/// Parses meta.yaml text as MLflow's `read_yaml` does (PyYAML's typing of plain scalars, so
+/// `name: 1e3` is the str "1e3"); the root must be a mapping.
+pub fn parse_mapping(path: &Path, text: &str) -> Result<Node> {
     let bad = |message: String| StoreError::InvalidState {
         path: path.to_path_buf(),
         message,
     };
-    match serde_norway::from_str::<serde_norway::Value>(text) {
-        Ok(serde_norway::Value::Mapping(m)) => Ok(m),
+    match load(text) {
+        Ok(m @ Node::Map(_)) => Ok(m),
         Ok(_) => Err(bad("meta.yaml is not a mapping".into())),
         Err(e) => Err(bad(format!("unreadable YAML: {e}"))),
     }
 }
 
-fn get<'a>(m: &'a serde_norway::Mapping, k: &str) -> Option<&'a serde_norway::Value> {
-    m.get(serde_norway::Value::String(k.to_string()))
-        .filter(|v| !v.is_null())
+/// Reads and parses a meta.yaml (see [`parse_mapping`]).
+pub fn read_mapping(path: &Path) -> Result<Node> {
+    let text = read_text(path)?;
+    parse_mapping(path, &text)
 }
 
-fn get_string(m: &serde_norway::Mapping, k: &str) -> Option<String> {
-    get(m, k).and_then(scalar_string)
-}
+/// A meta.yaml larger than this is damage (MLflow's are a few hundred bytes, a few KB with tags);
+/// it is refused rather than read into memory whole.
+pub const MAX_META: u64 = 16 << 20;
 
-fn get_int(m: &serde_norway::Mapping, k: &str) -> Option<i64> {
-    match get(m, k)? {
-        serde_norway::Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
-        serde_norway::Value::String(s) => s.parse().ok(),
-        _ => None,
+/// A meta.yaml's text, at most [`MAX_META`] bytes of UTF-8.
+fn read_text(path: &Path) -> Result<String> {
+    use std::io::Read;
+    // As `fsutil::read_small` (search reads thousands of these: open, read, close), with a bound.
+    let mut file = std::fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    let mut bytes = Vec::new();
+    let mut buf = [0u8; 8192];
+    loop {
+        let n = match file.read(&mut buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(StoreError::io(path, e)),
+        };
+        bytes.extend_from_slice(&buf[..n]);
+        if n < buf.len() || bytes.len() as u64 > MAX_META {
+            break;
+        }
     }
+    let bad = |message: String| StoreError::InvalidState {
+        path: path.to_path_buf(),
+        message,
+    };
+    if bytes.len() as u64 > MAX_META {
+        return Err(bad(format!(
+            "meta.yaml is larger than {} MiB",
+            MAX_META >> 20
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| bad("meta.yaml is not UTF-8".into()))
 }
 
-fn stage(m: &serde_norway::Mapping, path: &Path) -> Result<LifecycleStage> {
+/// The non-null value under `k`.
+pub fn get<'a>(m: &'a Node, k: &str) -> Option<&'a Node> {
+    m.get(k).filter(|v| !matches!(v, Node::Null))
+}
+
+/// `str(value)` of a scalar, as MLflow's entities end up holding it.
+pub fn get_string(m: &Node, k: &str) -> Option<String> {
+    get(m, k).and_then(Node::py_str)
+}
+
+pub fn get_int(m: &Node, k: &str) -> Option<i64> {
+    get(m, k).and_then(Node::py_int)
+}
+
+fn stage(m: &Node, path: &Path) -> Result<LifecycleStage> {
     match get_string(m, "lifecycle_stage").as_deref() {
         None | Some("active") => Ok(LifecycleStage::Active),
         Some("deleted") => Ok(LifecycleStage::Deleted),
@@ -107,8 +148,7 @@ fn stage(m: &serde_norway::Mapping, path: &Path) -> Result<LifecycleStage> {
 
 /// Reads an experiment's meta.yaml. Tags come from the tags folder, not from here.
 pub fn read_experiment(path: &Path) -> Result<Experiment> {
-    let text = std::fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
-    let m = parse_mapping(path, &text)?;
+    let m = read_mapping(path)?;
     let missing = |k: &str| StoreError::InvalidState {
         path: path.to_path_buf(),
         message: format!("missing key '{k}'"),
@@ -125,11 +165,7 @@ pub fn read_experiment(path: &Path) -> Result<Experiment> {
 }
 
 pub fn read_run(path: &Path) -> Result<RunInfo> {
-    let bytes = super::fsutil::read_small(path).map_err(|e| StoreError::io(path, e))?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::InvalidState {
-        path: path.to_path_buf(),
-        message: "meta.yaml is not UTF-8".into(),
-    })?;
+    let text = read_text(path)?;
     // Search reads thousands of these; the flat form MLflow writes is parsed directly, and anything
     // unusual (folded lines, double quotes, values YAML would type) goes through the YAML parser.
     if let Some(info) = fast_run(&text) {
@@ -145,12 +181,10 @@ pub fn read_run(path: &Path) -> Result<RunInfo> {
         .ok_or_else(|| missing("run_id"))?;
     let status = match get(&m, "status") {
         None => RunStatus::Running,
-        Some(serde_norway::Value::String(s)) => {
-            s.parse().map_err(|e: String| StoreError::InvalidState {
-                path: path.to_path_buf(),
-                message: e,
-            })?
-        }
+        Some(Node::Str(s)) => s.parse().map_err(|e: String| StoreError::InvalidState {
+            path: path.to_path_buf(),
+            message: e,
+        })?,
         Some(_) => get_int(&m, "status")
             .and_then(RunStatus::from_int)
             .ok_or_else(|| StoreError::InvalidState {
@@ -181,12 +215,11 @@ pub struct Input {
 }
 
 pub fn read_input(path: &Path) -> Result<Input> {
-    let text = std::fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
-    let m = parse_mapping(path, &text)?;
+    let m = read_mapping(path)?;
     let mut tags = std::collections::BTreeMap::new();
-    if let Some(serde_norway::Value::Mapping(t)) = get(&m, "tags") {
+    if let Some(Node::Map(t)) = get(&m, "tags") {
         for (k, v) in t {
-            if let (Some(k), Some(v)) = (scalar_string(k), scalar_string(v)) {
+            if let (Some(k), Some(v)) = (k.py_str(), v.py_str()) {
                 tags.insert(k, v);
             }
         }
@@ -199,8 +232,7 @@ pub fn read_input(path: &Path) -> Result<Input> {
 }
 
 pub fn read_dataset(path: &Path) -> Result<Dataset> {
-    let text = std::fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
-    let m = parse_mapping(path, &text)?;
+    let m = read_mapping(path)?;
     let field = |k: &str| get_string(&m, k).unwrap_or_default();
     Ok(Dataset {
         name: field("name"),
@@ -210,15 +242,6 @@ pub fn read_dataset(path: &Path) -> Result<Dataset> {
         schema: field("schema"),
         profile: field("profile"),
     })
-}
-
-fn scalar_string(v: &serde_norway::Value) -> Option<String> {
-    match v {
-        serde_norway::Value::String(s) => Some(s.clone()),
-        serde_norway::Value::Number(n) => Some(n.to_string()),
-        serde_norway::Value::Bool(b) => Some(if *b { "True".into() } else { "False".into() }),
-        _ => None,
-    }
 }
 
 /// A scalar of the flat `key: value` form: plain text, a one-line single-quoted string, or null.
@@ -374,5 +397,19 @@ mod tests {
         assert!(fast_run(&typed).is_none());
         assert!(fast_run("run_id: x\nexperiment_id: 1\n").is_none()); // an int id: YAML's job
         assert!(fast_run("run_id: x\n  nested: y\n").is_none());
+    }
+
+    #[test]
+    fn huge_meta_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("meta.yaml");
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_len(1 << 30).unwrap();
+        let e = read_run(&path).unwrap_err().to_string();
+        assert!(
+            e.contains("larger than 16 MiB") && e.contains("meta.yaml"),
+            "{e}"
+        );
+        assert!(read_experiment(&path).is_err());
     }
 }

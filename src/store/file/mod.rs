@@ -1,17 +1,20 @@
 //! `FileStore`: MLflow's file store over an `mlruns/` folder (spec §1). Invariants: meta files are
 //! replaced atomically, metric points are appended as whole lines, and every read-modify-write step
 //! holds the lock of the folder it changes.
+pub mod beneath;
 pub mod fsutil;
 pub mod layout;
 pub mod meta;
 pub mod metrics;
 mod search;
 
+use crate::clock::now_ms;
 use crate::entities::*;
 use crate::ids;
 use crate::store::{
-    local_path_from_uri, Listing, NewRun, Result, RunPage, RunQuery, StoreError, TrackingStore,
+    arg_rel, Downloaded, Listing, NewRun, Result, RunPage, RunQuery, StoreError, TrackingStore,
 };
+use crate::uri::local_path_from_uri;
 use crate::validate;
 use fsutil::{append, atomic_write, atomic_write_in, files_under, lock_dir, read_values, Staging};
 use layout::Layout;
@@ -21,13 +24,6 @@ use std::path::{Path, PathBuf};
 
 pub struct FileStore {
     layout: Layout,
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 fn not_found(msg: String) -> StoreError {
@@ -51,27 +47,18 @@ fn subdirs(dir: &Path) -> Result<Vec<String>> {
 }
 
 fn read_metric_file(key: &str, path: &Path) -> Result<Vec<Metric>> {
-    let text = fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            metrics::decode(key, l).ok_or_else(|| StoreError::InvalidState {
-                path: path.to_path_buf(),
-                message: format!("Metric '{key}' is malformed: {l:?}"),
-            })
-        })
-        .collect()
+    let file = fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    metrics::decode_all(key, file).map_err(|e| metrics::read_error(key, path, e))
 }
 
-/// SHA-256 and size of one file, read in blocks.
-fn sha256_file(path: &Path) -> Result<(String, u64)> {
+/// SHA-256 and size of one open file, read in blocks (`path` names it in errors).
+fn sha256_of(f: &mut fs::File, path: &Path) -> Result<(String, u64)> {
     use sha2::{Digest, Sha256};
-    let mut f = fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
     let mut size = 0u64;
     loop {
-        let n = std::io::Read::read(&mut f, &mut buf).map_err(|e| StoreError::io(path, e))?;
+        let n = std::io::Read::read(f, &mut buf).map_err(|e| StoreError::io(path, e))?;
         if n == 0 {
             break;
         }
@@ -84,46 +71,6 @@ fn sha256_file(path: &Path) -> Result<(String, u64)> {
         .map(|b| format!("{b:02x}"))
         .collect();
     Ok((hex, size))
-}
-
-/// A relative artifact path that stays inside the artifact root.
-fn safe_rel(path: &str) -> Result<PathBuf> {
-    let p = path.trim_end_matches('/');
-    if p.is_empty() || p == "." {
-        return Ok(PathBuf::new());
-    }
-    let bad = || StoreError::InvalidParameter(format!("Invalid artifact path: '{path}'"));
-    if p.starts_with('/') || p.contains('\0') || p.contains('\\') {
-        return Err(bad());
-    }
-    let mut out = PathBuf::new();
-    for comp in p.split('/') {
-        match comp {
-            "" | "." => {}
-            ".." => return Err(bad()),
-            c => out.push(c),
-        }
-    }
-    Ok(out)
-}
-
-fn copy_tree(src: &Path, dest: &Path, progress: &dyn Fn(u64)) -> Result<()> {
-    let meta = fs::symlink_metadata(src).map_err(|e| StoreError::io(src, e))?;
-    if meta.is_dir() {
-        fs::create_dir_all(dest).map_err(|e| StoreError::io(dest, e))?;
-        for entry in fs::read_dir(src).map_err(|e| StoreError::io(src, e))? {
-            let entry = entry.map_err(|e| StoreError::io(src, e))?;
-            copy_tree(&entry.path(), &dest.join(entry.file_name()), progress)?;
-        }
-    } else if meta.is_file() {
-        if let Some(parent) = dest.parent() {
-            fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
-        }
-        let n = fs::copy(src, dest).map_err(|e| StoreError::io(src, e))?;
-        progress(n);
-    }
-    // Symlinks and special files are skipped: they could point outside the store.
-    Ok(())
 }
 
 /// Total bytes of regular files under `p` (symlinks are not followed).
@@ -208,8 +155,15 @@ impl FileStore {
             self.layout.experiment(id),
             self.layout.trashed_experiment(id),
         ] {
-            if Layout::meta(&dir).is_file() {
+            let meta_path = Layout::meta(&dir);
+            if meta_path.is_file() {
                 return Ok(dir);
+            }
+            if meta_path.exists() {
+                return Err(StoreError::InvalidState {
+                    path: meta_path,
+                    message: "meta.yaml is not a regular file".into(),
+                });
             }
         }
         Err(not_found(format!("Could not find experiment with ID {id}")))
@@ -251,10 +205,34 @@ impl FileStore {
     /// Finds a run's folder in any experiment, active or trashed.
     fn run_dir(&self, run_id: &str) -> Result<PathBuf> {
         validate::run_id(run_id)?;
+        let mut damaged = None;
         for exp in self.all_experiment_dirs()? {
             let dir = exp.join(run_id);
             if Layout::is_run_dir(&dir) {
                 return Ok(dir);
+            }
+            if damaged.is_none() && Layout::meta(&dir).is_file() {
+                damaged = Some(dir);
+            }
+        }
+        // The run is there but not whole: say which part is wrong rather than "not found".
+        if let Some(dir) = damaged {
+            for part in [
+                Layout::metrics(&dir),
+                Layout::params(&dir),
+                Layout::artifacts(&dir),
+            ] {
+                if !part.is_dir() {
+                    let message = if part.exists() {
+                        format!("run '{run_id}' is damaged: this should be a folder, not a file")
+                    } else {
+                        format!("run '{run_id}' is damaged: this folder is missing")
+                    };
+                    return Err(StoreError::InvalidState {
+                        path: part,
+                        message,
+                    });
+                }
             }
         }
         Err(not_found(format!("Run '{run_id}' not found")))
@@ -287,9 +265,8 @@ impl FileStore {
         let tags = read_values(&Layout::tags(dir))?;
         let mut metrics_latest = Vec::new();
         for (key, path) in files_under(&Layout::metrics(dir))? {
-            // One pass over the bytes, no Metric per line: runs are read by the thousand.
-            let bytes = fsutil::read_small(&path).map_err(|e| StoreError::io(&path, e))?;
-            if let Some(s) = search::summarize(&key, &path, &bytes)? {
+            // One streamed pass, no Metric per line: runs are read by the thousand.
+            if let Some(s) = search::summarize(&key, &path)? {
                 metrics_latest.push(Metric {
                     key,
                     value: s.value,
@@ -352,10 +329,38 @@ impl FileStore {
         atomic_write(&Layout::meta(dir), meta::run_yaml(info).as_bytes())
     }
 
-    fn artifact_dir(&self, run_id: &str) -> Result<PathBuf> {
+    /// The run's artifact root, opened so that nothing beneath the store's root is a link: a run
+    /// folder or an `artifacts` folder that is a symlink is refused. A root outside the store (an
+    /// experiment's own artifact location) is configuration, opened as it is. `None`: it does not
+    /// exist yet (and `create` was not asked).
+    fn artifact_root(&self, run_id: &str, create: bool) -> Result<Option<beneath::Dir>> {
         let dir = self.run_dir(run_id)?;
         let info = self.read_run_info(&dir)?;
-        local_path_from_uri(&info.artifact_uri)
+        let root = local_path_from_uri(&info.artifact_uri)?;
+        let store = std::path::absolute(&self.layout.root).unwrap_or(self.layout.root.clone());
+        match root.strip_prefix(&store) {
+            Ok(below) => {
+                let mut parts = Vec::new();
+                for c in below.components() {
+                    match c {
+                        std::path::Component::Normal(p) => parts.push(p.to_os_string()),
+                        std::path::Component::CurDir => {}
+                        // `<store>/1/R/../../..`: a meta.yaml that points back out of the store.
+                        _ => {
+                            return Err(StoreError::InvalidState {
+                                path: Layout::meta(&dir),
+                                message: format!(
+                                    "artifact_uri '{}' climbs out of the store",
+                                    info.artifact_uri
+                                ),
+                            })
+                        }
+                    }
+                }
+                beneath::Dir::open(&store, &parts, create)
+            }
+            Err(_) => beneath::Dir::open(&root, &[], create),
+        }
     }
 }
 
@@ -407,6 +412,23 @@ impl TrackingStore for FileStore {
                 "Experiment '{name}' already exists."
             )));
         }
+        // An experiment whose meta.yaml is damaged but still names it holds the name too; one
+        // whose name cannot be read does not stop the create (as in MLflow), the caller warns.
+        for dir in self.all_experiment_dirs()? {
+            let meta_path = Layout::meta(&dir);
+            if !meta_path.is_file() || self.read_experiment_dir(&dir).is_ok() {
+                continue;
+            }
+            let named = meta::read_mapping(&meta_path)
+                .ok()
+                .and_then(|m| meta::get_string(&m, "name"));
+            if named.as_deref() == Some(name) {
+                return Err(StoreError::AlreadyExists(format!(
+                    "Experiment '{name}' already exists in {}, which is damaged; fix or remove it",
+                    meta_path.display()
+                )));
+            }
+        }
         let mut id = ids::new_experiment_id();
         while self.layout.experiment(&id).exists() || self.layout.trashed_experiment(&id).exists() {
             id = ids::new_experiment_id();
@@ -428,8 +450,34 @@ impl TrackingStore for FileStore {
     fn list_experiments(&self, view: ViewType) -> Result<Listing<Experiment>> {
         let mut listing = Listing::default();
         for dir in self.all_experiment_dirs()? {
-            if !Layout::meta(&dir).is_file() {
-                continue;
+            let meta_path = Layout::meta(&dir);
+            match fs::metadata(&meta_path) {
+                Ok(m) if m.is_file() => {}
+                // MLflow warns of a folder without meta.yaml ("Malformed experiment") and skips it;
+                // a hidden one is mlrun's own staging, not an experiment.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    if !dir
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                    {
+                        listing.broken.push(StoreError::InvalidState {
+                            path: meta_path,
+                            message: "the experiment folder has no meta.yaml".into(),
+                        });
+                    }
+                    continue;
+                }
+                Ok(_) => {
+                    listing.broken.push(StoreError::InvalidState {
+                        path: meta_path,
+                        message: "meta.yaml is not a regular file".into(),
+                    });
+                    continue;
+                }
+                Err(e) => {
+                    listing.broken.push(StoreError::io(&meta_path, e));
+                    continue;
+                }
             }
             match self.read_experiment_dir(&dir) {
                 Ok(e) if view.admits(e.lifecycle_stage) => listing.items.push(e),
@@ -832,57 +880,66 @@ impl TrackingStore for FileStore {
         sources: &[PathBuf],
         artifact_path: Option<&str>,
         progress: &dyn Fn(u64),
-    ) -> Result<()> {
+    ) -> Result<Vec<String>> {
         let (_, _) = self.active_run_dir(run_id)?;
-        let rel = safe_rel(artifact_path.unwrap_or(""))?;
-        for src in sources {
-            if !src.exists() {
-                return Err(StoreError::InvalidParameter(format!(
-                    "No such file or folder: '{}'",
-                    src.display()
-                )));
+        let rel = arg_rel(artifact_path)?;
+        let plan = crate::store::upload::plan(sources, &rel)?;
+        // Every destination is checked before anything is written, so a link on the way leaves
+        // the store unchanged; the writes open each folder without following links again.
+        if let Some(root) = self.artifact_root(run_id, false)? {
+            for d in &plan.dirs {
+                root.check_writable(d, true)?;
+            }
+            for f in &plan.files {
+                root.check_writable(&f.dest, false)?;
             }
         }
-        let dest_root = self.artifact_dir(run_id)?.join(rel);
-        for src in sources {
-            if src.is_dir() {
-                copy_tree(src, &dest_root, progress)?;
-            } else {
-                let name = src.file_name().ok_or_else(|| {
-                    StoreError::InvalidParameter(format!("Not a file: '{}'", src.display()))
-                })?;
-                copy_tree(src, &dest_root.join(name), progress)?;
-            }
+        let root = self
+            .artifact_root(run_id, true)?
+            .ok_or_else(|| not_found(format!("No artifact folder for run {run_id}")))?;
+        for d in &plan.dirs {
+            root.make_dirs(d)?;
         }
-        Ok(())
+        for f in &plan.files {
+            let Some((name, parents)) = f.dest.split_last() else {
+                continue;
+            };
+            let dir = root.make_dirs(parents)?;
+            let mut src = fs::File::open(&f.src).map_err(|e| StoreError::io(&f.src, e))?;
+            dir.write_file(name, &mut src, progress)?;
+        }
+        Ok(plan.notices)
     }
 
     fn list_artifacts(&self, run_id: &str, path: Option<&str>) -> Result<Vec<FileInfo>> {
-        let rel = safe_rel(path.unwrap_or(""))?;
-        let root = self.artifact_dir(run_id)?;
-        let dir = root.join(&rel);
-        if !dir.is_dir() {
+        let rel = arg_rel(path)?;
+        let Some(root) = self.artifact_root(run_id, false)? else {
             return Ok(vec![]);
-        }
+        };
+        let Some(beneath::Node::Dir(dir)) = root.get(&rel)? else {
+            return Ok(vec![]);
+        };
         let mut out = Vec::new();
-        for entry in fs::read_dir(&dir).map_err(|e| StoreError::io(&dir, e))? {
-            let entry = entry.map_err(|e| StoreError::io(&dir, e))?;
-            let meta =
-                fs::symlink_metadata(entry.path()).map_err(|e| StoreError::io(entry.path(), e))?;
-            let rel_path = rel.join(entry.file_name());
-            let path = rel_path.to_string_lossy().replace('\\', "/");
-            if meta.is_dir() {
-                out.push(FileInfo {
+        for (name, kind, len) in dir.entries()? {
+            let name = name.to_string_lossy();
+            let path = if rel.is_empty() {
+                name.into_owned()
+            } else {
+                format!("{rel}/{name}")
+            };
+            match kind {
+                beneath::Kind::Dir => out.push(FileInfo {
                     path,
                     is_dir: true,
                     file_size: None,
-                });
-            } else if meta.is_file() {
-                out.push(FileInfo {
+                }),
+                beneath::Kind::File => out.push(FileInfo {
                     path,
                     is_dir: false,
-                    file_size: Some(meta.len()),
-                });
+                    file_size: Some(len),
+                }),
+                // Links and special files are not artifacts: never listed, read or copied.
+                beneath::Kind::Link | beneath::Kind::Other => {}
             }
         }
         out.sort_by(|a, b| a.path.cmp(&b.path));
@@ -895,39 +952,51 @@ impl TrackingStore for FileStore {
         path: Option<&str>,
         dest: &Path,
         progress: &dyn Fn(u64),
-    ) -> Result<PathBuf> {
-        let rel = safe_rel(path.unwrap_or(""))?;
-        let src = self.artifact_dir(run_id)?.join(&rel);
-        if !src.exists() {
-            return Err(not_found(format!(
+    ) -> Result<Downloaded> {
+        let rel = arg_rel(path)?;
+        let missing = || {
+            not_found(format!(
                 "No artifact at '{}' in run {run_id}",
                 path.unwrap_or("")
-            )));
-        }
-        let target = match rel.file_name() {
+            ))
+        };
+        let root = self.artifact_root(run_id, false)?.ok_or_else(missing)?;
+        let node = root.get(&rel)?.ok_or_else(missing)?;
+        let target = match rel.rsplit('/').next().filter(|n| !n.is_empty()) {
             Some(name) => dest.join(name),
             None => dest.to_path_buf(),
         };
-        copy_tree(&src, &target, progress)?;
-        Ok(target)
+        let mut notices = Vec::new();
+        beneath::copy_out(node, &target, progress, &mut notices)?;
+        Ok(Downloaded {
+            path: target,
+            notices,
+        })
     }
 
     fn artifact_manifest(&self, run_id: &str) -> Result<Vec<ArtifactEntry>> {
-        let root = self.artifact_dir(run_id)?;
-        let mut out = files_under(&root)?
-            .into_iter()
-            .map(|(path, file)| {
-                let (sha256, size) = sha256_file(&file)?;
-                Ok(ArtifactEntry { path, size, sha256 })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let Some(root) = self.artifact_root(run_id, false)? else {
+            return Ok(vec![]);
+        };
+        let mut out = Vec::new();
+        beneath::each_file(&root, "", &mut |path, mut file, _| {
+            let (sha256, size) = sha256_of(&mut file, &root.path().join(&path))?;
+            out.push(ArtifactEntry { path, size, sha256 });
+            Ok(())
+        })?;
         out.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(out)
     }
 
     fn artifact_size(&self, run_id: &str, path: Option<&str>) -> Result<u64> {
-        let rel = safe_rel(path.unwrap_or(""))?;
-        Ok(tree_size(&self.artifact_dir(run_id)?.join(rel)))
+        let rel = arg_rel(path)?;
+        let Some(root) = self.artifact_root(run_id, false)? else {
+            return Ok(0);
+        };
+        match root.get(&rel)? {
+            Some(node) => beneath::size(node),
+            None => Ok(0),
+        }
     }
 
     fn gc(

@@ -149,18 +149,30 @@ pub(super) fn metric_summary(run_dir: &Path, key: &str) -> Result<Option<MetricS
         return Ok(None);
     }
     let path = Layout::value_file(&Layout::metrics(run_dir), key);
-    let Some(bytes) = read_optional(&path)? else {
-        return Ok(None);
+    let file = match std::fs::File::open(&path) {
+        Ok(f) => f,
+        Err(e) if absent(&e) => return Ok(None),
+        Err(e) => return Err(StoreError::io(&path, e)),
     };
-    summarize(key, &path, &bytes)
+    match metrics::scan(file) {
+        // A folder where the file would be: not this metric (a nested key's parent).
+        Err(metrics::LinesError::Io(e)) if absent(&e) => Ok(None),
+        r => r.map_err(|e| metrics::read_error(key, &path, e)),
+    }
 }
 
-/// One pass over a metric file's bytes; a bad line is named with its file.
-pub(super) fn summarize(key: &str, path: &Path, bytes: &[u8]) -> Result<Option<MetricSummary>> {
-    metrics::scan(bytes).map_err(|line| StoreError::InvalidState {
-        path: path.to_path_buf(),
-        message: format!("Metric '{key}' is malformed: {line:?}"),
-    })
+/// One streamed pass over a metric file; a bad line is named with its file and number.
+pub(super) fn summarize(key: &str, path: &Path) -> Result<Option<MetricSummary>> {
+    let file = std::fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    metrics::scan(file).map_err(|e| metrics::read_error(key, path, e))
+}
+
+/// Not there: missing, a folder, or under a parent that is a file (ENOTDIR).
+fn absent(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::IsADirectory
+    ) || e.raw_os_error() == Some(20)
 }
 
 fn read_value(folder: &Path, key: &str) -> Result<Option<String>> {

@@ -554,48 +554,7 @@ fn b64(data: &[u8]) -> String {
     out
 }
 
-/// Splits `scheme://user:pass@host/...` into the URL without user info and the decoded pair.
-pub(super) fn split_userinfo(uri: &str) -> (String, Option<(String, String)>) {
-    let Some((scheme, rest)) = uri.split_once("://") else {
-        return (uri.to_string(), None);
-    };
-    let auth_end = rest.find('/').unwrap_or(rest.len());
-    let (authority, path) = rest.split_at(auth_end);
-    match authority.rsplit_once('@') {
-        Some((info, host)) => {
-            let (u, p) = info.split_once(':').unwrap_or((info, ""));
-            (
-                format!("{scheme}://{host}{path}"),
-                Some((
-                    crate::store::percent_decode(u),
-                    crate::store::percent_decode(p),
-                )),
-            )
-        }
-        None => (uri.to_string(), None),
-    }
-}
-
-/// Percent-encodes a query component (RFC 3986 unreserved characters pass).
-pub(super) fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for &b in s.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Percent-encodes a path, keeping its `/` separators.
-pub(super) fn encode_path(p: &str) -> String {
-    p.split('/')
-        .map(encode_component)
-        .collect::<Vec<_>>()
-        .join("/")
-}
+pub(super) use crate::uri::{encode_component, encode_path, split_userinfo};
 
 #[cfg(test)]
 mod tests {

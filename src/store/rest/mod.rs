@@ -6,10 +6,13 @@ mod client;
 pub mod registry;
 mod wire;
 
-pub use registry::{open_registry, RestRegistry};
+pub use registry::RestRegistry;
 
 use crate::entities::*;
-use crate::store::{Listing, NewRun, Result, RunPage, RunQuery, StoreError, TrackingStore};
+use crate::store::{
+    arg_rel, listed_rel, Downloaded, Listing, NewRun, Result, RunPage, RunQuery, StoreError,
+    TrackingStore,
+};
 use crate::validate;
 use client::{encode_path, Client, Payload, Retry};
 pub use client::{server_text, terminal_safe, MAX_JSON_ANSWER, MAX_QUOTED};
@@ -66,21 +69,6 @@ impl std::fmt::Debug for RestConfig {
             .field("backoff_factor", &self.backoff_factor)
             .field("timeout", &self.timeout)
             .finish()
-    }
-}
-
-/// Whether a tracking URI names a tracking server.
-pub fn is_rest_uri(uri: &str) -> bool {
-    let lower = uri.to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
-}
-
-/// A tracking URI fit to show or record: an http(s) URL loses its user info, and its trailing slash.
-pub fn display_uri(uri: &str) -> String {
-    if is_rest_uri(uri) {
-        client::split_userinfo(uri.trim_end_matches('/')).0
-    } else {
-        uri.to_string()
     }
 }
 
@@ -150,7 +138,9 @@ impl RestStore {
         proxied_path(&info.artifact_uri)
     }
 
-    /// One level of the proxy's listing, as run-relative paths.
+    /// One level of the proxy's listing, as run-relative paths. Every listed name passes the one
+    /// path checker before it can become a local path: a name that would leave its folder is an
+    /// error naming it and the server.
     fn list_level(&self, root: &str, rel: &str) -> Result<Vec<FileInfo>> {
         let full = join(root, rel);
         let v = self
@@ -161,13 +151,17 @@ impl RestStore {
             .and_then(|f| f.as_array())
             .map(|a| {
                 a.iter()
-                    .map(|f| FileInfo {
-                        path: join(rel, f.get("path").and_then(|p| p.as_str()).unwrap_or("")),
-                        is_dir: f.get("is_dir").and_then(|d| d.as_bool()).unwrap_or(false),
-                        file_size: f.get("file_size").and_then(|s| s.as_u64()),
+                    .map(|f| {
+                        let name = f.get("path").and_then(|p| p.as_str()).unwrap_or("");
+                        Ok(FileInfo {
+                            path: join(rel, &listed_rel(name, &self.client.base)?),
+                            is_dir: f.get("is_dir").and_then(|d| d.as_bool()).unwrap_or(false),
+                            file_size: f.get("file_size").and_then(|s| s.as_u64()),
+                        })
                     })
-                    .collect()
+                    .collect::<Result<Vec<_>>>()
             })
+            .transpose()?
             .unwrap_or_default();
         out.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(out)
@@ -230,32 +224,25 @@ impl RestStore {
         Ok(())
     }
 
-    fn upload_tree(&self, root: &str, src: &Path, rel: &str, progress: &dyn Fn(u64)) -> Result<()> {
-        let meta = std::fs::symlink_metadata(src).map_err(|e| StoreError::io(src, e))?;
-        if meta.is_dir() {
-            let mut entries: Vec<_> = std::fs::read_dir(src)
-                .map_err(|e| StoreError::io(src, e))?
-                .collect::<std::io::Result<_>>()
-                .map_err(|e| StoreError::io(src, e))?;
-            entries.sort_by_key(|e| e.file_name());
-            for e in entries {
-                let name = e.file_name().to_string_lossy().into_owned();
-                self.upload_tree(root, &e.path(), &join(rel, &name), progress)?;
-            }
-        } else if meta.is_file() {
-            self.client.raw(
-                "PUT",
-                &format!("{ARTIFACTS}/{}", encode_path(&join(root, rel))),
-                &[],
-                &Payload::File {
-                    path: src,
-                    len: meta.len(),
-                    progress,
-                },
-                Retry::Idempotent,
-            )?;
-        }
-        // Symlinks and special files are skipped, as the file store does.
+    /// Sends one local file to `rel` under the proxy path `root`.
+    fn upload_file(
+        &self,
+        root: &str,
+        rel: &str,
+        f: &crate::store::upload::Upload,
+        progress: &dyn Fn(u64),
+    ) -> Result<()> {
+        self.client.raw(
+            "PUT",
+            &format!("{ARTIFACTS}/{}", encode_path(&join(root, rel))),
+            &[],
+            &Payload::File {
+                path: &f.src,
+                len: f.len,
+                progress,
+            },
+            Retry::Idempotent,
+        )?;
         Ok(())
     }
 
@@ -268,6 +255,7 @@ impl RestStore {
         progress: &dyn Fn(u64),
     ) -> Result<PathBuf> {
         let root = proxied_path(uri)?;
+        listed_rel(&root, &self.client.base)?;
         let mut files = Vec::new();
         self.walk(&root, "", &mut files)?;
         if files.is_empty() {
@@ -468,29 +456,6 @@ fn join(a: &str, b: &str) -> String {
         (_, true) => a.to_string(),
         _ => format!("{a}/{b}"),
     }
-}
-
-/// A relative artifact path that stays inside the run's artifacts (the server checks too).
-fn safe_rel(path: Option<&str>) -> Result<String> {
-    let p = path.unwrap_or("").trim_end_matches('/');
-    let mut parts = Vec::new();
-    for comp in p.split('/') {
-        match comp {
-            "" | "." => {}
-            ".." => {
-                return Err(StoreError::InvalidParameter(format!(
-                    "Invalid artifact path: '{p}'"
-                )))
-            }
-            c => parts.push(c),
-        }
-    }
-    if p.starts_with('/') || p.contains('\\') {
-        return Err(StoreError::InvalidParameter(format!(
-            "Invalid artifact path: '{p}'"
-        )));
-    }
-    Ok(parts.join("/"))
 }
 
 /// `mlflow-artifacts:/<path>` or `mlflow-artifacts://host[:port]/<path>` → `<path>`.
@@ -803,32 +768,19 @@ impl TrackingStore for RestStore {
         sources: &[PathBuf],
         artifact_path: Option<&str>,
         progress: &dyn Fn(u64),
-    ) -> Result<()> {
-        let rel = safe_rel(artifact_path)?;
-        for src in sources {
-            if !src.exists() {
-                return Err(StoreError::InvalidParameter(format!(
-                    "No such file or folder: '{}'",
-                    src.display()
-                )));
-            }
-        }
+    ) -> Result<Vec<String>> {
+        let rel = arg_rel(artifact_path)?;
+        let plan = crate::store::upload::plan(sources, &rel)?;
         let root = self.artifact_root(run_id)?;
-        for src in sources {
-            if src.is_dir() {
-                self.upload_tree(&root, src, &rel, progress)?;
-            } else {
-                let name = src.file_name().ok_or_else(|| {
-                    StoreError::InvalidParameter(format!("Not a file: '{}'", src.display()))
-                })?;
-                self.upload_tree(&root, src, &join(&rel, &name.to_string_lossy()), progress)?;
-            }
+        for f in &plan.files {
+            let dest = crate::store::upload::joined(&f.dest);
+            self.upload_file(&root, &dest, f, progress)?;
         }
-        Ok(())
+        Ok(plan.notices)
     }
 
     fn list_artifacts(&self, run_id: &str, path: Option<&str>) -> Result<Vec<FileInfo>> {
-        let rel = safe_rel(path)?;
+        let rel = arg_rel(path)?;
         let root = self.artifact_root(run_id)?;
         self.list_level(&root, &rel)
     }
@@ -839,8 +791,8 @@ impl TrackingStore for RestStore {
         path: Option<&str>,
         dest: &Path,
         progress: &dyn Fn(u64),
-    ) -> Result<PathBuf> {
-        let rel = safe_rel(path)?;
+    ) -> Result<Downloaded> {
+        let rel = arg_rel(path)?;
         let root = self.artifact_root(run_id)?;
         let target = match rel.rsplit('/').next().filter(|n| !n.is_empty()) {
             Some(name) => dest.join(name),
@@ -851,7 +803,10 @@ impl TrackingStore for RestStore {
         if files.is_empty() && !rel.is_empty() {
             // Not a folder (or an empty one): a single file, or nothing.
             return match self.download_file(&root, &rel, &target, progress) {
-                Ok(()) => Ok(target),
+                Ok(()) => Ok(Downloaded {
+                    path: target,
+                    notices: vec![],
+                }),
                 Err(StoreError::NotFound(_)) | Err(StoreError::Transport(_))
                     if self
                         .list_level(&root, parent(&rel))?
@@ -874,7 +829,10 @@ impl TrackingStore for RestStore {
                 .trim_start_matches('/');
             self.download_file(&root, &f.path, &target.join(sub), progress)?;
         }
-        Ok(target)
+        Ok(Downloaded {
+            path: target,
+            notices: vec![],
+        })
     }
 
     fn artifact_manifest(&self, run_id: &str) -> Result<Vec<ArtifactEntry>> {
@@ -920,7 +878,7 @@ impl TrackingStore for RestStore {
     }
 
     fn artifact_size(&self, run_id: &str, path: Option<&str>) -> Result<u64> {
-        let rel = safe_rel(path)?;
+        let rel = arg_rel(path)?;
         let root = self.artifact_root(run_id)?;
         let mut files = Vec::new();
         self.walk(&root, &rel, &mut files)?;
@@ -970,8 +928,8 @@ mod tests {
             proxied_path("s3://b/1/abc"),
             Err(StoreError::Unsupported(_))
         ));
-        assert!(safe_rel(Some("../x")).is_err());
-        assert_eq!(safe_rel(Some("a/./b/")).unwrap(), "a/b");
+        assert!(arg_rel(Some("../x")).is_err());
+        assert_eq!(arg_rel(Some("a/./b/")).unwrap(), "a/b");
     }
 
     /// A walk over a fake listing where `dirs(path)` names each folder's subfolders (plus one file).

@@ -655,15 +655,6 @@ impl ModelRegistry for RestRegistry {
     }
 }
 
-/// The registry behind a tracking URI: a tracking server's, or the file registry under a folder.
-pub fn open_registry(uri: &str, config: &RestConfig) -> Result<Box<dyn ModelRegistry>> {
-    if super::is_rest_uri(uri) {
-        return Ok(Box::new(RestRegistry::new(uri, config.clone())?));
-    }
-    let path = crate::store::local_path_from_uri(uri)?;
-    Ok(Box::new(crate::registry::FileRegistry::open(path)?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,249 @@
+//! The one door to the stores: [`Stores::open`] parses a tracking URI once ([`crate::uri`]) and
+//! returns the tracking store, the model registry and model-file access behind it, a folder's
+//! (`FileStore`, `FileRegistry`) or a tracking server's (`RestStore`, `RestRegistry`). Commands take
+//! what they need from here and never test a scheme or open a backend themselves; what differs
+//! between the backends (where a model's files are, how a version is registered) is decided here.
+use crate::entities::Tag;
+use crate::error::{Result, StoreError};
+use crate::models::{ModelUri, Models};
+use crate::registry::{FileRegistry, ModelRegistry, ModelVersion};
+use crate::store::file::FileStore;
+use crate::store::rest::{RestConfig, RestRegistry, RestStore};
+use crate::store::TrackingStore;
+use crate::uri::TrackingUri;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+/// The stores behind one tracking URI.
+pub struct Stores {
+    /// The URI as given (a server's with its user info, for a child process).
+    uri: String,
+    display: String,
+    backend: Backend,
+    /// Where models downloaded from a tracking server are kept, made on first use.
+    scratch: OnceLock<tempfile::TempDir>,
+    /// The models downloaded so far: URI, files, version.
+    downloads: Mutex<Vec<(String, PathBuf, Option<ModelVersion>)>>,
+}
+
+/// What model operations go through, per backend.
+enum Side<'a> {
+    Folder(Models<'a>),
+    Server(&'a RestStore, &'a RestRegistry),
+}
+
+enum Backend {
+    Folder {
+        root: PathBuf,
+        tracking: FileStore,
+        registry: FileRegistry,
+    },
+    /// Boxed: a server's handles (HTTP agents) are much larger than a folder's paths.
+    Server {
+        tracking: Box<RestStore>,
+        registry: Box<RestRegistry>,
+    },
+}
+
+impl Stores {
+    /// Opens the stores behind a tracking URI: a plain path or `file:` URI (the folder is created
+    /// as MLflow creates it), or an `http(s)://` tracking server reached with `config` (the binary
+    /// resolves it from `MLFLOW_TRACKING_*`; this crate never reads the environment). Any other
+    /// scheme is [`StoreError::UnsupportedScheme`].
+    pub fn open(uri: &str, config: &RestConfig) -> Result<Self> {
+        let backend = match TrackingUri::parse(uri)? {
+            TrackingUri::Server(url) => Backend::Server {
+                tracking: Box::new(RestStore::new(&url, config.clone())?),
+                registry: Box::new(RestRegistry::new(&url, config.clone())?),
+            },
+            TrackingUri::Local(path) => {
+                let tracking = FileStore::open(path)?;
+                let root = tracking.root().to_path_buf();
+                Backend::Folder {
+                    registry: FileRegistry::open(&root)?,
+                    root,
+                    tracking,
+                }
+            }
+        };
+        Ok(Self {
+            uri: uri.to_string(),
+            display: crate::uri::display_uri(uri),
+            backend,
+            scratch: OnceLock::new(),
+            downloads: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// The tracking store: experiments, runs, metrics, artifacts.
+    pub fn tracking(&self) -> &(dyn TrackingStore + Send + Sync) {
+        match &self.backend {
+            Backend::Folder { tracking, .. } => tracking,
+            Backend::Server { tracking, .. } => &**tracking,
+        }
+    }
+
+    /// The tracking store alone, owned.
+    pub fn into_tracking(self) -> Box<dyn TrackingStore + Send + Sync> {
+        match self.backend {
+            Backend::Folder { tracking, .. } => Box::new(tracking),
+            Backend::Server { tracking, .. } => tracking,
+        }
+    }
+
+    /// The model registry: registered models, versions, aliases, stages.
+    pub fn registry(&self) -> &(dyn ModelRegistry + Send + Sync) {
+        match &self.backend {
+            Backend::Folder { registry, .. } => registry,
+            Backend::Server { registry, .. } => &**registry,
+        }
+    }
+
+    /// The store's folder (absolute), when the URI names one; `None` for a tracking server.
+    pub fn local_root(&self) -> Option<&Path> {
+        match &self.backend {
+            Backend::Folder { root, .. } => Some(root),
+            Backend::Server { .. } => None,
+        }
+    }
+
+    /// The URI fit to show or record (a server's without its user info).
+    pub fn display_uri(&self) -> &str {
+        &self.display
+    }
+
+    /// The tracking URI a child process (`mlrun exec`) is given: the store folder as an absolute
+    /// `file://` URI (the child may change directory), or the server's URI as given.
+    pub fn child_uri(&self) -> Result<String> {
+        match &self.backend {
+            Backend::Folder { root, .. } => {
+                let abs = std::fs::canonicalize(root).map_err(|e| StoreError::io(root, e))?;
+                Ok(crate::uri::path_to_file_uri(&abs))
+            }
+            Backend::Server { .. } => Ok(self.uri.clone()),
+        }
+    }
+
+    /// What names this store in the tags `mlrun sync` records on what it copies: a server's URL
+    /// without user info, or `file://` and the folder's canonical path (unencoded, as earlier
+    /// syncs recorded it, so syncing again finds what was copied).
+    pub fn sync_label(&self) -> String {
+        match &self.backend {
+            Backend::Folder { root, .. } => {
+                let abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+                format!("file://{}", abs.display())
+            }
+            Backend::Server { .. } => self.display.clone(),
+        }
+    }
+
+    /// The folder-only model operations (logging a model writes into the store folder), or
+    /// `None` over a tracking server.
+    pub fn folder_models(&self) -> Option<Models<'_>> {
+        match self.side() {
+            Side::Folder(models) => Some(models),
+            Side::Server(..) => None,
+        }
+    }
+
+    /// The model operations of this backend: a folder's, or a server's store and registry.
+    fn side(&self) -> Side<'_> {
+        match &self.backend {
+            Backend::Folder {
+                root,
+                tracking,
+                registry,
+            } => Side::Folder(Models::new(tracking, registry, root)),
+            Backend::Server { tracking, registry } => Side::Server(tracking, registry),
+        }
+    }
+
+    /// Registers a model as `mlflow.register_model` does (the registered model is created when
+    /// missing); returns the version and whether the registered model was created.
+    pub fn register_model(
+        &self,
+        source_uri: &str,
+        name: &str,
+        tags: &[Tag],
+        description: Option<&str>,
+    ) -> Result<(ModelVersion, bool)> {
+        match self.side() {
+            Side::Folder(models) => models.register(source_uri, name, tags, description),
+            Side::Server(tracking, registry) => {
+                registry.register(tracking, source_uri, name, tags, description)
+            }
+        }
+    }
+
+    /// The files of the model a URI names (`models:/…`, `runs:/…` or a local path) on this
+    /// machine: in place in a store folder; from a tracking server, downloaded once (per URI) into
+    /// a scratch folder that lives as long as these stores. Returns the model's folder (or single
+    /// file) and the registered version the URI named.
+    pub fn model_files(&self, uri: &str) -> Result<(PathBuf, Option<ModelVersion>)> {
+        match self.side() {
+            Side::Folder(models) => {
+                let r = models.resolve(&ModelUri::parse(uri)?)?;
+                Ok((r.path, r.version))
+            }
+            Side::Server(tracking, registry) => {
+                let mut done = self.downloads.lock().unwrap_or_else(|e| e.into_inner());
+                if let Some((_, path, version)) = done.iter().find(|(u, ..)| u == uri) {
+                    return Ok((path.clone(), version.clone()));
+                }
+                let scratch = match self.scratch.get() {
+                    Some(d) => d,
+                    None => {
+                        let d = tempfile::Builder::new()
+                            .prefix("mlrun-models-")
+                            .tempdir()
+                            .map_err(|e| StoreError::io(std::env::temp_dir(), e))?;
+                        self.scratch.get_or_init(|| d)
+                    }
+                };
+                let dest = scratch.path().join(done.len().to_string());
+                let (path, version) = registry.download(tracking, uri, &dest, &|_| {})?;
+                done.push((uri.to_string(), path.clone(), version.clone()));
+                Ok((path, version))
+            }
+        }
+    }
+
+    /// Copies the model a URI names into `dest` (created when missing): a folder's contents, or a
+    /// single file. Returns what was written (`dest`, or the file in it).
+    pub fn download_model(
+        &self,
+        uri: &str,
+        dest: &Path,
+        progress: &dyn Fn(u64),
+    ) -> Result<PathBuf> {
+        match self.side() {
+            Side::Folder(models) => {
+                let src = models.resolve(&ModelUri::parse(uri)?)?.path;
+                copy_model_into(&src, dest)
+            }
+            Side::Server(tracking, registry) => {
+                Ok(registry.download(tracking, uri, dest, progress)?.0)
+            }
+        }
+    }
+}
+
+/// Copies the model at `src` (folder contents, or one file) into `dest`.
+fn copy_model_into(src: &Path, dest: &Path) -> Result<PathBuf> {
+    std::fs::create_dir_all(dest).map_err(|e| StoreError::io(dest, e))?;
+    if src.is_dir() {
+        for entry in std::fs::read_dir(src).map_err(|e| StoreError::io(src, e))? {
+            let entry = entry.map_err(|e| StoreError::io(src, e))?;
+            crate::models::copy_model(&entry.path(), dest)?;
+        }
+        Ok(dest.to_path_buf())
+    } else {
+        crate::models::copy_model(src, dest)
+    }
+}
+
+/// The tracking store alone behind a tracking URI (a folder, or a server with default transport
+/// settings); see [`Stores::open`].
+pub fn open_store(uri: &str) -> Result<Box<dyn TrackingStore + Send + Sync>> {
+    Ok(Stores::open(uri, &RestConfig::default())?.into_tracking())
+}
