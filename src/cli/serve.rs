@@ -841,6 +841,15 @@ impl Semaphore {
             cv: std::sync::Condvar::new(),
         }
     }
+    /// A slot if one is free now (given back when the guard drops).
+    fn try_take(&self) -> Option<SlotGuard<'_>> {
+        let mut free = self.free.lock().unwrap_or_else(|p| p.into_inner());
+        if *free == 0 {
+            return None;
+        }
+        *free -= 1;
+        Some(SlotGuard(self))
+    }
     fn run<T>(&self, f: impl FnOnce() -> T) -> T {
         {
             let mut free = self.free.lock().unwrap_or_else(|p| p.into_inner());
@@ -853,6 +862,15 @@ impl Semaphore {
         *self.free.lock().unwrap_or_else(|p| p.into_inner()) += 1;
         self.cv.notify_one();
         out
+    }
+}
+
+struct SlotGuard<'a>(&'a Semaphore);
+
+impl Drop for SlotGuard<'_> {
+    fn drop(&mut self) {
+        *self.0.free.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+        self.0.cv.notify_one();
     }
 }
 
@@ -951,6 +969,9 @@ pub fn serve(ctx: &Ctx, a: ServeArgs) -> CliResult {
     Ok(())
 }
 
+/// Largest ONNX request body scored on the HTTP front itself (a few hundred rows at most).
+const INLINE_BODY: usize = 16 * 1024;
+
 /// Nesting a JSON body may have: Python's default recursion limit, where MLflow's own
 /// `json.loads` fails.
 const MAX_JSON_DEPTH: usize = 1000;
@@ -969,7 +990,7 @@ impl http::Handler for Front {
                 content_type: json,
                 body: self.version.clone().into_bytes(),
             },
-            ("POST", "/invocations") => invocations(self, req),
+            ("POST", "/invocations") => invocations(self, &req, true),
             (_, "/ping" | "/health" | "/version" | "/invocations") => Reply {
                 status: 405,
                 content_type: json,
@@ -982,6 +1003,24 @@ impl http::Handler for Front {
             },
         };
         http::Response::bytes(reply.status, reply.content_type, reply.body)
+    }
+
+    /// ONNX scoring of a small body with a scoring slot free is a bounded bit of CPU: it is done
+    /// on the front (a thread hand-off would cost more than the scoring); the rest goes to `handle`.
+    fn try_inline(&self, req: &http::Request) -> Option<http::Response> {
+        let Scorer::Onnx(_) = &self.loaded.scorer else {
+            return None;
+        };
+        if req.method != "POST" || req.path != "/invocations" || req.body.len() > INLINE_BODY {
+            return None;
+        }
+        let _slot = self.slots.try_take()?;
+        let reply = invocations(self, req, false);
+        Some(http::Response::bytes(
+            reply.status,
+            reply.content_type,
+            reply.body,
+        ))
     }
 
     fn refuse(&self, refusal: &http::Refusal) -> http::Response {
@@ -998,7 +1037,8 @@ impl http::Handler for Front {
     }
 }
 
-fn invocations(front: &Front, req: http::Request) -> Reply {
+/// `take_slot`: false when the caller already holds an ONNX scoring slot.
+fn invocations(front: &Front, req: &http::Request, take_slot: bool) -> Reply {
     let kind = match protocol::content_kind(req.header("content-type")) {
         Ok(k) => k,
         Err(e) => return e.into(),
@@ -1008,9 +1048,10 @@ fn invocations(front: &Front, req: http::Request) -> Reply {
         Err(e) => return e.into(),
     };
     match &front.loaded.scorer {
-        Scorer::Onnx(_) => front
+        Scorer::Onnx(_) if take_slot => front
             .slots
             .run(|| front.loaded.scorer.score(parsed, Some(front.timeout))),
+        Scorer::Onnx(_) => front.loaded.scorer.score(parsed, Some(front.timeout)),
         Scorer::Python(_) => front.loaded.scorer.score(parsed, Some(front.timeout)),
     }
 }
