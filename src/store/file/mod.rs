@@ -73,16 +73,7 @@ fn sha256_of(f: &mut fs::File, path: &Path) -> Result<(String, u64)> {
     Ok((hex, size))
 }
 
-/// Total bytes of regular files under `p` (symlinks are not followed).
-pub fn tree_size(p: &Path) -> u64 {
-    match fs::symlink_metadata(p) {
-        Ok(m) if m.is_file() => m.len(),
-        Ok(m) if m.is_dir() => fs::read_dir(p)
-            .map(|rd| rd.flatten().map(|e| tree_size(&e.path())).sum())
-            .unwrap_or(0),
-        _ => 0,
-    }
-}
+pub use fsutil::tree_size;
 
 impl FileStore {
     /// Opens (creating when missing, as MLflow does: the root, experiment `0` and `.trash`).
