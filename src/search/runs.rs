@@ -529,7 +529,9 @@ pub struct RunOrderBy {
     pub ascending: bool,
 }
 
-/// `shlex.split` (POSIX mode, no comments).
+/// `shlex.split` (POSIX mode, no comments), which MLflow applies to `order_by` clauses. Ported, not
+/// the `shlex` crate: it fails without a reason, and MLflow's error text carries Python's
+/// (`No closing quotation`).
 pub(crate) fn shlex_split(s: &str) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     let mut cur = String::new();
