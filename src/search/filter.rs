@@ -205,6 +205,27 @@ pub(crate) fn validate_comparison(
     Ok(())
 }
 
+/// `attribute.k`, `tag.k`/`tags.k` or a bare `k` (an attribute) of the experiment and registry
+/// grammars, as (is a tag, key); any other prefix is MLflow's error, at `span`.
+pub(crate) fn split_entity(
+    ident: &str,
+    span: std::ops::Range<usize>,
+) -> Result<(bool, &str), SearchError> {
+    Ok(match ident.split_once('.') {
+        None => (false, ident),
+        Some((e, k)) => match e {
+            "attribute" => (false, k),
+            "tag" | "tags" => (true, k),
+            _ => {
+                return Err(err(
+                    format!("Invalid entity type '{e}'. Valid entity types are ('attribute', 'tag', 'tags')"),
+                    Some(span),
+                ))
+            }
+        },
+    })
+}
+
 pub(crate) fn is_quoted(v: &str, q: char) -> bool {
     v.chars().count() >= 2 && v.starts_with(q) && v.ends_with(q)
 }

@@ -51,28 +51,6 @@ fn read_metric_file(key: &str, path: &Path) -> Result<Vec<Metric>> {
     metrics::decode_all(key, file).map_err(|e| metrics::read_error(key, path, e))
 }
 
-/// SHA-256 and size of one open file, read in blocks (`path` names it in errors).
-fn sha256_of(f: &mut fs::File, path: &Path) -> Result<(String, u64)> {
-    use sha2::{Digest, Sha256};
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut size = 0u64;
-    loop {
-        let n = std::io::Read::read(f, &mut buf).map_err(|e| StoreError::io(path, e))?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-        size += n as u64;
-    }
-    let hex = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok((hex, size))
-}
-
 pub use fsutil::tree_size;
 
 impl FileStore {
@@ -971,8 +949,8 @@ impl TrackingStore for FileStore {
         };
         let mut out = Vec::new();
         beneath::each_file(&root, "", &mut |path, mut file, _| {
-            let (sha256, size) = sha256_of(&mut file, &root.path().join(&path))?;
-            out.push(ArtifactEntry { path, size, sha256 });
+            let at = root.path().join(&path);
+            out.push(ArtifactEntry::read(path, &mut file).map_err(|e| StoreError::io(at, e))?);
             Ok(())
         })?;
         out.sort_by(|a, b| a.path.cmp(&b.path));
