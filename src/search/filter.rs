@@ -165,6 +165,20 @@ fn join_in_comparison_tokens(tk: &Tk, tokens: Vec<N>) -> Vec<N> {
     out
 }
 
+/// The comparison's first token must be an identifier.
+fn expect_identifier(tk: &Tk, c: &RawCmp, base: &str) -> Result<(), SearchError> {
+    if cls(&c.toks[0]) != Cls::Identifier {
+        return Err(err(
+            format!(
+                "{base}. Expected 'Identifier' found '{}'",
+                tk.value(&c.toks[0])
+            ),
+            Some(span_of(&c.toks[0])),
+        ));
+    }
+    Ok(())
+}
+
 /// `_validate_comparison`: `allow_is_null` is false for the registry parsers, which never accept it.
 pub(crate) fn validate_comparison(
     tk: &Tk,
@@ -175,16 +189,7 @@ pub(crate) fn validate_comparison(
     if allow_is_null && c.toks.len() == 2 {
         let comparator = sqlparse::py_upper(&tk.value(&c.toks[1]));
         if comparator == "IS NULL" || comparator == "IS NOT NULL" {
-            if cls(&c.toks[0]) != Cls::Identifier {
-                return Err(err(
-                    format!(
-                        "{base}. Expected 'Identifier' found '{}'",
-                        tk.value(&c.toks[0])
-                    ),
-                    Some(span_of(&c.toks[0])),
-                ));
-            }
-            return Ok(());
+            return expect_identifier(tk, c, base);
         }
     }
     if c.toks.len() != 3 {
@@ -193,15 +198,7 @@ pub(crate) fn validate_comparison(
             Some(c.span.clone()),
         ));
     }
-    if cls(&c.toks[0]) != Cls::Identifier {
-        return Err(err(
-            format!(
-                "{base}. Expected 'Identifier' found '{}'",
-                tk.value(&c.toks[0])
-            ),
-            Some(span_of(&c.toks[0])),
-        ));
-    }
+    expect_identifier(tk, c, base)?;
     Ok(())
 }
 
