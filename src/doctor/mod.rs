@@ -122,16 +122,7 @@ impl Finding {
 }
 
 fn subdirs(dir: &Path) -> Vec<String> {
-    let Ok(rd) = fs::read_dir(dir) else {
-        return vec![];
-    };
-    let mut out: Vec<String> = rd
-        .flatten()
-        .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    out.sort();
-    out
+    fsutil::subdirs(dir).unwrap_or_default()
 }
 
 /// Every experiment folder, active then trashed, as (id, folder, in trash).

@@ -292,6 +292,28 @@ pub fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     Ok(out)
 }
 
+/// The names of the folders in `dir` (not links to folders), sorted; a missing `dir` has none.
+pub fn subdirs(dir: &Path) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for entry in walk(dir).max_depth(1) {
+        match entry {
+            Ok(e) if e.file_type().is_dir() => {
+                out.push(e.file_name().to_string_lossy().into_owned())
+            }
+            Ok(_) => {}
+            Err(e)
+                if e.depth() == 0
+                    && e.io_error()
+                        .is_some_and(|e| e.kind() == io::ErrorKind::NotFound) =>
+            {
+                return Ok(vec![])
+            }
+            Err(e) => return Err(walk_error(dir, e)),
+        }
+    }
+    Ok(out)
+}
+
 /// The one tree walk: what is under `root` (not `root` itself), each folder's entries sorted by
 /// name, symbolic links listed as links and never followed (so no walk leaves the tree).
 pub fn walk(root: &Path) -> walkdir::WalkDir {

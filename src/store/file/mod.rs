@@ -16,7 +16,9 @@ use crate::store::{
 };
 use crate::uri::local_path_from_uri;
 use crate::validate;
-use fsutil::{append, atomic_write, atomic_write_in, files_under, lock_dir, read_values, Staging};
+use fsutil::{
+    append, atomic_write, atomic_write_in, files_under, lock_dir, read_values, subdirs, Staging,
+};
 use layout::Layout;
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
@@ -28,22 +30,6 @@ pub struct FileStore {
 
 fn not_found(msg: String) -> StoreError {
     StoreError::NotFound(msg)
-}
-
-fn subdirs(dir: &Path) -> Result<Vec<String>> {
-    let rd = match fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
-        Err(e) => return Err(StoreError::io(dir, e)),
-    };
-    let mut out = Vec::new();
-    for entry in rd {
-        let entry = entry.map_err(|e| StoreError::io(dir, e))?;
-        if entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
-            out.push(entry.file_name().to_string_lossy().into_owned());
-        }
-    }
-    Ok(out)
 }
 
 fn read_metric_file(key: &str, path: &Path) -> Result<Vec<Metric>> {
