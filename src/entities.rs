@@ -233,6 +233,30 @@ pub struct ArtifactEntry {
     pub sha256: String,
 }
 
+impl ArtifactEntry {
+    /// The entry for `path` whose bytes `r` yields, read in blocks.
+    pub fn read(path: String, r: &mut dyn std::io::Read) -> std::io::Result<Self> {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; 256 * 1024];
+        let mut size = 0u64;
+        loop {
+            let n = r.read(&mut buf)?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+            size += n as u64;
+        }
+        let sha256 = hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Ok(Self { path, size, sha256 })
+    }
+}
+
 /// Whether lower values of a metric are better, guessed from its name (loss, error, time …), used by
 /// `mlrun compare` and the UI to mark the best value of a metric.
 pub fn lower_is_better(key: &str) -> bool {

@@ -1,4 +1,6 @@
 //! Python-compatible float formatting (`repr(float)`) and parsing (`float(str)`).
+//! A port, not `ryu` or Rust's `Display`: metric files, params and tables must read `1e-05`,
+//! `1e+16` and `inf` exactly as MLflow writes them, which neither produces.
 
 /// Python's `repr(float)` / `str(float)`.
 pub fn format(x: f64) -> String {

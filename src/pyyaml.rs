@@ -7,6 +7,9 @@
 //! `write_double_quoted`, `write_indent`, `write_indicator`) and the implicit
 //! resolvers of `resolver.py`, including column tracking and line folding. [`load`] is the other
 //! direction: `yaml.load(text, Loader=CSafeLoader)` as MLflow reads every meta.yaml.
+//!
+//! A port, not a YAML crate: MLflow's readers compare meta.yaml bytes and PyYAML's quoting and line
+//! folding choices, which no Rust emitter (serde_norway included) reproduces.
 pub mod load;
 
 /// A YAML value as produced by `safe_dump` from Python data.

@@ -231,15 +231,7 @@ impl Stores {
 /// Copies the model at `src` (folder contents, or one file) into `dest`.
 fn copy_model_into(src: &Path, dest: &Path) -> Result<PathBuf> {
     std::fs::create_dir_all(dest).map_err(|e| StoreError::io(dest, e))?;
-    if src.is_dir() {
-        for entry in std::fs::read_dir(src).map_err(|e| StoreError::io(src, e))? {
-            let entry = entry.map_err(|e| StoreError::io(src, e))?;
-            crate::models::copy_model(&entry.path(), dest)?;
-        }
-        Ok(dest.to_path_buf())
-    } else {
-        crate::models::copy_model(src, dest)
-    }
+    crate::models::copy_model(src, dest)
 }
 
 /// The tracking store alone behind a tracking URI (a folder, or a server with default transport

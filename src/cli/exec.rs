@@ -346,25 +346,10 @@ fn truncate(s: &str, max_chars: usize) -> String {
     }
 }
 
-/// POSIX shell quoting: words made only of safe characters stay bare, others are single-quoted.
+/// The command as one shell line, each word quoted as Python's `shlex.quote` does.
 fn shell_join(words: &[OsString]) -> String {
-    words
-        .iter()
-        .map(|w| {
-            let w = w.to_string_lossy();
-            let safe = !w.is_empty()
-                && w.chars().all(|c| {
-                    c.is_ascii_alphanumeric()
-                        || matches!(c, '-' | '_' | '.' | '/' | ':' | '=' | ',' | '+' | '@' | '%')
-                });
-            if safe {
-                w.into_owned()
-            } else {
-                format!("'{}'", w.replace('\'', r"'\''"))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let words: Vec<_> = words.iter().map(|w| w.to_string_lossy()).collect();
+    mlrun::project::shlex_join(&words)
 }
 
 #[cfg(test)]
@@ -379,7 +364,7 @@ mod tests {
             .collect();
         assert_eq!(
             shell_join(&words),
-            r#"python train.py --lr=0.1 'a b' 'it'\''s' ''"#
+            r#"python train.py --lr=0.1 'a b' 'it'"'"'s' ''"#
         );
     }
 }

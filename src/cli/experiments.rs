@@ -1,7 +1,7 @@
 //! `mlrun experiments …`
 use super::args::View;
 use super::error::{CliError, CliResult};
-use super::output::{print_json, print_line, print_rows};
+use super::output::{print_json, print_line, print_rows, tags_text};
 use super::{parse_kv, Ctx, OutputFormat};
 use clap::{Args, Subcommand};
 use mlrun::{Experiment, Tag, TrackingStore, ViewType};
@@ -139,12 +139,7 @@ pub fn run(ctx: &Ctx, cmd: ExperimentsCmd) -> CliResult {
             if ctx.output == OutputFormat::Json {
                 return print_json(&json!({ "experiment": e }));
             }
-            let tags = e
-                .tags
-                .iter()
-                .map(|t| format!("{}={}", t.key, t.value))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let tags = tags_text(&e.tags);
             let fields = vec![
                 vec!["experiment_id".into(), e.experiment_id.clone()],
                 vec!["name".into(), e.name.clone()],

@@ -2,7 +2,7 @@
 //! models themselves (log, register, download, inspect), over MLflow's file layout. Errors for names,
 //! versions or aliases that don't exist come with a hint listing what does.
 use super::error::{CliError, CliResult};
-use super::output::{print_json, print_line, print_rows};
+use super::output::{print_json, print_line, print_rows, tags_text};
 use super::{parse_kv, Ctx, OutputFormat};
 use clap::{Args, Subcommand};
 use mlrun::models::mlmodel::{self, KnownFlavor, MlModel, Signature};
@@ -402,12 +402,7 @@ fn print_version(ctx: &Ctx, mv: &ModelVersion) -> CliResult {
     if ctx.output == OutputFormat::Json {
         return print_json(&keyed("model_version", &mv));
     }
-    let tags = mv
-        .tags
-        .iter()
-        .map(|t| format!("{}={}", t.key, t.value))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let tags = tags_text(&mv.tags);
     let fields = vec![
         vec!["name".into(), mv.name.clone()],
         vec!["version".into(), mv.version.to_string()],
@@ -439,12 +434,7 @@ fn print_model(ctx: &Ctx, rm: &RegisteredModel) -> CliResult {
     if ctx.output == OutputFormat::Json {
         return print_json(&keyed("registered_model", &rm));
     }
-    let tags = rm
-        .tags
-        .iter()
-        .map(|t| format!("{}={}", t.key, t.value))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let tags = tags_text(&rm.tags);
     let aliases = rm
         .aliases
         .iter()

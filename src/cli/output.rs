@@ -27,6 +27,14 @@ pub fn terminal_size() -> (Option<usize>, Option<usize>) {
     )
 }
 
+/// Tags as one `key=value, key=value` cell.
+pub fn tags_text(tags: &[mlrun::Tag]) -> String {
+    tags.iter()
+        .map(|t| format!("{}={}", t.key, t.value))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn print_json<T: Serialize>(value: &T) -> CliResult {
     // stdout is line-buffered; pretty JSON has a line per field, so buffer it whole-block or
     // pay a write(2) per line (a search of thousands of runs made ~100k of them).

@@ -2,12 +2,10 @@
 //! fetched from anywhere) for CI to publish, or the same table as markdown/CSV/JSON on stdout.
 use super::error::{CliError, CliResult};
 use super::search::{
-    cell, default_columns, experiment_ids, parse_column, runs_table, search_error, Agg, Attr,
-    ColumnSpec,
+    cell, default_columns, experiment_ids, parse_run_search, runs_table, Agg, Attr, ColumnSpec,
 };
 use super::{Ctx, OutputFormat};
 use clap::Args;
-use mlrun::search;
 use mlrun::store::RunQuery;
 use mlrun::ui::report::{render_html, Chart, ChartSeries, ReportTable};
 use std::path::PathBuf;
@@ -52,22 +50,7 @@ pub fn report(ctx: &Ctx, a: ReportArgs) -> CliResult {
         ));
     }
     let store = ctx.store()?;
-    let filter_text = a.filter.clone().unwrap_or_default();
-    let filter = search::parse_run_filter(&filter_text)
-        .map_err(|e| search_error("filter", &filter_text, e))?;
-    let mut order_by = a
-        .order_by
-        .iter()
-        .rev()
-        .map(|o| search::parse_run_order_by(o).map_err(|e| search_error("order-by", o, e)))
-        .collect::<CliResult<Vec<_>>>()?;
-    order_by.reverse();
-    let columns: Vec<ColumnSpec> = a
-        .columns
-        .iter()
-        .filter(|c| !c.trim().is_empty())
-        .map(|c| parse_column(c).map_err(CliError::usage))
-        .collect::<CliResult<_>>()?;
+    let (filter, order_by, columns) = parse_run_search(&a.filter, &a.order_by, &a.columns)?;
     let exp_ids = experiment_ids(store, &a.experiment_ids, &a.experiment_names)?;
     let page = store.search_runs(&RunQuery {
         experiment_ids: exp_ids.clone(),
@@ -173,6 +156,7 @@ pub fn report(ctx: &Ctx, a: ReportArgs) -> CliResult {
             String::new()
         }
     );
+    let filter_text = a.filter.as_deref().unwrap_or_default();
     if !filter_text.is_empty() {
         subtitle.push_str(&format!(" · filter: {filter_text}"));
     }

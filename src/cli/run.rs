@@ -14,6 +14,7 @@ use mlrun::project::spec::{Computed, EntryPoint};
 use mlrun::project::{
     shlex_join, shlex_unquote, sweep, EnvManager, Plan, Project, ProjectError, Step, Tools,
 };
+use mlrun::store::file::fsutil::{copy_tree, Links};
 use mlrun::store::NewRun;
 use mlrun::{Param, Run, RunStatus, Tag, TrackingStore};
 use std::collections::BTreeSet;
@@ -634,7 +635,7 @@ fn run_steps(ctx: &Ctx, steps: &[Step]) -> CliResult {
         match step {
             Step::Write { path, contents } => std::fs::write(path, contents)
                 .map_err(|e| CliError::user(format!("{}: {e}", path.display())))?,
-            Step::CopyDir { from, to } => copy_dir(from, to)?,
+            Step::CopyDir { from, to } => copy_tree(from, to, Links::Copy)?,
             Step::Run { argv, cwd } => {
                 let shown = shlex_join(argv);
                 let mut cmd = Command::new(&argv[0]);
@@ -672,23 +673,6 @@ fn run_steps(ctx: &Ctx, steps: &[Step]) -> CliResult {
     }
     if let Some(s) = spinner {
         s.finish_and_clear();
-    }
-    Ok(())
-}
-
-fn copy_dir(from: &Path, to: &Path) -> CliResult {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let ty = entry.file_type()?;
-        let dst = to.join(entry.file_name());
-        if ty.is_dir() {
-            copy_dir(&entry.path(), &dst)?;
-        } else if ty.is_symlink() {
-            std::os::unix::fs::symlink(std::fs::read_link(entry.path())?, &dst)?;
-        } else {
-            std::fs::copy(entry.path(), &dst)?;
-        }
     }
     Ok(())
 }

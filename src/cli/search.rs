@@ -241,24 +241,33 @@ pub fn experiment_ids(
     Ok(out)
 }
 
-pub fn runs_search(ctx: &Ctx, store: &dyn TrackingStore, a: SearchArgs) -> CliResult {
-    let filter_text = a.filter.clone().unwrap_or_default();
+/// A runs search's filter, orderings and columns as the user typed them, parsed; errors name the
+/// flag at fault.
+pub(super) fn parse_run_search(
+    filter: &Option<String>,
+    order_by: &[String],
+    columns: &[String],
+) -> CliResult<(search::RunFilter, Vec<search::RunOrderBy>, Vec<ColumnSpec>)> {
+    let filter_text = filter.clone().unwrap_or_default();
     let filter = search::parse_run_filter(&filter_text)
         .map_err(|e| search_error("filter", &filter_text, e))?;
     // MLflow checks the last order-by first; report the same one it would.
-    let mut order_by = a
-        .order_by
+    let mut order_by = order_by
         .iter()
         .rev()
         .map(|o| search::parse_run_order_by(o).map_err(|e| search_error("order-by", o, e)))
         .collect::<CliResult<Vec<_>>>()?;
     order_by.reverse();
-    let columns: Vec<ColumnSpec> = a
-        .columns
+    let columns = columns
         .iter()
         .filter(|c| !c.trim().is_empty())
         .map(|c| parse_column(c).map_err(CliError::usage))
         .collect::<CliResult<_>>()?;
+    Ok((filter, order_by, columns))
+}
+
+pub fn runs_search(ctx: &Ctx, store: &dyn TrackingStore, a: SearchArgs) -> CliResult {
+    let (filter, order_by, columns) = parse_run_search(&a.filter, &a.order_by, &a.columns)?;
     let experiment_ids = experiment_ids(store, &a.experiment_ids, &a.experiment_names)?;
     // JSON gives MLflow's whole runs; a table reads only the columns it shows.
     let needs = (!columns.is_empty() && ctx.output != OutputFormat::Json).then(|| {

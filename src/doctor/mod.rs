@@ -122,16 +122,7 @@ impl Finding {
 }
 
 fn subdirs(dir: &Path) -> Vec<String> {
-    let Ok(rd) = fs::read_dir(dir) else {
-        return vec![];
-    };
-    let mut out: Vec<String> = rd
-        .flatten()
-        .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    out.sort();
-    out
+    fsutil::subdirs(dir).unwrap_or_default()
 }
 
 /// Every experiment folder, active then trashed, as (id, folder, in trash).
@@ -500,25 +491,6 @@ fn registry(ctx: &Ctx) -> Result<Vec<Finding>> {
 /// Symbolic links among runs' artifacts: whatever they point to is outside what the store
 /// vouches for. Reported, never followed or removed.
 fn artifact_links(ctx: &Ctx) -> Result<Vec<Finding>> {
-    fn walk(dir: &Path, depth: usize, out: &mut Vec<Finding>) {
-        let Ok(rd) = fs::read_dir(dir) else { return };
-        for e in rd.flatten() {
-            let Ok(ft) = e.file_type() else { continue };
-            if ft.is_symlink() {
-                let to = fs::read_link(e.path())
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                out.push(finding(
-                    "artifacts",
-                    FindingKind::ArtifactLink,
-                    &e.path(),
-                    format!("artifact is a symbolic link (to {to}); mlrun neither follows nor removes it"),
-                ));
-            } else if ft.is_dir() && depth < 64 {
-                walk(&e.path(), depth + 1, out);
-            }
-        }
-    }
     let mut out = Vec::new();
     for (_, exp_dir, _) in experiment_dirs(ctx.root) {
         for dir in run_dirs(&exp_dir) {
@@ -532,7 +504,19 @@ fn artifact_links(ctx: &Ctx) -> Result<Vec<Finding>> {
                 ));
                 continue;
             }
-            walk(&art, 0, &mut out);
+            for e in fsutil::walk(&art).max_depth(65).into_iter().flatten() {
+                if e.file_type().is_symlink() {
+                    let to = fs::read_link(e.path())
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    out.push(finding(
+                        "artifacts",
+                        FindingKind::ArtifactLink,
+                        e.path(),
+                        format!("artifact is a symbolic link (to {to}); mlrun neither follows nor removes it"),
+                    ));
+                }
+            }
         }
     }
     Ok(out)

@@ -290,26 +290,14 @@ pub fn py_json_string(s: &str) -> String {
 
 /// `YYYY-MM-DD HH:MM:SS.ffffff` (naive UTC), as `str(datetime.utcnow())` writes it.
 pub fn utc_time_string(since_epoch: std::time::Duration) -> String {
-    let secs = since_epoch.as_secs() as i64;
-    let micros = since_epoch.subsec_micros();
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}.{micros:06}",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
+    // Past jiff's range (year 9999) there is no date MLflow could have written either.
+    jiff::SignedDuration::try_from(since_epoch)
+        .ok()
+        .and_then(|d| jiff::Timestamp::from_duration(d).ok())
+        .unwrap_or(jiff::Timestamp::MAX)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .strftime("%Y-%m-%d %H:%M:%S.%6f")
+        .to_string()
 }
 
 /// What a bare model file is, judged by its name, and the flavors MLflow would write for it.

@@ -9,7 +9,9 @@ use crate::entities::{LifecycleStage, Run, Tag};
 use crate::pyyaml::{self, Value};
 use crate::registry::{self, ModelRegistry, ModelVersion, NewVersion, Stage};
 use crate::store::file::beneath;
-use crate::store::file::fsutil::{atomic_write, atomic_write_in, lock_dir, Staging};
+use crate::store::file::fsutil::{
+    atomic_write, atomic_write_in, copy_tree, lock_dir, Links, Staging,
+};
 use crate::store::file::layout::{self, Layout};
 use crate::store::{Result, StoreError, TrackingStore};
 use crate::uri::local_path_from_uri;
@@ -106,34 +108,17 @@ pub fn validate_logged_model_name(name: &str) -> Result<()> {
     Ok(())
 }
 
-fn copy_tree(src: &Path, dest: &Path) -> Result<()> {
-    let meta = fs::symlink_metadata(src).map_err(|e| StoreError::io(src, e))?;
-    if meta.is_dir() {
-        fs::create_dir_all(dest).map_err(|e| StoreError::io(dest, e))?;
-        for entry in fs::read_dir(src).map_err(|e| StoreError::io(src, e))? {
-            let entry = entry.map_err(|e| StoreError::io(src, e))?;
-            copy_tree(&entry.path(), &dest.join(entry.file_name()))?;
-        }
-    } else if meta.is_file() {
-        if let Some(parent) = dest.parent() {
-            fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
-        }
-        fs::copy(src, dest).map_err(|e| StoreError::io(src, e))?;
-    }
-    Ok(())
-}
-
 /// Copies a model (folder or single file) into `dest`, a folder that must not exist yet.
 pub fn copy_model(src: &Path, dest: &Path) -> Result<PathBuf> {
     if src.is_dir() {
-        copy_tree(src, dest)?;
+        copy_tree(src, dest, Links::Skip)?;
         Ok(dest.to_path_buf())
     } else {
         let name = src.file_name().ok_or_else(|| {
             StoreError::InvalidParameter(format!("Not a file: '{}'", src.display()))
         })?;
         let target = dest.join(name);
-        copy_tree(src, &target)?;
+        copy_tree(src, &target, Links::Skip)?;
         Ok(target)
     }
 }
@@ -373,7 +358,7 @@ impl<'a> Models<'a> {
         let created = crate::clock::now();
         let created_ms = created.as_millis() as i64;
         if req.source.is_dir() {
-            copy_tree(&req.source, &artifacts)?;
+            copy_tree(&req.source, &artifacts, Links::Skip)?;
         } else {
             fs::create_dir_all(&artifacts).map_err(|e| StoreError::io(&artifacts, e))?;
             copy_model(&req.source, &artifacts)?;

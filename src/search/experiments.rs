@@ -2,8 +2,8 @@
 use std::cmp::Ordering;
 
 use super::filter::{
-    err, is_numeric_token, is_string_token, parse_list, parse_statement, span_of, strip_quotes,
-    strip_quotes_expected, trim_backticks, validate_comparison, ClauseStyle,
+    err, is_numeric_token, is_string_token, parse_list, parse_statement, span_of, split_entity,
+    strip_quotes, strip_quotes_expected, trim_backticks, validate_comparison, ClauseStyle,
 };
 use super::runs::{
     cmp_int_float, num_value, parse_order_by_string, py_strip, Comparator, RunValue,
@@ -39,19 +39,7 @@ fn get_identifier(
     ident: &str,
     span: &std::ops::Range<usize>,
 ) -> Result<(bool, String), SearchError> {
-    let (is_tag, key) = match ident.split_once('.') {
-        None => (false, ident),
-        Some((e, k)) => match e {
-            "attribute" => (false, k),
-            "tag" | "tags" => (true, k),
-            _ => {
-                return Err(err(
-                    format!("Invalid entity type '{e}'. Valid entity types are ('attribute', 'tag', 'tags')"),
-                    Some(span.clone()),
-                ))
-            }
-        },
-    };
+    let (is_tag, key) = split_entity(ident, span.clone())?;
     let key = trim_backticks(&strip_quotes(key));
     if !is_tag && !VALID_ATTRS.contains(&key.as_str()) {
         return Err(err(

@@ -165,34 +165,8 @@ fn join_in_comparison_tokens(tk: &Tk, tokens: Vec<N>) -> Vec<N> {
     out
 }
 
-/// `_validate_comparison`: `allow_is_null` is false for the registry parsers, which never accept it.
-pub(crate) fn validate_comparison(
-    tk: &Tk,
-    c: &RawCmp,
-    allow_is_null: bool,
-) -> Result<(), SearchError> {
-    let base = "Invalid comparison clause";
-    if allow_is_null && c.toks.len() == 2 {
-        let comparator = sqlparse::py_upper(&tk.value(&c.toks[1]));
-        if comparator == "IS NULL" || comparator == "IS NOT NULL" {
-            if cls(&c.toks[0]) != Cls::Identifier {
-                return Err(err(
-                    format!(
-                        "{base}. Expected 'Identifier' found '{}'",
-                        tk.value(&c.toks[0])
-                    ),
-                    Some(span_of(&c.toks[0])),
-                ));
-            }
-            return Ok(());
-        }
-    }
-    if c.toks.len() != 3 {
-        return Err(err(
-            format!("{base}. Expected 3 tokens found {}", c.toks.len()),
-            Some(c.span.clone()),
-        ));
-    }
+/// The comparison's first token must be an identifier.
+fn expect_identifier(tk: &Tk, c: &RawCmp, base: &str) -> Result<(), SearchError> {
     if cls(&c.toks[0]) != Cls::Identifier {
         return Err(err(
             format!(
@@ -203,6 +177,50 @@ pub(crate) fn validate_comparison(
         ));
     }
     Ok(())
+}
+
+/// `_validate_comparison`: `allow_is_null` is false for the registry parsers, which never accept it.
+pub(crate) fn validate_comparison(
+    tk: &Tk,
+    c: &RawCmp,
+    allow_is_null: bool,
+) -> Result<(), SearchError> {
+    let base = "Invalid comparison clause";
+    if allow_is_null && c.toks.len() == 2 {
+        let comparator = sqlparse::py_upper(&tk.value(&c.toks[1]));
+        if comparator == "IS NULL" || comparator == "IS NOT NULL" {
+            return expect_identifier(tk, c, base);
+        }
+    }
+    if c.toks.len() != 3 {
+        return Err(err(
+            format!("{base}. Expected 3 tokens found {}", c.toks.len()),
+            Some(c.span.clone()),
+        ));
+    }
+    expect_identifier(tk, c, base)?;
+    Ok(())
+}
+
+/// `attribute.k`, `tag.k`/`tags.k` or a bare `k` (an attribute) of the experiment and registry
+/// grammars, as (is a tag, key); any other prefix is MLflow's error, at `span`.
+pub(crate) fn split_entity(
+    ident: &str,
+    span: std::ops::Range<usize>,
+) -> Result<(bool, &str), SearchError> {
+    Ok(match ident.split_once('.') {
+        None => (false, ident),
+        Some((e, k)) => match e {
+            "attribute" => (false, k),
+            "tag" | "tags" => (true, k),
+            _ => {
+                return Err(err(
+                    format!("Invalid entity type '{e}'. Valid entity types are ('attribute', 'tag', 'tags')"),
+                    Some(span),
+                ))
+            }
+        },
+    })
 }
 
 pub(crate) fn is_quoted(v: &str, q: char) -> bool {

@@ -3,31 +3,17 @@
 use super::filter::err;
 use super::pylit::{repr, repr_str, PyVal};
 use super::SearchError;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
 
 /// `SearchUtils.create_page_token`.
 pub fn encode_page_token(offset: usize) -> String {
-    b64encode(format!("{{\"offset\": {offset}}}").as_bytes())
-}
-
-fn b64encode(data: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for ch in data.chunks(3) {
-        let b = [ch[0], *ch.get(1).unwrap_or(&0), *ch.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= ch.len() {
-                out.push(A[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    STANDARD.encode(format!("{{\"offset\": {offset}}}").as_bytes())
 }
 
 /// `binascii.a2b_base64` in its default, non-strict mode: other characters are skipped and
-/// decoding stops at complete padding.
+/// decoding stops at complete padding. A port, not the `base64` crate: MLflow accepts tokens the
+/// crate refuses (stray characters, missing or early padding), and must read them the same.
 fn b64decode(s: &str) -> Option<Vec<u8>> {
     if !s.is_ascii() {
         return None;
@@ -205,5 +191,5 @@ pub fn paginate(
 }
 
 fn encode_signed(offset: i128) -> String {
-    b64encode(format!("{{\"offset\": {offset}}}").as_bytes())
+    STANDARD.encode(format!("{{\"offset\": {offset}}}").as_bytes())
 }

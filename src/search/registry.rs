@@ -5,8 +5,8 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use super::filter::{
-    err, is_numeric_token, is_string_token, parse_list, parse_statement, span_of, strip_quotes,
-    strip_quotes_expected, trim_backticks, validate_comparison, ClauseStyle, RawCmp,
+    err, is_numeric_token, is_string_token, parse_list, parse_statement, span_of, split_entity,
+    strip_quotes, strip_quotes_expected, trim_backticks, validate_comparison, ClauseStyle, RawCmp,
 };
 use super::runs::{num_value, parse_order_by_string, py_strip, Comparator, RunValue};
 use super::sqlparse::{self, Cls, Tk};
@@ -119,19 +119,7 @@ fn identifier(
     ident: &str,
     span: &std::ops::Range<usize>,
 ) -> Result<(bool, String), SearchError> {
-    let (is_tag, key) = match ident.split_once('.') {
-        None => (false, ident),
-        Some((e, k)) => match e {
-            "attribute" => (false, k),
-            "tag" | "tags" => (true, k),
-            _ => {
-                return Err(err(
-                    format!("Invalid entity type '{e}'. Valid entity types are ('attribute', 'tag', 'tags')"),
-                    Some(span.clone()),
-                ))
-            }
-        },
-    };
+    let (is_tag, key) = split_entity(ident, span.clone())?;
     // Unlike the run and experiment parsers, the key is checked before its quotes are stripped.
     if !is_tag && !f.valid.contains(&key) {
         return Err(err(
@@ -383,19 +371,7 @@ fn parse_order(s: &str, valid: &[&str], valid_repr: &str) -> Result<(String, boo
     let (key, ascending) = parse_order_by_string(s)?;
     let whole = 0..s.len();
     let ident = py_strip(&key);
-    let (is_tag, key) = match ident.split_once('.') {
-        None => (false, ident),
-        Some((e, k)) => match e {
-            "attribute" => (false, k),
-            "tag" | "tags" => (true, k),
-            _ => {
-                return Err(err(
-                    format!("Invalid entity type '{e}'. Valid entity types are ('attribute', 'tag', 'tags')"),
-                    Some(whole),
-                ))
-            }
-        },
-    };
+    let (is_tag, key) = split_entity(ident, whole.clone())?;
     let key = trim_backticks(&strip_quotes(key));
     if !is_tag && !valid.contains(&key.as_str()) {
         return Err(err(

@@ -432,19 +432,10 @@ impl RunFilter {
     /// Adds the metric/param/tag keys (and whether datasets are needed) this filter reads.
     pub fn needs(&self, n: &mut Needs) {
         for c in &self.clauses {
-            match c.entity {
-                RunEntity::Metric => {
-                    n.metrics.insert(c.key.clone());
-                }
-                RunEntity::Param => {
-                    n.params.insert(c.key.clone());
-                }
-                RunEntity::Tag => {
-                    n.tags.insert(c.key.clone());
-                }
-                RunEntity::Dataset => n.datasets = true,
-                RunEntity::Attribute => {}
+            if c.entity == RunEntity::Dataset {
+                n.datasets = true;
             }
+            need_key(n, &c.entity, &c.key);
         }
     }
 
@@ -529,7 +520,9 @@ pub struct RunOrderBy {
     pub ascending: bool,
 }
 
-/// `shlex.split` (POSIX mode, no comments).
+/// `shlex.split` (POSIX mode, no comments), which MLflow applies to `order_by` clauses. Ported, not
+/// the `shlex` crate: it fails without a reason, and MLflow's error text carries Python's
+/// (`No closing quotation`).
 pub(crate) fn shlex_split(s: &str) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -672,19 +665,19 @@ pub fn parse_run_order_by_list<S: AsRef<str>>(list: &[S]) -> Result<Vec<RunOrder
 
 impl RunOrderBy {
     pub fn needs(&self, n: &mut Needs) {
-        match self.entity {
-            RunEntity::Metric => {
-                n.metrics.insert(self.key.clone());
-            }
-            RunEntity::Param => {
-                n.params.insert(self.key.clone());
-            }
-            RunEntity::Tag => {
-                n.tags.insert(self.key.clone());
-            }
-            _ => {}
-        }
+        need_key(n, &self.entity, &self.key);
     }
+}
+
+/// Notes that a metric, param or tag `key` is read (other entities read no key).
+fn need_key(n: &mut Needs, entity: &RunEntity, key: &str) {
+    let set = match entity {
+        RunEntity::Metric => &mut n.metrics,
+        RunEntity::Param => &mut n.params,
+        RunEntity::Tag => &mut n.tags,
+        RunEntity::Dataset | RunEntity::Attribute => return,
+    };
+    set.insert(key.to_string());
 }
 
 #[derive(Debug, PartialEq, PartialOrd)]

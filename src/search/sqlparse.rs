@@ -2,7 +2,8 @@
 //! splitter and the grouping passes. MLflow's accept/reject decisions and error texts depend on how
 //! sqlparse chunks odd input, so this follows sqlparse step by step (including its snapshot-while-mutating
 //! loops) rather than implementing a clean grammar. Nodes are shared (`Rc<RefCell>`) because sqlparse
-//! mutates tokens by identity after moving them into new groups.
+//! mutates tokens by identity after moving them into new groups. A port, not a SQL parser crate
+//! (`sqlparser` and kin build a grammar and reject or accept different input with other errors).
 use std::cell::RefCell;
 use std::rc::Rc;
 

@@ -42,98 +42,77 @@ pub fn plan(sources: &[PathBuf], base: &str) -> Result<Plan> {
         .collect();
     let mut plan = Plan::default();
     for src in sources {
-        let mut ancestors = Vec::new();
         if fs::metadata(src).is_ok_and(|m| m.is_dir()) {
-            walk(src, base.clone(), &mut ancestors, &mut plan)?;
+            walk(src, &base, &mut plan)?;
         } else {
             let name = src.file_name().ok_or_else(|| {
                 StoreError::InvalidParameter(format!("Not a file: '{}'", src.display()))
             })?;
             let mut dest = base.clone();
             dest.push(name.to_os_string());
-            walk(src, dest, &mut ancestors, &mut plan)?;
+            walk(src, &dest, &mut plan)?;
         }
     }
     Ok(plan)
 }
 
-/// A folder's identity, to see a link lead back into a folder being walked.
-#[cfg(unix)]
-type Id = (u64, u64);
-#[cfg(unix)]
-fn identity(_path: &Path, meta: &fs::Metadata) -> Id {
-    use std::os::unix::fs::MetadataExt;
-    (meta.dev(), meta.ino())
-}
-
-#[cfg(not(unix))]
-type Id = PathBuf;
-#[cfg(not(unix))]
-fn identity(path: &Path, _meta: &fs::Metadata) -> Id {
-    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
-/// Walks `src` into the plan; `ancestors` are the folders being walked (identity and path).
-fn walk(
-    src: &Path,
-    dest: Vec<OsString>,
-    ancestors: &mut Vec<(Id, PathBuf)>,
-    plan: &mut Plan,
-) -> Result<()> {
-    let lmeta = fs::symlink_metadata(src).map_err(|e| StoreError::io(src, e))?;
-    let meta = if lmeta.file_type().is_symlink() {
-        let target = fs::read_link(src).unwrap_or_default();
-        let meta = fs::metadata(src).map_err(|_| {
-            StoreError::InvalidParameter(format!(
-                "'{}' is a symbolic link to '{}', which does not exist",
-                src.display(),
-                target.display()
-            ))
-        })?;
-        plan.notices.push(format!(
-            "'{}' is a symbolic link: logged what it points to ('{}')",
-            src.display(),
-            target.display()
-        ));
-        meta
-    } else {
-        lmeta
-    };
-    if meta.is_dir() {
-        let id = identity(src, &meta);
-        if let Some((_, again)) = ancestors.iter().find(|(a, _)| *a == id) {
-            return Err(StoreError::InvalidParameter(format!(
-                "'{}' is '{}' again, through a symbolic link: a link cycle; nothing was logged",
-                src.display(),
-                again.display()
-            )));
+/// Walks `src` (links followed, each folder in name order) into the plan beneath `dest`.
+fn walk(src: &Path, dest: &[OsString], plan: &mut Plan) -> Result<()> {
+    let entries = walkdir::WalkDir::new(src)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in entries {
+        let entry = entry.map_err(|e| walk_error(src, e))?;
+        let mut to = dest.to_vec();
+        let rel = entry.path().strip_prefix(src).unwrap_or(Path::new(""));
+        to.extend(rel.iter().map(|c| c.to_os_string()));
+        if entry.path_is_symlink() {
+            plan.notices.push(format!(
+                "'{}' is a symbolic link: logged what it points to ('{}')",
+                entry.path().display(),
+                fs::read_link(entry.path()).unwrap_or_default().display()
+            ));
         }
-        ancestors.push((id, src.to_path_buf()));
-        plan.dirs.push(dest.clone());
-        let mut entries: Vec<_> = fs::read_dir(src)
-            .map_err(|e| StoreError::io(src, e))?
-            .collect::<std::io::Result<_>>()
-            .map_err(|e| StoreError::io(src, e))?;
-        entries.sort_by_key(|e| e.file_name());
-        for e in entries {
-            let mut d = dest.clone();
-            d.push(e.file_name());
-            walk(&e.path(), d, ancestors, plan)?;
+        let ft = entry.file_type();
+        if ft.is_dir() {
+            plan.dirs.push(to);
+        } else if ft.is_file() {
+            let meta = entry.metadata().map_err(|e| walk_error(src, e))?;
+            plan.files.push(Upload {
+                dest: to,
+                src: entry.into_path(),
+                len: meta.len(),
+            });
+        } else {
+            plan.notices.push(format!(
+                "skipped '{}': not a regular file or folder",
+                entry.path().display()
+            ));
         }
-        ancestors.pop();
-    } else if meta.is_file() {
-        plan.files.push(Upload {
-            dest,
-            src: src.to_path_buf(),
-            len: meta.len(),
-        });
-    } else {
-        plan.notices.push(format!(
-            "skipped '{}': not a regular file or folder",
-            src.display()
-        ));
     }
     Ok(())
+}
+
+/// A link cycle and a dangling link are the user's to fix, and said so; anything else is I/O.
+fn walk_error(src: &Path, e: walkdir::Error) -> StoreError {
+    let path = e.path().unwrap_or(src).to_path_buf();
+    if let Some(again) = e.loop_ancestor() {
+        return StoreError::InvalidParameter(format!(
+            "'{}' is '{}' again, through a symbolic link: a link cycle; nothing was logged",
+            path.display(),
+            again.display()
+        ));
+    }
+    if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+        && fs::metadata(&path).is_err()
+    {
+        return StoreError::InvalidParameter(format!(
+            "'{}' is a symbolic link to '{}', which does not exist",
+            path.display(),
+            fs::read_link(&path).unwrap_or_default().display()
+        ));
+    }
+    StoreError::io(path, std::io::Error::from(e))
 }
 
 /// `dest` as a `/`-joined path (for URLs and messages).

@@ -9,3 +9,4 @@ mod paths;
 mod procs;
 mod reading;
 mod server;
+mod walks;

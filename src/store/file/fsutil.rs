@@ -3,7 +3,7 @@
 use crate::entities::KeyValue;
 use crate::store::{Result, StoreError};
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Atomically replaces `path` with `contents`. The temp file lives in `tmp_dir` (same filesystem),
@@ -213,27 +213,21 @@ pub fn reap(root: &Path, remove: bool) -> Result<Vec<Leftover>> {
             let _ = fs::remove_dir(&area);
         }
     }
-    fn walk(dir: &Path, depth: usize, remove: bool, out: &mut Vec<Leftover>) -> Result<()> {
-        let rd = match fs::read_dir(dir) {
-            Ok(rd) => rd,
-            Err(_) => return Ok(()),
-        };
-        for entry in rd {
-            let entry = entry.map_err(|e| StoreError::io(dir, e))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let path = entry.path();
-            let Ok(ft) = entry.file_type() else { continue };
-            if ft.is_file() && name.starts_with(TMP_PREFIX) {
-                reap_one(&path, false, remove, out)?;
-            } else if ft.is_dir() && name.starts_with(STAGING_PREFIX) {
-                reap_one(&path, true, remove, out)?;
-            } else if ft.is_dir() && name != STAGING_DIR && name != "artifacts" && depth < 8 {
-                walk(&path, depth + 1, remove, out)?;
-            }
+    // Nine levels reach every meta file and value of MLflow's layout; artifacts are not looked into.
+    let mut it = walk(root).max_depth(9).into_iter();
+    while let Some(entry) = it.next() {
+        let Ok(entry) = entry else { continue };
+        let name = entry.file_name().to_string_lossy();
+        let ft = entry.file_type();
+        if ft.is_file() && name.starts_with(TMP_PREFIX) {
+            reap_one(entry.path(), false, remove, &mut out)?;
+        } else if ft.is_dir() && name.starts_with(STAGING_PREFIX) {
+            it.skip_current_dir();
+            reap_one(entry.path(), true, remove, &mut out)?;
+        } else if ft.is_dir() && (name == STAGING_DIR || name == "artifacts") {
+            it.skip_current_dir();
         }
-        Ok(())
     }
-    walk(root, 0, remove, &mut out)?;
     Ok(out)
 }
 
@@ -267,37 +261,123 @@ pub const TMP_PREFIX: &str = ".mlrun-tmp-";
 /// Every regular file under `dir` as (key, path), nested folders giving `/`-joined keys (how MLflow
 /// stores keys with `/`). In-flight temp files are skipped; a missing folder has no files.
 pub fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
-    fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
-        let rd = match fs::read_dir(dir) {
-            Ok(rd) => rd,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => return Err(StoreError::io(dir, e)),
-        };
-        for entry in rd {
-            let entry = entry.map_err(|e| StoreError::io(dir, e))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with(TMP_PREFIX) {
-                continue;
-            }
-            let key = if prefix.is_empty() {
-                name
-            } else {
-                format!("{prefix}/{name}")
-            };
-            let ft = entry
-                .file_type()
-                .map_err(|e| StoreError::io(entry.path(), e))?;
-            if ft.is_dir() {
-                walk(&entry.path(), &key, out)?;
-            } else if ft.is_file() {
-                out.push((key, entry.path()));
-            }
-        }
-        Ok(())
-    }
     let mut out = Vec::new();
-    walk(dir, "", &mut out)?;
+    let entries = walk(dir)
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with(TMP_PREFIX));
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            // A folder that is gone (never made, or removed meanwhile) has no files.
+            Err(e)
+                if e.io_error()
+                    .is_some_and(|e| e.kind() == io::ErrorKind::NotFound) =>
+            {
+                continue
+            }
+            Err(e) => return Err(walk_error(dir, e)),
+        };
+        if entry.file_type().is_file() {
+            let key = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(entry.path())
+                .iter()
+                .map(|c| c.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.push((key, entry.into_path()));
+        }
+    }
     Ok(out)
+}
+
+/// The names of the folders in `dir` (not links to folders), sorted; a missing `dir` has none.
+pub fn subdirs(dir: &Path) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for entry in walk(dir).max_depth(1) {
+        match entry {
+            Ok(e) if e.file_type().is_dir() => {
+                out.push(e.file_name().to_string_lossy().into_owned())
+            }
+            Ok(_) => {}
+            Err(e)
+                if e.depth() == 0
+                    && e.io_error()
+                        .is_some_and(|e| e.kind() == io::ErrorKind::NotFound) =>
+            {
+                return Ok(vec![])
+            }
+            Err(e) => return Err(walk_error(dir, e)),
+        }
+    }
+    Ok(out)
+}
+
+/// The one tree walk: what is under `root` (not `root` itself), each folder's entries sorted by
+/// name, symbolic links listed as links and never followed (so no walk leaves the tree).
+pub fn walk(root: &Path) -> walkdir::WalkDir {
+    walkdir::WalkDir::new(root)
+        .min_depth(1)
+        .follow_links(false)
+        .sort_by_file_name()
+}
+
+fn walk_error(root: &Path, e: walkdir::Error) -> StoreError {
+    let path = e.path().unwrap_or(root).to_path_buf();
+    StoreError::io(path, io::Error::from(e))
+}
+
+/// Whether [`copy_tree`] copies symbolic links (as links, never what they point to) or skips them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    Skip,
+    Copy,
+}
+
+/// Copies the file or folder `src` to `dest` (a folder's contents merged into `dest`, parents
+/// made as needed), regular files by content; links per `links`; other kinds are skipped.
+pub fn copy_tree(src: &Path, dest: &Path, links: Links) -> Result<()> {
+    let meta = fs::symlink_metadata(src).map_err(|e| StoreError::io(src, e))?;
+    if !meta.is_dir() {
+        if let Some(parent) = dest.parent() {
+            fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
+        }
+        return copy_one(src, dest, meta.file_type(), links);
+    }
+    fs::create_dir_all(dest).map_err(|e| StoreError::io(dest, e))?;
+    for entry in walk(src) {
+        let entry = entry.map_err(|e| walk_error(src, e))?;
+        let to = dest.join(entry.path().strip_prefix(src).unwrap_or(entry.path()));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&to).map_err(|e| StoreError::io(&to, e))?;
+        } else {
+            copy_one(entry.path(), &to, entry.file_type(), links)?;
+        }
+    }
+    Ok(())
+}
+
+fn copy_one(src: &Path, dest: &Path, ft: fs::FileType, links: Links) -> Result<()> {
+    if ft.is_file() {
+        fs::copy(src, dest).map_err(|e| StoreError::io(src, e))?;
+    } else if ft.is_symlink() && links == Links::Copy {
+        let to = fs::read_link(src).map_err(|e| StoreError::io(src, e))?;
+        std::os::unix::fs::symlink(to, dest).map_err(|e| StoreError::io(dest, e))?;
+    }
+    Ok(())
+}
+
+/// Total bytes of the regular files at or under `p`; links are not followed.
+pub fn tree_size(p: &Path) -> u64 {
+    walkdir::WalkDir::new(p)
+        .follow_root_links(false)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum()
 }
 
 /// A folder of value files (params, tags, aliases) as key/value pairs, in folder order.

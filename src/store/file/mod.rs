@@ -16,7 +16,9 @@ use crate::store::{
 };
 use crate::uri::local_path_from_uri;
 use crate::validate;
-use fsutil::{append, atomic_write, atomic_write_in, files_under, lock_dir, read_values, Staging};
+use fsutil::{
+    append, atomic_write, atomic_write_in, files_under, lock_dir, read_values, subdirs, Staging,
+};
 use layout::Layout;
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
@@ -30,59 +32,12 @@ fn not_found(msg: String) -> StoreError {
     StoreError::NotFound(msg)
 }
 
-fn subdirs(dir: &Path) -> Result<Vec<String>> {
-    let rd = match fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
-        Err(e) => return Err(StoreError::io(dir, e)),
-    };
-    let mut out = Vec::new();
-    for entry in rd {
-        let entry = entry.map_err(|e| StoreError::io(dir, e))?;
-        if entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
-            out.push(entry.file_name().to_string_lossy().into_owned());
-        }
-    }
-    Ok(out)
-}
-
 fn read_metric_file(key: &str, path: &Path) -> Result<Vec<Metric>> {
     let file = fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
     metrics::decode_all(key, file).map_err(|e| metrics::read_error(key, path, e))
 }
 
-/// SHA-256 and size of one open file, read in blocks (`path` names it in errors).
-fn sha256_of(f: &mut fs::File, path: &Path) -> Result<(String, u64)> {
-    use sha2::{Digest, Sha256};
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut size = 0u64;
-    loop {
-        let n = std::io::Read::read(f, &mut buf).map_err(|e| StoreError::io(path, e))?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-        size += n as u64;
-    }
-    let hex = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok((hex, size))
-}
-
-/// Total bytes of regular files under `p` (symlinks are not followed).
-pub fn tree_size(p: &Path) -> u64 {
-    match fs::symlink_metadata(p) {
-        Ok(m) if m.is_file() => m.len(),
-        Ok(m) if m.is_dir() => fs::read_dir(p)
-            .map(|rd| rd.flatten().map(|e| tree_size(&e.path())).sum())
-            .unwrap_or(0),
-        _ => 0,
-    }
-}
+pub use fsutil::tree_size;
 
 impl FileStore {
     /// Opens (creating when missing, as MLflow does: the root, experiment `0` and `.trash`).
@@ -980,8 +935,8 @@ impl TrackingStore for FileStore {
         };
         let mut out = Vec::new();
         beneath::each_file(&root, "", &mut |path, mut file, _| {
-            let (sha256, size) = sha256_of(&mut file, &root.path().join(&path))?;
-            out.push(ArtifactEntry { path, size, sha256 });
+            let at = root.path().join(&path);
+            out.push(ArtifactEntry::read(path, &mut file).map_err(|e| StoreError::io(at, e))?);
             Ok(())
         })?;
         out.sort_by(|a, b| a.path.cmp(&b.path));

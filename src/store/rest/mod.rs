@@ -836,7 +836,6 @@ impl TrackingStore for RestStore {
     }
 
     fn artifact_manifest(&self, run_id: &str) -> Result<Vec<ArtifactEntry>> {
-        use sha2::{Digest, Sha256};
         let root = self.artifact_root(run_id)?;
         let mut files = Vec::new();
         self.walk(&root, "", &mut files)?;
@@ -844,34 +843,15 @@ impl TrackingStore for RestStore {
         for f in files {
             let mut resp = self.open_download(&root, &f.path)?;
             let mut reader = resp.body_mut().as_reader();
-            let mut hasher = Sha256::new();
-            let mut buf = vec![0u8; 256 * 1024];
-            let mut size = 0u64;
-            loop {
-                let n = reader.read(&mut buf).map_err(|e| {
-                    StoreError::Transport(format!(
-                        "reading '{}' from {} broke off: {}",
-                        server_text(&f.path),
-                        self.client.base,
-                        self.client.describe(&ureq::Error::from(e))
-                    ))
-                })?;
-                if n == 0 {
-                    break;
-                }
-                hasher.update(&buf[..n]);
-                size += n as u64;
-            }
-            let sha256 = hasher
-                .finalize()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
-            out.push(ArtifactEntry {
-                path: f.path,
-                size,
-                sha256,
-            });
+            let entry = ArtifactEntry::read(f.path.clone(), &mut reader).map_err(|e| {
+                StoreError::Transport(format!(
+                    "reading '{}' from {} broke off: {}",
+                    server_text(&f.path),
+                    self.client.base,
+                    self.client.describe(&ureq::Error::from(e))
+                ))
+            })?;
+            out.push(entry);
         }
         out.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(out)

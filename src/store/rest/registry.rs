@@ -121,6 +121,24 @@ pub(super) fn registered_model(v: &Value) -> Result<RegisteredModel> {
 }
 
 /// A filter-string literal for `value` (MLflow's parser takes '…' or "…").
+/// A search's query string: page size, filter (when not blank), orderings, page token.
+fn search_query(
+    filter: Option<&str>,
+    order_by: &[String],
+    max_results: usize,
+    page_token: Option<&str>,
+) -> Vec<(&'static str, String)> {
+    let mut q = vec![("max_results", max_results.to_string())];
+    if let Some(f) = filter.filter(|f| !f.trim().is_empty()) {
+        q.push(("filter", f.to_string()));
+    }
+    q.extend(order_by.iter().map(|o| ("order_by", o.clone())));
+    if let Some(t) = page_token {
+        q.push(("page_token", t.to_string()));
+    }
+    q
+}
+
 fn quoted(value: &str) -> String {
     if value.contains('\'') {
         format!("\"{value}\"")
@@ -165,22 +183,13 @@ impl RestRegistry {
         max_results: usize,
         page_token: Option<&str>,
     ) -> Result<(Vec<RegisteredModel>, Option<String>)> {
-        let mut q = vec![("max_results", max_results.to_string())];
-        if let Some(f) = filter.filter(|f| !f.trim().is_empty()) {
-            q.push(("filter", f.to_string()));
-        }
-        q.extend(order_by.iter().map(|o| ("order_by", o.clone())));
-        if let Some(t) = page_token {
-            q.push(("page_token", t.to_string()));
-        }
-        let v = self.get("registered-models/search", &q)?;
-        let items = v
-            .get("registered_models")
-            .and_then(|a| a.as_array())
-            .map(|a| a.iter().map(registered_model).collect::<Result<Vec<_>>>())
-            .transpose()?
-            .unwrap_or_default();
-        Ok((items, next_token(&v)))
+        let query = search_query(filter, order_by, max_results, page_token);
+        self.search_page(
+            "registered-models/search",
+            "registered_models",
+            &query,
+            registered_model,
+        )
     }
 
     /// One page of `GET model-versions/search`.
@@ -191,19 +200,28 @@ impl RestRegistry {
         max_results: usize,
         page_token: Option<&str>,
     ) -> Result<(Vec<ModelVersion>, Option<String>)> {
-        let mut q = vec![("max_results", max_results.to_string())];
-        if let Some(f) = filter.filter(|f| !f.trim().is_empty()) {
-            q.push(("filter", f.to_string()));
-        }
-        q.extend(order_by.iter().map(|o| ("order_by", o.clone())));
-        if let Some(t) = page_token {
-            q.push(("page_token", t.to_string()));
-        }
-        let v = self.get("model-versions/search", &q)?;
+        let query = search_query(filter, order_by, max_results, page_token);
+        self.search_page(
+            "model-versions/search",
+            "model_versions",
+            &query,
+            model_version,
+        )
+    }
+
+    /// One page of a search endpoint: the items under `field`, and the next page's token.
+    fn search_page<T>(
+        &self,
+        endpoint: &str,
+        field: &str,
+        query: &[(&str, String)],
+        parse: fn(&Value) -> Result<T>,
+    ) -> Result<(Vec<T>, Option<String>)> {
+        let v = self.get(endpoint, query)?;
         let items = v
-            .get("model_versions")
+            .get(field)
             .and_then(|a| a.as_array())
-            .map(|a| a.iter().map(model_version).collect::<Result<Vec<_>>>())
+            .map(|a| a.iter().map(parse).collect::<Result<Vec<_>>>())
             .transpose()?
             .unwrap_or_default();
         Ok((items, next_token(&v)))
