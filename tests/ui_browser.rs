@@ -414,7 +414,9 @@ fn browser_runs_table_filter_sort_chart_compare() {
         3
     );
     b.screenshot("compare");
+    let before = b.renders();
     b.click("#only-diff");
+    b.wait_render("only differences", &before);
     b.wait(
         "only differences",
         "location.hash.includes('only=1') && document.querySelector('#compare')",
