@@ -30,6 +30,16 @@ fn ensure_chromium() {
     });
 }
 
+/// The browser tests run one at a time: two Chromiums at once starve a 2-core machine, and a port
+/// picked by binding 0 and releasing it for chromedriver can be taken meanwhile by the other test's
+/// UI server, so the WebDriver calls would reach mlrun instead.
+static ONE_BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Held for a whole browser test, from before its UI server binds a port.
+fn one_browser_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 struct Browser {
     driver: Child,
     base: String,
@@ -239,6 +249,7 @@ const EXP: &str = "100000000000000001";
 
 #[test]
 fn browser_runs_table_filter_sort_chart_compare() {
+    let _one = one_browser_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("mlruns");
     gen_store(&store, 250);
@@ -429,6 +440,7 @@ fn browser_runs_table_filter_sort_chart_compare() {
 
 #[test]
 fn browser_run_page_hostile_values_artifacts_nesting_and_live_points() {
+    let _one = one_browser_at_a_time();
     let env = TestEnv::new();
     let f = ui_fixture(&env);
     let ui = UiServer::start(&env.store());

@@ -132,7 +132,19 @@ function every(ms, fn) { state.timers.push(setInterval(fn, ms)); }
 function stopTimers() { state.timers.forEach(clearInterval); state.timers = []; }
 
 // ---------- router ----------
+// Renders run one at a time: a page whose data arrives late must not mount over the page the user
+// went to meanwhile. A hash change during a render starts one more render when it ends.
+const renderQueue = { busy: false, again: false };
 async function render() {
+  if (renderQueue.busy) { renderQueue.again = true; return; }
+  renderQueue.busy = true;
+  try {
+    do { renderQueue.again = false; await renderOnce(); } while (renderQueue.again);
+  } finally {
+    renderQueue.busy = false;
+  }
+}
+async function renderOnce() {
   stopTimers();
   const hash = location.hash.replace(/^#\/?/, '');
   const [pathPart, qs] = hash.split('?');
