@@ -6,7 +6,7 @@ use super::error::{CliError, CliResult};
 use super::Ctx;
 use clap::Args;
 use mlrun::http;
-use mlrun::ui::{Body, Request, Ui, WRITE_HEADER};
+use mlrun::ui::{Request, Ui, WRITE_HEADER};
 use std::io::Write;
 use std::net::IpAddr;
 use std::sync::{mpsc, Arc, Mutex};
@@ -188,20 +188,7 @@ fn serve(ui: &Ui, request: http::Request) -> http::Response {
     let mut req = Request::parse(&request.method, &request.target, &request.body);
     req.host = request.header("Host");
     req.write_header = request.header(WRITE_HEADER).is_some();
-    let r = ui.handle(&req);
-    http::Response {
-        status: r.status,
-        content_type: r.content_type,
-        headers: r
-            .headers
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-        body: match r.body {
-            Body::Bytes(b) => http::Body::Bytes(b),
-            Body::File(f, n) => http::Body::File(f, n),
-        },
-    }
+    ui.handle(&req)
 }
 
 fn open_browser(ctx: &Ctx, url: &str) {

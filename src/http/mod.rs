@@ -350,8 +350,8 @@ async fn respond<H: Handler>(
         .uri
         .path_and_query()
         .map_or_else(|| parts.uri.to_string(), |p| p.as_str().to_string());
-    let refuse = |r: Refusal| {
-        let resp = shared.handler.refuse(&r);
+    // One access line per response, however it was made.
+    let log = |resp: &Response| {
         if let Some(log) = &shared.cfg.logger {
             log(&Access {
                 remote,
@@ -362,6 +362,10 @@ async fn respond<H: Handler>(
                 elapsed: started.elapsed(),
             });
         }
+    };
+    let refuse = |r: Refusal| {
+        let resp = shared.handler.refuse(&r);
+        log(&resp);
         // The body was not read (or not whole): this connection carries nothing more.
         to_hyper(resp, true)
     };
@@ -436,16 +440,7 @@ async fn respond<H: Handler>(
             "The request handler failed",
         )
     });
-    if let Some(log) = &cfg.logger {
-        log(&Access {
-            remote,
-            method: &method,
-            target: &target,
-            status: resp.status,
-            bytes: resp.body_len(),
-            elapsed: started.elapsed(),
-        });
-    }
+    log(&resp);
     to_hyper(resp, false)
 }
 

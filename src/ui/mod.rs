@@ -79,37 +79,12 @@ impl<'a> Request<'a> {
     }
 }
 
-pub enum Body {
-    Bytes(Vec<u8>),
-    /// An open file (its temp copy already unlinked), streamed by the server.
-    File(std::fs::File, u64),
-}
-
-pub struct Response {
-    pub status: u16,
-    pub content_type: String,
-    pub headers: Vec<(&'static str, String)>,
-    pub body: Body,
-}
+pub use crate::http::{Body, Response};
 
 impl Response {
-    fn bytes(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Self {
-        Response {
-            status,
-            content_type: content_type.to_string(),
-            headers: Vec::new(),
-            body: Body::Bytes(body.into()),
-        }
-    }
     fn json(status: u16, v: &impl Serialize) -> Self {
         let body = serde_json::to_vec(v).unwrap_or_else(|e| e.to_string().into_bytes());
         Self::bytes(status, "application/json; charset=utf-8", body)
-    }
-    pub fn body_len(&self) -> u64 {
-        match &self.body {
-            Body::Bytes(b) => b.len() as u64,
-            Body::File(_, n) => *n,
-        }
     }
 }
 
@@ -202,17 +177,20 @@ impl Ui<'_> {
             Ok(r) => r,
             Err(e) => error_response(e),
         };
-        resp.headers
-            .push(("X-Content-Type-Options", "nosniff".into()));
-        resp.headers.push(("Referrer-Policy", "no-referrer".into()));
-        resp.headers.push(("X-Frame-Options", "DENY".into()));
+        for (k, v) in [
+            ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "no-referrer"),
+            ("X-Frame-Options", "DENY"),
+        ] {
+            resp.headers.push((k.into(), v.into()));
+        }
         if !resp
             .headers
             .iter()
             .any(|(k, _)| *k == "Content-Security-Policy")
         {
             resp.headers.push((
-                "Content-Security-Policy",
+                "Content-Security-Policy".into(),
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
                  connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
                     .into(),
@@ -497,7 +475,7 @@ impl Ui<'_> {
             status: 200,
             content_type: artifact_type(name, download).to_string(),
             headers: vec![(
-                "Content-Security-Policy",
+                "Content-Security-Policy".into(),
                 "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'".into(),
             )],
             body: Body::File(file, len),
@@ -514,7 +492,7 @@ impl Ui<'_> {
                 })
                 .collect();
             resp.headers.push((
-                "Content-Disposition",
+                "Content-Disposition".into(),
                 format!("attachment; filename=\"{safe}\""),
             ));
         }
@@ -599,7 +577,7 @@ impl Ui<'_> {
 
 fn page(text: &'static str, ty: &str) -> Response {
     let mut r = Response::bytes(200, &format!("{ty}; charset=utf-8"), text.as_bytes());
-    r.headers.push(("Cache-Control", "no-cache".into()));
+    r.headers.push(("Cache-Control".into(), "no-cache".into()));
     r
 }
 

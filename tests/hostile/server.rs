@@ -316,21 +316,7 @@ fn an_endless_folder_tree_stops_at_the_depth_limit() {
     let server = artifact_server(3000, |_| {
         r#"{"files": [{"path": "deeper", "is_dir": true}]}"#.into()
     });
-    let dest = env.path().join("dest");
-    let out = run_bounded(
-        &env,
-        &server.url,
-        &[
-            "artifacts",
-            "download",
-            "--run-id",
-            "0123456789abcdef0123456789abcdef",
-            "--dest",
-            dest.to_str().unwrap(),
-        ],
-        &[],
-        Duration::from_secs(120),
-    );
+    let out = download_all(&env, &server.url, &[], Duration::from_secs(120));
     assert_eq!(out.code, Some(1), "{}", out.stderr);
     assert!(
         out.stderr.contains("64 folders deep") && out.stderr.contains("deeper/deeper/deeper"),
@@ -359,21 +345,7 @@ fn a_wide_folder_tree_stops_at_the_listing_limit() {
             r#"{"files": []}"#.into()
         }
     });
-    let dest = env.path().join("dest");
-    let out = run_bounded(
-        &env,
-        &server.url,
-        &[
-            "artifacts",
-            "download",
-            "--run-id",
-            "0123456789abcdef0123456789abcdef",
-            "--dest",
-            dest.to_str().unwrap(),
-        ],
-        &[],
-        Duration::from_secs(300),
-    );
+    let out = download_all(&env, &server.url, &[], Duration::from_secs(300));
     assert_eq!(out.code, Some(1), "{}", out.stderr);
     assert!(
         out.stderr.contains("10000 folder listings") && out.stderr.contains("at 'd"),
@@ -489,7 +461,8 @@ fn one_file_server(
     })
 }
 
-fn download_big(env: &TestEnv, url: &str) -> Finished {
+/// `artifacts download` of a whole run from the server at `url` into `<env>/dest`, bounded.
+fn download_all(env: &TestEnv, url: &str, vars: &[(&str, &str)], bound: Duration) -> Finished {
     let dest = env.path().join("dest");
     run_bounded(
         env,
@@ -502,6 +475,15 @@ fn download_big(env: &TestEnv, url: &str) -> Finished {
             "--dest",
             dest.to_str().unwrap(),
         ],
+        vars,
+        bound,
+    )
+}
+
+fn download_big(env: &TestEnv, url: &str) -> Finished {
+    download_all(
+        env,
+        url,
         &[("MLFLOW_HTTP_REQUEST_TIMEOUT", "2")],
         Duration::from_secs(120),
     )
