@@ -132,8 +132,23 @@ fn grammar_string() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..24).prop_map(|v| v.concat())
 }
 
+/// Cases drawn from a fixed seed, so a test run is repeatable and CI never turns red on a draw;
+/// `PROPTEST_RNG_SEED=<n>` explores other seeds (a panic found that way goes into
+/// `inputs_that_once_panicked` below, with its fix).
+fn config() -> ProptestConfig {
+    let mut c = ProptestConfig {
+        cases: 4000,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
+        c.rng_seed = proptest::test_runner::RngSeed::Fixed(0x006d_6c72_756e);
+    }
+    c
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn random_strings_never_panic(s in "\\PC{0,64}") {
@@ -171,5 +186,22 @@ fn huge_inputs_are_rejected_not_crashed() {
         "/*".repeat(20_000),
     ] {
         all_parsers(&s);
+    }
+}
+
+/// Inputs the fuzzers above once found panicking, kept so the class stays fixed whatever seed a
+/// run draws.
+#[test]
+fn inputs_that_once_panicked() {
+    for s in [
+        // sqlparse's assignment grouping (`:=`) around a colon-led token: the grouping span ended
+        // before it started.
+        " metrics.=:=:=[;",
+        ":=:=",
+        "a:=:=b",
+        "=:=:=",
+        "x :=:= y",
+    ] {
+        all_parsers(s);
     }
 }

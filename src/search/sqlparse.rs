@@ -1125,14 +1125,27 @@ fn token_next_by(tl: &N, f: &dyn Fn(&N) -> bool, idx: Option<usize>) -> (Option<
     (None, None)
 }
 
+/// Python's `seq[lo:hi]` as a Rust range over a sequence of `len` items: clamped to the sequence,
+/// and empty (starting at `lo`) when `hi <= lo`, as sqlparse relies on when a `post` step hands
+/// back an end before its start.
+fn py_slice(lo: usize, hi: usize, len: usize) -> std::ops::Range<usize> {
+    let lo = lo.min(len);
+    lo..hi.clamp(lo, len)
+}
+
 fn group_tokens(tl: &N, cls: Cls, start: usize, end: usize, extend: bool) -> N {
     let end_idx = end + 1;
     let first = get(tl, start);
     let first_cls = cls_of(&first);
     let extend_ok =
         extend && (first_cls == cls || (cls == Cls::TokenList && first_cls != Cls::Token));
+    let n = len(tl);
     if extend_ok {
-        let sub: Vec<N> = tl.borrow_mut().tokens.drain(start + 1..end_idx).collect();
+        let sub: Vec<N> = tl
+            .borrow_mut()
+            .tokens
+            .drain(py_slice(start + 1, end_idx, n))
+            .collect();
         if let Some(last) = sub.last() {
             let e = last.borrow().end;
             first.borrow_mut().end = e;
@@ -1140,7 +1153,11 @@ fn group_tokens(tl: &N, cls: Cls, start: usize, end: usize, extend: bool) -> N {
         first.borrow_mut().tokens.extend(sub);
         first
     } else {
-        let sub: Vec<N> = tl.borrow_mut().tokens.drain(start..end_idx).collect();
+        let sub: Vec<N> = tl
+            .borrow_mut()
+            .tokens
+            .drain(py_slice(start, end_idx, n))
+            .collect();
         let g = group_node(cls, sub);
         tl.borrow_mut().tokens.insert(start, g.clone());
         g
