@@ -77,7 +77,7 @@ def experiment(root, exp_id, name, t):
     return d
 
 
-def run(exp_dir, exp_id, rng, start, name, deleted=False, status=3, user="bench"):
+def run(exp_dir, exp_id, rng, start, name, deleted=False, status=3, user="bench", old_meta=False):
     run_id = uuid.UUID(int=rng.getrandbits(128), version=4).hex
     d = os.path.join(exp_dir, run_id)
     for sub in ("metrics", "params", "artifacts", "tags"):
@@ -100,6 +100,9 @@ def run(exp_dir, exp_id, rng, start, name, deleted=False, status=3, user="bench"
     }
     if deleted:
         meta["deleted_time"] = start + 2000
+    if old_meta:
+        # MLflow <= 1.29 wrote no run_name: readers take it from the mlflow.runName tag.
+        del meta["run_name"]
     write(os.path.join(d, "meta.yaml"), dump_yaml(meta))
     write(os.path.join(d, "tags", "mlflow.runName"), name)
     write(os.path.join(d, "tags", "mlflow.user"), user)
@@ -186,7 +189,8 @@ def tricky_store(root, seed):
             deleted = i % 11 == 5
             status = [3, 4, 5, 1, 3][i % 5]
             name = names[i % len(names)] + (str(i) if i % 4 == 0 else "")
-            run_id, d = run(exp_dir, exp_id, rng, start, name, deleted, status, ["ann", "bob", "cy"][i % 3])
+            run_id, d = run(exp_dir, exp_id, rng, start, name, deleted, status, ["ann", "bob", "cy"][i % 3],
+                            old_meta=i % 13 == 7)
             if i % 6 != 0:
                 metric(d, "acc", [(start, rng.choice(values), 0), (start + 5, rng.choice(values), 1)])
             if i % 4 != 1:

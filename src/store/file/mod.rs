@@ -214,8 +214,21 @@ impl FileStore {
         Ok(info)
     }
 
+    /// A run's info as readers see it. MLflow ≤ 1.29 wrote run meta without `run_name`; MLflow's
+    /// readers (`get_run`, search filters and ordering) then take the name from the
+    /// `mlflow.runName` tag, and never write it back to the meta.
+    fn read_run_info_named(&self, dir: &Path) -> Result<RunInfo> {
+        let mut info = self.read_run_info(dir)?;
+        if info.run_name.is_empty() {
+            if let Some(name) = search::read_value(&Layout::tags(dir), "mlflow.runName")? {
+                info.run_name = name;
+            }
+        }
+        Ok(info)
+    }
+
     fn read_run_dir(&self, dir: &Path) -> Result<Run> {
-        let info = self.read_run_info(dir)?;
+        let info = self.read_run_info_named(dir)?;
         let params = read_values(&Layout::params(dir))?;
         let tags = read_values(&Layout::tags(dir))?;
         let mut metrics_latest = Vec::new();

@@ -42,7 +42,7 @@ impl FileStore {
         let results: Vec<Option<Result<(SearchRun, PathBuf)>>> = dirs
             .into_par_iter()
             .map(|dir| {
-                let info = match self.read_run_info(&dir) {
+                let info = match self.read_run_info_named(&dir) {
                     Ok(info) => info,
                     // A folder without meta.yaml is not a run (MLflow skips it quietly too).
                     Err(StoreError::Io { source, .. })
@@ -175,7 +175,7 @@ fn absent(e: &std::io::Error) -> bool {
     ) || e.raw_os_error() == Some(20)
 }
 
-fn read_value(folder: &Path, key: &str) -> Result<Option<String>> {
+pub(super) fn read_value(folder: &Path, key: &str) -> Result<Option<String>> {
     if !safe_key(key) {
         return Ok(None);
     }
