@@ -3,7 +3,7 @@
 //! is searched with hundreds of filter and order-by strings by both `mlflow.search_runs` and
 //! `mlrun runs search --output json`; the run ids, their order, page tokens and rejections must agree.
 mod common;
-use common::{mlflow_python, run_python, TestEnv};
+use common::{mlflow_python, run_mlflow, run_python, TestEnv};
 use serde_json::{json, Value};
 use std::path::Path;
 
@@ -601,4 +601,108 @@ print(json.dumps(out))
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Registry searches on values that may be missing: versions registered with and without a run,
+/// models and versions with and without a tag. MLflow's file store gives every clause on a missing
+/// value SQL's NULL answer (no match, even for `!=`, `NOT IN` and `LIKE '%'`); both grammars are
+/// searched by MLflow and by `mlrun models search/versions`, and must agree in rows and order.
+#[test]
+fn registry_search_on_missing_values_matches_mlflow() {
+    let env = TestEnv::new();
+    let setup = r#"
+import json, mlflow
+c = mlflow.MlflowClient()
+with mlflow.start_run() as r:
+    pass
+run_id = r.info.run_id
+c.create_registered_model("plain")
+c.create_registered_model("tagged", tags={"team": "ml", "empty": ""})
+c.create_model_version("plain", "/tmp/no-run")
+c.create_model_version("plain", "/tmp/with-run", run_id=run_id)
+c.create_model_version("tagged", "/tmp/tagged", run_id=run_id, tags={"stage": "qa"})
+c.create_model_version("tagged", "/tmp/tagged-no-run", tags={"stage": ""})
+print(json.dumps({"run_id": run_id}))
+"#;
+    let setup_out: Value = serde_json::from_str(run_mlflow(&env.store(), setup).trim()).unwrap();
+    let run_id = setup_out["run_id"].as_str().unwrap();
+    let version_filters: Vec<String> = vec![
+        "run_id != 'zz'".into(),
+        format!("run_id != '{run_id}'"),
+        format!("run_id = '{run_id}'"),
+        "run_id = ''".into(),
+        "run_id != ''".into(),
+        "run_id LIKE '%'".into(),
+        "run_id ILIKE '%'".into(),
+        "run_id IN ('zz', '')".into(),
+        "run_id NOT IN ('zz')".into(),
+        format!("run_id NOT IN ('{run_id}')"),
+        "tags.stage != 'qa'".into(),
+        "tags.stage = ''".into(),
+        "tags.stage LIKE '%'".into(),
+        "tags.missing != 'x'".into(),
+        "name = 'plain' AND run_id != 'zz'".into(),
+        "source_path != '/tmp/no-run'".into(),
+    ];
+    let model_filters: Vec<String> = vec![
+        "tags.team != 'ops'".into(),
+        "tags.team = 'ml'".into(),
+        "tags.team LIKE '%'".into(),
+        "tags.empty = ''".into(),
+        "tags.empty != 'x'".into(),
+        "tags.missing ILIKE '%'".into(),
+        "name != 'x'".into(),
+    ];
+    let script = format!(
+        r#"
+import json, mlflow
+c = mlflow.MlflowClient()
+out = {{"versions": [], "models": []}}
+for f in {vf}:
+    out["versions"].append([[v.name, int(v.version)] for v in c.search_model_versions(f)])
+for f in {mf}:
+    out["models"].append([m.name for m in c.search_registered_models(f)])
+print(json.dumps(out))
+"#,
+        vf = serde_json::to_string(&version_filters).unwrap(),
+        mf = serde_json::to_string(&model_filters).unwrap(),
+    );
+    let mlflow: Value = serde_json::from_str(run_mlflow(&env.store(), &script).trim()).unwrap();
+    let mut differ = Vec::new();
+    for (i, f) in version_filters.iter().enumerate() {
+        let v = env.json(&["models", "versions", "--filter", f]);
+        let got: Vec<Value> = v["model_versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                json!([
+                    m["name"],
+                    m["version"].as_str().unwrap().parse::<i64>().unwrap()
+                ])
+            })
+            .collect();
+        if Value::Array(got.clone()) != mlflow["versions"][i] {
+            differ.push(format!(
+                "versions {f:?}: mlrun {got:?}, mlflow {}",
+                mlflow["versions"][i]
+            ));
+        }
+    }
+    for (i, f) in model_filters.iter().enumerate() {
+        let v = env.json(&["models", "search", "--filter", f]);
+        let got: Vec<Value> = v["registered_models"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["name"].clone())
+            .collect();
+        if Value::Array(got.clone()) != mlflow["models"][i] {
+            differ.push(format!(
+                "models {f:?}: mlrun {got:?}, mlflow {}",
+                mlflow["models"][i]
+            ));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
 }

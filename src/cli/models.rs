@@ -271,7 +271,7 @@ fn filter_versions(
         .map(|(v, t)| ModelVersionRecord {
             name: &v.name,
             version: v.version,
-            run_id: v.run_id.as_deref().unwrap_or(""),
+            run_id: v.run_id.as_deref(),
             source: &v.source,
             current_stage: v.current_stage.as_str(),
             creation_timestamp: v.creation_timestamp,

@@ -53,7 +53,9 @@ pub struct ModelRecord<'a> {
 pub struct ModelVersionRecord<'a> {
     pub name: &'a str,
     pub version: i64,
-    pub run_id: &'a str,
+    /// `None` for a version registered without a run: it matches no `run_id` clause, not even
+    /// `!=` or `NOT IN` (SQL's NULL, which MLflow's file store follows too).
+    pub run_id: Option<&'a str>,
     pub source: &'a str,
     pub current_stage: &'a str,
     pub creation_timestamp: i64,
@@ -340,7 +342,7 @@ impl ModelVersionFilter {
             } else {
                 match c.key.as_str() {
                     "name" => Lhs::S(Some(v.name)),
-                    "run_id" => Lhs::S(Some(v.run_id)),
+                    "run_id" => Lhs::S(v.run_id),
                     "source_path" => Lhs::S(Some(v.source)),
                     "version_number" => Lhs::I(v.version),
                     "creation_timestamp" => Lhs::I(v.creation_timestamp),

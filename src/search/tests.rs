@@ -265,7 +265,7 @@ fn registry() {
     let v = |name, version, stage| ModelVersionRecord {
         name,
         version,
-        run_id: "r",
+        run_id: (version == 1).then_some("r"),
         source: "s",
         current_stage: stage,
         creation_timestamp: 0,
@@ -281,6 +281,17 @@ fn registry() {
     assert_eq!(vs.iter().filter(|x| f.matches(x)).count(), 1);
     let f = parse_model_version_filter("").unwrap();
     assert_eq!(vs.iter().filter(|x| f.matches(x)).count(), 2);
+    // A version with no run id matches no run_id clause, as SQL's NULL (and MLflow) would have it.
+    for (filter, n) in [
+        ("run_id != 'zz'", 1),
+        ("run_id NOT IN ('zz')", 1),
+        ("run_id LIKE '%'", 1),
+        ("run_id = ''", 0),
+        ("run_id IN ('r', '')", 1),
+    ] {
+        let f = parse_model_version_filter(filter).unwrap();
+        assert_eq!(vs.iter().filter(|x| f.matches(x)).count(), n, "{filter}");
+    }
     sort_model_versions(&mut vs, &[]);
     assert_eq!(vs.iter().map(|x| x.version).collect::<Vec<_>>(), [2, 1, 1]);
     assert!(parse_model_filter("tags.x IS NULL").is_err());
