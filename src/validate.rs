@@ -150,12 +150,11 @@ pub fn experiment_id(id: &str) -> Result<(), StoreError> {
     }
 }
 
+/// MLflow's `_validate_experiment_name`: only the empty name is refused (a name of spaces is a
+/// name, as MLflow's client and file store take it).
 pub fn experiment_name(name: &str) -> Result<(), StoreError> {
-    if name.trim().is_empty() {
-        return Err(invalid(
-            "Invalid experiment name: '' . Experiment name cannot be empty."
-                .replace("'' ", &format!("'{name}' ")),
-        ));
+    if name.is_empty() {
+        return Err(invalid("Invalid experiment name: ''".into()));
     }
     if name.chars().count() > MAX_EXPERIMENT_NAME_LEN {
         return Err(invalid(format!(

@@ -1,7 +1,7 @@
 //! Interop with the real MLflow from PyPI (pinned in common::MLFLOW_VERSION), both ways, on one folder.
 mod common;
 use common::{run_mlflow, run_python, venv_python, TestEnv, MLFLOW2_REQUIREMENT};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 #[test]
 fn mlflow_reads_what_mlrun_writes() {
@@ -326,4 +326,99 @@ print(json.dumps({{"status": r.info.status, "name": r.info.run_name, "acc": r.da
     assert_eq!(r["run"]["info"]["run_name"], "by-2x");
     assert_eq!(r["run"]["data"]["metrics"][0]["value"], 0.25);
     assert_eq!(r["run"]["data"]["params"][0]["value"], "q");
+}
+
+/// A run that logged MLflow 3 models lists them as MLflow's `RunOutputs`: `runs describe --output
+/// json` shows the same `model_outputs` (model id and step) as MLflow's `get_run`.
+#[test]
+fn run_outputs_match_mlflow_for_logged_models() {
+    let env = TestEnv::new();
+    let script = r#"
+import json, mlflow, warnings
+warnings.filterwarnings("ignore")
+class M(mlflow.pyfunc.PythonModel):
+    def predict(self, context, model_input):
+        return model_input
+with mlflow.start_run() as r:
+    mlflow.pyfunc.log_model(name="model", python_model=M(), step=3)
+    mlflow.pyfunc.log_model(name="second", python_model=M())
+with mlflow.start_run() as plain:
+    pass
+c = mlflow.MlflowClient()
+print(json.dumps({"run": r.info.run_id, "plain": plain.info.run_id,
+                  "outputs": c.get_run(r.info.run_id).outputs.to_dictionary(),
+                  "plain_outputs": c.get_run(plain.info.run_id).outputs.to_dictionary()}))
+"#;
+    let v: Value = serde_json::from_str(run_mlflow(&env.store(), script).trim()).unwrap();
+    let sorted = |o: &Value| {
+        let mut m = o["model_outputs"].as_array().cloned().unwrap_or_default();
+        m.sort_by_key(|x| x["model_id"].as_str().unwrap_or_default().to_string());
+        m
+    };
+    let mlflow_outputs = sorted(&v["outputs"]);
+    assert_eq!(mlflow_outputs.len(), 2, "{v}");
+    let r = env.json(&["runs", "describe", v["run"].as_str().unwrap()]);
+    assert_eq!(sorted(&r["run"]["outputs"]), mlflow_outputs);
+    let plain = env.json(&["runs", "describe", v["plain"].as_str().unwrap()]);
+    assert_eq!(plain["run"]["outputs"], json!({}));
+    assert_eq!(v["plain_outputs"]["model_outputs"], json!([]));
+}
+
+/// Corners where MLflow's client against a file store answers differently from a SQL store: a name
+/// of spaces is a valid experiment name, and logging to a deleted run or tagging a deleted
+/// experiment is refused with the file store's words. mlrun's messages are compared with MLflow's.
+#[test]
+fn validation_corners_match_mlflow_file_store() {
+    let env = TestEnv::new();
+    let script = r#"
+import json, mlflow
+c = mlflow.MlflowClient()
+out = {}
+out["spaces"] = c.create_experiment("   ")
+gone = c.create_experiment("gone")
+r = c.create_run(gone)
+c.delete_run(r.info.run_id)
+c.delete_experiment(gone)
+def err(f):
+    try:
+        f()
+    except Exception as e:
+        return e.message.splitlines()[0]
+out["run"] = r.info.run_id
+out["exp"] = gone
+out["log_to_deleted_run"] = err(lambda: c.log_metric(r.info.run_id, "m", 1.0))
+out["tag_deleted_experiment"] = err(lambda: c.set_experiment_tag(gone, "k", "v"))
+out["empty_name"] = err(lambda: c.create_experiment(""))
+print(json.dumps(out))
+"#;
+    let v: Value = serde_json::from_str(run_mlflow(&env.store(), script).trim()).unwrap();
+    let first_error_line = |args: &[&str]| {
+        let out = env.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        stderr
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches("error: ")
+            .to_string()
+    };
+    let run = v["run"].as_str().unwrap();
+    let exp = v["exp"].as_str().unwrap();
+    assert_eq!(
+        first_error_line(&["log-metric", "--run-id", run, "m", "1"]),
+        v["log_to_deleted_run"]
+    );
+    assert_eq!(
+        first_error_line(&["experiments", "set-tag", exp, "k", "v"]),
+        v["tag_deleted_experiment"]
+    );
+    assert_eq!(
+        first_error_line(&["experiments", "create", ""]),
+        v["empty_name"]
+    );
+    // MLflow made an experiment named "   "; mlrun finds it and makes another like it.
+    let e = env.json(&["experiments", "describe", "   "]);
+    assert_eq!(e["experiment"]["experiment_id"], v["spaces"]);
+    env.ok(&["experiments", "create", "  "]);
 }

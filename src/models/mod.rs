@@ -320,7 +320,7 @@ impl<'a> Models<'a> {
         let run = self.tracking.get_run(&req.run_id)?;
         if run.info.lifecycle_stage != LifecycleStage::Active {
             return Err(StoreError::InvalidParameter(format!(
-                "The run {} must be in the 'active' state. Current state is deleted.",
+                "The run {} must be in 'active' lifecycle_stage.",
                 req.run_id
             )));
         }

@@ -251,7 +251,7 @@ impl FileStore {
                 tags,
             },
             inputs: search::read_inputs(dir)?.1,
-            outputs: Default::default(),
+            outputs: read_outputs(dir)?,
         })
     }
 
@@ -260,7 +260,7 @@ impl FileStore {
         let info = self.read_run_info(&dir)?;
         if info.lifecycle_stage != LifecycleStage::Active {
             return Err(StoreError::InvalidParameter(format!(
-                "The run {run_id} must be in the 'active' state. Current state is deleted."
+                "The run {run_id} must be in 'active' lifecycle_stage."
             )));
         }
         Ok((dir, info))
@@ -571,7 +571,7 @@ impl TrackingStore for FileStore {
         let exp = self.read_experiment_dir(&dir)?;
         if exp.lifecycle_stage != LifecycleStage::Active {
             return Err(StoreError::InvalidParameter(format!(
-                "The experiment {experiment_id} must be in the 'active' state."
+                "The experiment {experiment_id} must be in the 'active' lifecycle_stage to set tags"
             )));
         }
         self.write_value(&Layout::experiment_tags(&dir), &dir, &tag.key, &tag.value)
@@ -1042,4 +1042,38 @@ impl TrackingStore for FileStore {
         }
         Ok((removed_runs, removed_exps))
     }
+}
+
+/// A run's outputs in MLflow's REST `RunOutputs` shape: `{"model_outputs": [{"model_id", "step"}]}`
+/// from `<run>/outputs/<model_id>/meta.yaml`, empty (`{}`) when the run logged no model, as
+/// MLflow's `_get_all_outputs`. Records that are not model outputs are skipped, as MLflow does;
+/// a damaged record names its file.
+fn read_outputs(run_dir: &Path) -> Result<serde_json::Map<String, serde_json::Value>> {
+    let root = Layout::run_outputs(run_dir);
+    let mut out = serde_json::Map::new();
+    if !root.is_dir() {
+        return Ok(out);
+    }
+    let mut models = Vec::new();
+    for name in subdirs(&root)? {
+        let path = Layout::meta(&root.join(&name));
+        let m = meta::read_mapping(&path)?;
+        if meta::get_string(&m, "destination_type").as_deref() != Some("MODEL_OUTPUT") {
+            continue;
+        }
+        let (Some(model_id), Some(step)) = (
+            meta::get_string(&m, "destination_id"),
+            meta::get_int(&m, "step"),
+        ) else {
+            return Err(StoreError::InvalidState {
+                path,
+                message: "a model output record needs destination_id and step".into(),
+            });
+        };
+        models.push(serde_json::json!({ "model_id": model_id, "step": step }));
+    }
+    if !models.is_empty() {
+        out.insert("model_outputs".into(), serde_json::Value::Array(models));
+    }
+    Ok(out)
 }
