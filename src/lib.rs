@@ -3,6 +3,7 @@
 //! decisions belong to the binary (`src/cli/`).
 #![warn(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
 
+pub mod account;
 pub mod clock;
 pub mod doctor;
 pub mod entities;

@@ -430,3 +430,38 @@ fn killed_writer_leaves_readable_files() {
     env.ok(&["runs", "describe", &run]);
     env.ok(&["log-metric", "--run-id", &run, "m", "1"]);
 }
+
+/// With `LOGNAME`, `USER`, `LNAME` and `USERNAME` all unset (as in many CI containers), the user
+/// recorded on a run is the account's name from the password database, as Python's
+/// `getpass.getuser()` (and so MLflow) records it, not `unknown`.
+#[test]
+fn user_falls_back_to_the_account_name() {
+    let env = TestEnv::new();
+    let id = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    let account = String::from_utf8_lossy(&id.stdout).trim().to_string();
+    assert!(id.status.success() && !account.is_empty());
+    let out = env
+        .cmd()
+        .env_remove("USER")
+        .args(["runs", "start"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let r = env.json(&["runs", "describe", &run]);
+    assert_eq!(r["run"]["info"]["user_id"], account.as_str());
+    let user_tag = r["run"]["data"]["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["key"] == "mlflow.user")
+        .map(|t| t["value"].clone());
+    assert_eq!(user_tag, Some(account.as_str().into()));
+}

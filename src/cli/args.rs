@@ -69,5 +69,5 @@ pub fn user() -> String {
             }
         }
     }
-    "unknown".into()
+    mlrun::account::login_name().unwrap_or_else(|| "unknown".into())
 }
