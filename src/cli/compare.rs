@@ -2,7 +2,7 @@
 //! `mlrun diff` (what changed between two runs, artifacts included by size and hash).
 use super::error::{CliError, CliResult};
 use super::output::{print_json, print_table};
-use super::search::{cell, metric_value, Agg, Attr, ColumnSpec};
+use super::runs_table::{cell, fmt_number, metric_value, Agg, Attr, ColumnSpec};
 use super::table::{Cell, Column, Table};
 use super::{Ctx, OutputFormat};
 use clap::Args;
@@ -271,7 +271,7 @@ pub fn diff(ctx: &Ctx, a: DiffArgs) -> CliResult {
             (Some(x), Some(y)) if x.is_finite() && y.is_finite() => {
                 let d = y - x;
                 let sign = if d >= 0.0 { "+" } else { "" };
-                format!("{sign}{}", super::search::fmt_number(d, true))
+                format!("{sign}{}", fmt_number(d, true))
             }
             _ => String::new(),
         },

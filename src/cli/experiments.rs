@@ -1,5 +1,5 @@
 //! `mlrun experiments …`
-use super::args::View;
+use super::args::{tags_of, View};
 use super::error::{CliError, CliResult};
 use super::output::{print_json, print_line, print_rows, tags_text};
 use super::{parse_kv, Ctx, OutputFormat};
@@ -64,10 +64,6 @@ pub struct SearchArgs {
     pub page_token: Option<String>,
     #[arg(long, value_enum, default_value_t = View::Active)]
     pub view: View,
-}
-
-pub fn tags_of(pairs: Vec<(String, String)>) -> Vec<Tag> {
-    pairs.into_iter().map(|(k, v)| Tag::new(k, v)).collect()
 }
 
 /// Finds an experiment by id, else by name.
@@ -185,7 +181,7 @@ pub fn run(ctx: &Ctx, cmd: ExperimentsCmd) -> CliResult {
 
 /// MLflow's `search_experiments`: list, filter, sort and page in memory (experiments are few).
 fn search(ctx: &Ctx, store: &dyn TrackingStore, a: SearchArgs) -> CliResult {
-    use super::search::search_error;
+    use super::args::search_error;
     use mlrun::search;
     let text = a.filter.clone().unwrap_or_default();
     let filter =

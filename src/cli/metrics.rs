@@ -3,7 +3,7 @@
 use super::error::{CliError, CliResult};
 use super::output::{print_chart, print_json, print_table};
 use super::plot::{sparkline, Series};
-use super::search::{fmt_number, fmt_time};
+use super::runs_table::{fmt_number, fmt_time};
 use super::table::{Column, Table};
 use super::{Ctx, OutputFormat};
 use clap::{Args, Subcommand, ValueEnum};

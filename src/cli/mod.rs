@@ -18,6 +18,7 @@ mod plot;
 mod report;
 mod run;
 mod runs;
+mod runs_table;
 mod search;
 mod serve;
 mod sync;

@@ -1,14 +1,12 @@
 //! `mlrun runs …` and `mlrun gc`.
-use super::args::{experiment_for_new_run, user, ExperimentSel, View};
+use super::args::{experiment_for_new_run, source_tags, tags_of, user, ExperimentSel, View};
 use super::error::{CliError, CliResult};
-use super::experiments::tags_of;
 use super::output::{print_json, print_line, print_rows};
 use super::{env_vars, missing_run_id, now_ms, parse_kv, Ctx, OutputFormat};
 use clap::{Args, Subcommand};
 use mlrun::store::NewRun;
 use mlrun::{pyfloat, RunStatus, Tag};
 use serde_json::json;
-use std::process::Command;
 
 #[derive(Debug, Subcommand)]
 pub enum RunsCmd {
@@ -117,42 +115,6 @@ pub fn parse_duration_ms(s: &str) -> Result<i64, String> {
     Ok(total as i64)
 }
 
-fn git(args: &[&str]) -> Option<String> {
-    let out = Command::new("git")
-        .args(args)
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim_end().to_string())
-}
-
-/// The source tags MLflow records for a run started here.
-pub(super) fn source_tags(user: &str) -> Vec<Tag> {
-    let cwd = std::env::current_dir()
-        .map(|p| p.display().to_string())
-        .unwrap_or_default();
-    let mut tags = vec![
-        Tag::new("mlflow.user", user),
-        Tag::new("mlflow.source.name", cwd),
-        Tag::new("mlflow.source.type", "LOCAL"),
-    ];
-    if let Some(commit) = git(&["rev-parse", "HEAD"]) {
-        tags.push(Tag::new("mlflow.source.git.commit", commit));
-        if let Some(status) = git(&["status", "--porcelain"]) {
-            tags.push(Tag::new(
-                "mlflow.source.git.dirty",
-                if status.is_empty() { "false" } else { "true" },
-            ));
-        }
-        if let Some(branch) = git(&["rev-parse", "--abbrev-ref", "HEAD"]) {
-            tags.push(Tag::new("mlflow.source.git.branch", branch));
-        }
-    }
-    tags
-}
-
 pub fn run(ctx: &Ctx, cmd: RunsCmd) -> CliResult {
     let store = ctx.store()?;
     match cmd {
@@ -258,7 +220,7 @@ pub fn run(ctx: &Ctx, cmd: RunsCmd) -> CliResult {
             if ctx.output == OutputFormat::Json {
                 print_json(&json!({ "runs": listing.items }))
             } else {
-                use super::search::{runs_table, Attr, ColumnSpec};
+                use super::runs_table::{runs_table, Attr, ColumnSpec};
                 let columns = [
                     Attr::RunId,
                     Attr::RunName,
