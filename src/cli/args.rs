@@ -2,11 +2,11 @@
 //! experiment a new run goes to, the tags it gets) and what resolves them, so no command file imports another's.
 use super::error::{CliError, CliResult};
 use super::runs_table::ColumnSpec;
-use super::{env_vars, Ctx};
+use super::{env_vars, missing_run_id, Ctx};
 use clap::{Args, ValueEnum};
 use mlrun::search::columns::{parse_column, KeySpelling};
 use mlrun::search::{self, SearchError};
-use mlrun::{Tag, TrackingStore, ViewType};
+use mlrun::{pyfloat, validate, Param, Tag, TrackingStore, ViewType};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum View {
@@ -23,6 +23,47 @@ impl From<View> for ViewType {
             View::All => ViewType::All,
         }
     }
+}
+
+/// Which run a logging command writes to.
+#[derive(Debug, Args)]
+pub struct RunSel {
+    /// The run [env: MLFLOW_RUN_ID]
+    #[arg(long, env = env_vars::RUN_ID)]
+    pub run_id: Option<String>,
+}
+
+impl RunSel {
+    pub fn get(&self) -> CliResult<&str> {
+        self.run_id.as_deref().ok_or_else(missing_run_id)
+    }
+}
+
+/// A metric value as a flag or argument gives it (Python's float spellings).
+pub fn parse_metric_value(s: &str) -> Result<f64, String> {
+    pyfloat::parse(s).ok_or_else(|| format!("'{s}' is not a number"))
+}
+
+/// A metric value from a K=V pair or a JSON string; the error names the key.
+pub fn metric_value(key: &str, s: &str) -> CliResult<f64> {
+    pyfloat::parse(s)
+        .ok_or_else(|| CliError::user(format!("metric '{key}': value '{s}' is not a number")))
+}
+
+/// Params from K=V pairs, warning about values MLflow truncates.
+pub fn params_from(pairs: Vec<(String, String)>, ctx: &Ctx) -> Vec<Param> {
+    pairs
+        .into_iter()
+        .map(|(k, v)| {
+            if v.chars().count() > validate::MAX_PARAM_VALUE_LEN {
+                ctx.warn(&format!(
+                    "param '{k}' is longer than {} characters and was truncated",
+                    validate::MAX_PARAM_VALUE_LEN
+                ));
+            }
+            Param::new(k, v)
+        })
+        .collect()
 }
 
 #[derive(Debug, Args)]

@@ -1,13 +1,13 @@
 //! `mlrun runs search`: MLflow's runs search, as MLflow's JSON or as a table of chosen columns.
-use super::args::{experiment_ids, parse_run_search, RunFilterArgs, View};
-use super::error::CliResult;
-use super::output::print_json;
-use super::runs_table::{default_columns, runs_table};
-use super::{Ctx, OutputFormat};
+use crate::cli::args::{experiment_ids, parse_run_search, RunFilterArgs, View};
+use crate::cli::error::CliResult;
+use crate::cli::output::{print_json, print_table};
+use crate::cli::runs_table::{default_columns, runs_table};
+use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
 use mlrun::search::columns::needs_of;
 use mlrun::store::{RunPage, RunQuery};
-use mlrun::{Run, TrackingStore};
+use mlrun::Run;
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -35,7 +35,8 @@ pub struct SearchArgs {
     pub columns: Vec<String>,
 }
 
-pub fn runs_search(ctx: &Ctx, store: &dyn TrackingStore, a: SearchArgs) -> CliResult {
+pub fn cmd_search(ctx: &Ctx, a: SearchArgs) -> CliResult {
+    let store = ctx.store()?;
     let (filter, order_by, columns) = parse_run_search(&a.query, &a.columns)?;
     let experiment_ids = experiment_ids(store, &a.experiment_ids, &a.experiment_names)?;
     // JSON gives MLflow's whole runs; a table reads only the columns it shows.
@@ -62,7 +63,7 @@ pub fn runs_search(ctx: &Ctx, store: &dyn TrackingStore, a: SearchArgs) -> CliRe
         columns
     };
     let table = runs_table(store, &page.runs, &columns, ctx.output)?;
-    super::output::print_table(ctx, &table)?;
+    print_table(ctx, &table)?;
     if let Some(t) = &page.next_page_token {
         ctx.say(&format!(
             "more runs match: pass --page-token {t} for the next page"

@@ -1,9 +1,9 @@
 //! `mlrun report`: a runs search as one self-contained HTML file (table + metric charts, nothing
 //! fetched from anywhere) for CI to publish, or the same table as markdown/CSV/JSON on stdout.
-use super::args::{experiment_ids, parse_run_search, RunFilterArgs};
-use super::error::{CliError, CliResult};
-use super::runs_table::{cell, default_columns, runs_table, Agg, Attr, ColumnSpec};
-use super::{Ctx, OutputFormat};
+use crate::cli::args::{experiment_ids, parse_run_search, RunFilterArgs};
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::runs_table::{cell, default_columns, runs_table, Agg, Attr, ColumnSpec};
+use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
 use mlrun::store::RunQuery;
 use mlrun::ui::report::{render_html, Chart, ChartSeries, ReportTable};
@@ -38,7 +38,7 @@ pub struct ReportArgs {
     pub out: Option<PathBuf>,
 }
 
-pub fn report(ctx: &Ctx, a: ReportArgs) -> CliResult {
+pub fn cmd_report(ctx: &Ctx, a: ReportArgs) -> CliResult {
     if a.out.is_none() && ctx.output == OutputFormat::Table {
         return Err(CliError::usage("no report file given").with_hint(
             "pass -o report.html, or --output markdown to print the runs table for a CI summary",
@@ -66,7 +66,7 @@ pub fn report(ctx: &Ctx, a: ReportArgs) -> CliResult {
     };
     let Some(out) = a.out else {
         let table = runs_table(store, &page.runs, &columns, ctx.output)?;
-        return super::output::print_table(ctx, &table);
+        return crate::cli::output::print_table(ctx, &table);
     };
 
     let mut rows = Vec::with_capacity(page.runs.len());
