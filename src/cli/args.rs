@@ -66,6 +66,29 @@ pub fn params_from(pairs: Vec<(String, String)>, ctx: &Ctx) -> Vec<Param> {
         .collect()
 }
 
+/// Which experiments or runs a listing shows, by lifecycle stage.
+#[derive(Debug, Args)]
+pub struct ViewArg {
+    #[arg(long, value_enum, default_value_t = View::Active)]
+    pub view: View,
+}
+
+/// Where a paged search resumes.
+#[derive(Debug, Args)]
+pub struct PageTokenArg {
+    /// Token from a previous page's `next_page_token`
+    #[arg(long, value_name = "TOKEN")]
+    pub page_token: Option<String>,
+}
+
+/// Tags a new experiment or run starts with.
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    /// A tag K=V (repeatable)
+    #[arg(long = "tag", value_name = "K=V", value_parser = super::parse_kv)]
+    pub tags: Vec<(String, String)>,
+}
+
 #[derive(Debug, Args)]
 pub struct ExperimentSel {
     /// Experiment id [env: MLFLOW_EXPERIMENT_ID]

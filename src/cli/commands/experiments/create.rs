@@ -1,8 +1,8 @@
 //! `mlrun experiments create`
-use crate::cli::args::tags_of;
+use crate::cli::args::{tags_of, TagArgs};
 use crate::cli::error::CliResult;
 use crate::cli::output::{print_json, print_line};
-use crate::cli::{parse_kv, Ctx, OutputFormat};
+use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
 use mlrun::ViewType;
 use serde_json::json;
@@ -14,9 +14,8 @@ pub struct CreateArgs {
     /// Where the experiment's artifacts go (a path or URI)
     #[arg(long, value_name = "URI")]
     pub artifact_location: Option<String>,
-    /// A tag K=V (repeatable)
-    #[arg(long = "tag", value_name = "K=V", value_parser = parse_kv)]
-    pub tags: Vec<(String, String)>,
+    #[command(flatten)]
+    pub tags: TagArgs,
 }
 
 pub fn cmd_create(ctx: &Ctx, a: CreateArgs) -> CliResult {
@@ -27,7 +26,11 @@ pub fn cmd_create(ctx: &Ctx, a: CreateArgs) -> CliResult {
             ctx.warn(&format!("could not check this experiment's name: {b}"));
         }
     }
-    let id = store.create_experiment(&a.name, a.artifact_location.as_deref(), &tags_of(a.tags))?;
+    let id = store.create_experiment(
+        &a.name,
+        a.artifact_location.as_deref(),
+        &tags_of(a.tags.tags),
+    )?;
     if ctx.output == OutputFormat::Json {
         print_json(&json!({ "experiment_id": id }))
     } else {

@@ -1,6 +1,6 @@
 //! `mlrun experiments list`
 use super::{rows, HEADERS};
-use crate::cli::args::View;
+use crate::cli::args::ViewArg;
 use crate::cli::error::CliResult;
 use crate::cli::output::{print_json, print_rows};
 use crate::cli::{Ctx, OutputFormat};
@@ -9,13 +9,13 @@ use serde_json::json;
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    #[arg(long, value_enum, default_value_t = View::Active)]
-    view: View,
+    #[command(flatten)]
+    view: ViewArg,
 }
 
 pub fn cmd_list(ctx: &Ctx, a: ListArgs) -> CliResult {
     let store = ctx.store()?;
-    let listing = store.list_experiments(a.view.into())?;
+    let listing = store.list_experiments(a.view.view.into())?;
     for b in &listing.broken {
         ctx.warn(&format!("skipped: {b}"));
     }

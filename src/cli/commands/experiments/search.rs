@@ -1,6 +1,6 @@
 //! `mlrun experiments search`
 use super::{rows, HEADERS};
-use crate::cli::args::{search_error, View};
+use crate::cli::args::{search_error, PageTokenArg, ViewArg};
 use crate::cli::error::CliResult;
 use crate::cli::output::{print_json, print_rows};
 use crate::cli::{Ctx, OutputFormat};
@@ -20,11 +20,10 @@ pub struct SearchArgs {
     /// Most experiments to return (at most 50000)
     #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=50000))]
     pub max_results: u32,
-    /// Token from a previous page's `next_page_token`
-    #[arg(long, value_name = "TOKEN")]
-    pub page_token: Option<String>,
-    #[arg(long, value_enum, default_value_t = View::Active)]
-    pub view: View,
+    #[command(flatten)]
+    pub page: PageTokenArg,
+    #[command(flatten)]
+    pub view: ViewArg,
 }
 
 /// MLflow's `search_experiments`: list, filter, sort and page in memory (experiments are few).
@@ -38,7 +37,7 @@ pub fn cmd_search(ctx: &Ctx, a: SearchArgs) -> CliResult {
         .iter()
         .map(|o| search::parse_experiment_order_by(o).map_err(|e| search_error("order-by", o, e)))
         .collect::<CliResult<Vec<_>>>()?;
-    let listing = store.list_experiments(a.view.into())?;
+    let listing = store.list_experiments(a.view.view.into())?;
     for b in &listing.broken {
         ctx.warn(&format!("skipped: {b}"));
     }
@@ -48,9 +47,12 @@ pub fn cmd_search(ctx: &Ctx, a: SearchArgs) -> CliResult {
         .filter(|e| filter.matches(e))
         .collect();
     search::sort_experiments(&mut exps, &order_by);
-    let (range, next) =
-        search::paginate(exps.len(), a.max_results as usize, a.page_token.as_deref())
-            .map_err(mlrun::StoreError::from)?;
+    let (range, next) = search::paginate(
+        exps.len(),
+        a.max_results as usize,
+        a.page.page_token.as_deref(),
+    )
+    .map_err(mlrun::StoreError::from)?;
     let page = &exps[range];
     if ctx.output == OutputFormat::Json {
         let mut v = json!({ "experiments": page });

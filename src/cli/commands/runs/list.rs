@@ -1,5 +1,5 @@
 //! `mlrun runs list`
-use crate::cli::args::{ExperimentSel, View};
+use crate::cli::args::{ExperimentSel, ViewArg};
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{print_json, print_table};
 use crate::cli::runs_table::{runs_table, Attr, ColumnSpec};
@@ -11,8 +11,8 @@ use serde_json::json;
 pub struct ListArgs {
     #[command(flatten)]
     exp: ExperimentSel,
-    #[arg(long, value_enum, default_value_t = View::Active)]
-    view: View,
+    #[command(flatten)]
+    view: ViewArg,
 }
 
 pub fn cmd_list(ctx: &Ctx, a: ListArgs) -> CliResult {
@@ -27,7 +27,7 @@ pub fn cmd_list(ctx: &Ctx, a: ListArgs) -> CliResult {
         ],
         (None, None) => vec!["0".into()],
     };
-    let listing = store.list_runs(&ids, a.view.into())?;
+    let listing = store.list_runs(&ids, a.view.view.into())?;
     for b in &listing.broken {
         ctx.warn(&format!("skipped: {b}"));
     }

@@ -1,5 +1,5 @@
 //! `mlrun runs search`: MLflow's runs search, as MLflow's JSON or as a table of chosen columns.
-use crate::cli::args::{experiment_ids, parse_run_search, RunFilterArgs, View};
+use crate::cli::args::{experiment_ids, parse_run_search, PageTokenArg, RunFilterArgs, View};
 use crate::cli::error::CliResult;
 use crate::cli::output::{print_json, print_table};
 use crate::cli::runs_table::{default_columns, runs_table};
@@ -22,9 +22,8 @@ pub struct SearchArgs {
     /// Most runs to return (at most 50000)
     #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_results: u32,
-    /// Token from a previous page's `next_page_token`
-    #[arg(long, value_name = "TOKEN")]
-    pub page_token: Option<String>,
+    #[command(flatten)]
+    pub page: PageTokenArg,
     /// Which runs: active, deleted or all
     #[arg(long, value_enum, default_value_t = View::Active)]
     pub view: View,
@@ -47,7 +46,7 @@ pub fn cmd_search(ctx: &Ctx, a: SearchArgs) -> CliResult {
         filter,
         order_by,
         max_results: a.max_results as usize,
-        page_token: a.page_token,
+        page_token: a.page.page_token,
         view: a.view.into(),
         columns: needs,
     })?;

@@ -1,8 +1,10 @@
 //! `mlrun runs start`
-use crate::cli::args::{experiment_for_new_run, source_tags, tags_of, user, ExperimentSel};
+use crate::cli::args::{
+    experiment_for_new_run, source_tags, tags_of, user, ExperimentSel, TagArgs,
+};
 use crate::cli::error::CliResult;
 use crate::cli::output::{print_json, print_line};
-use crate::cli::{now_ms, parse_kv, Ctx, OutputFormat};
+use crate::cli::{now_ms, Ctx, OutputFormat};
 use clap::Args;
 use mlrun::store::NewRun;
 use mlrun::Tag;
@@ -18,9 +20,8 @@ pub struct StartArgs {
     /// Parent run, for nested runs
     #[arg(long)]
     pub parent_run_id: Option<String>,
-    /// A tag K=V (repeatable)
-    #[arg(long = "tag", value_name = "K=V", value_parser = parse_kv)]
-    pub tags: Vec<(String, String)>,
+    #[command(flatten)]
+    pub tags: TagArgs,
 }
 
 pub fn cmd_start(ctx: &Ctx, a: StartArgs) -> CliResult {
@@ -28,7 +29,7 @@ pub fn cmd_start(ctx: &Ctx, a: StartArgs) -> CliResult {
     let experiment_id = experiment_for_new_run(ctx, store, &a.exp)?;
     let user = user();
     let mut tags = source_tags(&user);
-    let given = tags_of(a.tags);
+    let given = tags_of(a.tags.tags);
     tags.retain(|t| !given.iter().any(|g| g.key == t.key));
     tags.extend(given);
     if let Some(parent) = &a.parent_run_id {
