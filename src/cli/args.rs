@@ -1,5 +1,7 @@
-//! Argument groups several commands share (which runs' view, a runs query's filter and order, which
-//! experiment a new run goes to, the tags it gets) and what resolves them, so no command file imports another's.
+//! Argument groups several commands share, declared once and flattened (`--run-id`, `--view`,
+//! `--page-token`, `--tag`, a new run's experiment, a runs query's filter and order), and what turns
+//! them into values (experiment ids, parsed queries, a new run's tags), so no command file imports
+//! another's.
 use super::error::{CliError, CliResult};
 use super::runs_table::ColumnSpec;
 use super::{env_vars, missing_run_id, Ctx};
@@ -237,6 +239,7 @@ pub fn parse_run_search(
     Ok((filter, order_by, specs))
 }
 
+/// `--tag K=V` pairs as tags.
 pub fn tags_of(pairs: Vec<(String, String)>) -> Vec<Tag> {
     pairs.into_iter().map(|(k, v)| Tag::new(k, v)).collect()
 }
