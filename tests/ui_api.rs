@@ -440,3 +440,39 @@ fn report_html_is_self_contained_and_escaped() {
     ]);
     assert!(err.contains('^'), "{err}");
 }
+
+/// The column chooser sends keys verbatim: a metric named `loss:min` is that metric (the typed
+/// grammar of `runs search --columns` would read it as loss's minimum), and an `attributes.`
+/// column loads nothing.
+#[test]
+fn api_columns_take_keys_verbatim() {
+    let env = TestEnv::new();
+    let f = ui_fixture(&env);
+    let exp = exp_id(&env);
+    env.ok(&["log-metric", "--run-id", &f.child, "loss:min", "0.5"]);
+    let ui = UiServer::start(&env.store());
+    let r = get(&format!(
+        "{}/api/runs/search?experiment_id={exp}&columns={}",
+        ui.url,
+        enc("metrics.loss:min,attributes.status")
+    ));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = r.json();
+    let child = v["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["run_id"] == f.child.as_str())
+        .unwrap();
+    assert_eq!(child["metrics"]["loss:min"], 0.5, "{child}");
+    let r = get(&format!(
+        "{}/api/runs/search?experiment_id={exp}&columns=metric.acc",
+        ui.url
+    ));
+    assert_eq!(r.status, 400, "{}", r.text());
+    assert!(
+        r.text().contains("unknown column 'metric.acc'"),
+        "{}",
+        r.text()
+    );
+}

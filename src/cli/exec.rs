@@ -5,9 +5,9 @@
 //! command's code. The logs are logged as artifacts and the run is ended even when the command fails
 //! or is interrupted.
 use super::args::{experiment_for_new_run, user, ExperimentSel};
+use super::args::{source_tags, tags_of};
 use super::child::{self, Stream, Tee};
 use super::error::{CliError, CliResult};
-use super::runs::source_tags;
 use super::{env_vars, now_ms, parse_kv, Ctx};
 use clap::Args;
 use mlrun::scalars::ScalarParser;
@@ -125,7 +125,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
     let command_line = shell_join(&a.command);
     let user = user();
     let mut tags = source_tags(&user);
-    let given = super::experiments::tags_of(a.tags);
+    let given = tags_of(a.tags);
     for t in &mut tags {
         if t.key == "mlflow.source.name" {
             t.value = truncate(&command_line, MAX_TAG_VALUE_LEN);

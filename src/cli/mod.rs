@@ -1,30 +1,23 @@
-//! The command line: one module per command group. Settings are resolved once here; every command
-//! returns data for `output` to render, and errors for `run` to map to exit codes.
+//! The command line: the top-level flags, settings resolved once (`Ctx`), and the mapping of a
+//! command's result to an exit code. The commands are in `commands/`, one file each; what several
+//! share is in `args.rs` (argument groups), `output.rs`, `runs_table.rs` and `table.rs`.
 mod args;
-mod artifacts;
 mod child;
-mod compare;
-mod doctor;
+mod commands;
 mod env_vars;
 mod error;
 mod exec;
-mod experiments;
-mod generate;
-mod log;
-mod metrics;
 mod models;
 mod output;
 mod plot;
-mod report;
 mod run;
-mod runs;
-mod search;
+mod runs_table;
 mod serve;
-mod sync;
 mod table;
 mod ui;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, ValueEnum};
+use commands::Command;
 use error::{CliError, CliResult};
 use mlrun::clock::now_ms;
 use mlrun::stores::Stores;
@@ -80,62 +73,6 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Create, list and change experiments
-    #[command(subcommand)]
-    Experiments(experiments::ExperimentsCmd),
-    /// Start, end, list and change runs
-    #[command(subcommand)]
-    Runs(runs::RunsCmd),
-    /// Log one param to a run
-    LogParam(log::LogParamArgs),
-    /// Log several params (K=V...) to a run
-    LogParams(log::LogParamsArgs),
-    /// Log one metric point to a run
-    LogMetric(log::LogMetricArgs),
-    /// Log several metrics (K=V...) at one step
-    LogMetrics(log::LogMetricsArgs),
-    /// Set a tag on a run
-    SetTag(log::SetTagArgs),
-    /// Stream MLflow LogBatch JSON objects (one object, or one per line) into a run
-    LogBatch(log::LogBatchArgs),
-    /// Log, list and download a run's artifacts
-    #[command(subcommand)]
-    Artifacts(artifacts::ArtifactsCmd),
-    /// Compare runs side by side: one row per param and metric, the best value marked
-    Compare(compare::CompareArgs),
-    /// What changed between two runs: params, metrics, tags and artifacts (by size and hash)
-    Diff(compare::DiffArgs),
-    // The help text is ExecArgs's doc comment (a long one, with the metric rules).
-    Exec(exec::ExecArgs),
-    /// Run an MLflow project's entry point in a new run (MLproject, env managers, git, sweeps)
-    #[command(disable_version_flag = true)]
-    Run(run::RunArgs),
-    /// Metric histories as tables or terminal charts
-    #[command(subcommand)]
-    Metrics(metrics::MetricsCmd),
-    /// Permanently remove deleted runs and experiments
-    Gc(runs::GcArgs),
-    /// Check a local store as MLflow reads it (leftovers of killed writes, half-moved experiments,
-    /// damaged meta and metric files, links among artifacts, runs left RUNNING by a killed mlrun);
-    /// --fix repairs what is safe to. Exit 0 when nothing is left to repair, 1 when problems remain
-    Doctor(doctor::DoctorArgs),
-    /// The model registry and models: register, version, alias, stage, log, download, inspect
-    #[command(subcommand)]
-    Models(models::ModelsCmd),
-    /// Serve the web UI: experiments, runs, charts, compare and the registry, in a browser
-    Ui(ui::UiArgs),
-    /// Write a self-contained HTML report of a runs search (or print its table as markdown)
-    Report(report::ReportArgs),
-    /// Copy experiments, runs and registered models between stores (folders or servers), idempotently
-    Sync(sync::SyncArgs),
-    /// Print a shell completion script
-    Completions(generate::CompletionsArgs),
-    /// Print the man page (roff)
-    Man,
 }
 
 /// Settings resolved once from flags, MLFLOW_* variables and defaults.
@@ -235,43 +172,9 @@ pub fn run(cli: Cli) -> i32 {
         },
         stores: Default::default(),
     };
-    let result = match cli.command {
-        Command::Experiments(c) => experiments::run(&ctx, c),
-        Command::Runs(runs::RunsCmd::Rerun(a)) => match run::rerun(&ctx, a) {
-            Ok(code) => return code,
-            Err(e) => Err(e),
-        },
-        Command::Runs(c) => runs::run(&ctx, c),
-        Command::LogParam(a) => log::log_param(&ctx, a),
-        Command::LogParams(a) => log::log_params(&ctx, a),
-        Command::LogMetric(a) => log::log_metric(&ctx, a),
-        Command::LogMetrics(a) => log::log_metrics(&ctx, a),
-        Command::SetTag(a) => log::set_tag(&ctx, a),
-        Command::LogBatch(a) => log::log_batch(&ctx, a),
-        Command::Artifacts(c) => artifacts::run(&ctx, c),
-        Command::Compare(a) => compare::compare(&ctx, a),
-        Command::Diff(a) => compare::diff(&ctx, a),
-        Command::Metrics(c) => metrics::run(&ctx, c),
-        // The command's own exit code passes through; only mlrun's own failures print an error.
-        Command::Exec(a) => match exec::exec(&ctx, a) {
-            Ok(code) => return code,
-            Err(e) => Err(e),
-        },
-        Command::Run(a) => match run::run(&ctx, a) {
-            Ok(code) => return code,
-            Err(e) => Err(e),
-        },
-        Command::Gc(a) => runs::gc(&ctx, a),
-        Command::Doctor(a) => doctor::doctor(&ctx, a),
-        Command::Models(c) => models::run(&ctx, c),
-        Command::Ui(a) => ui::ui(&ctx, a),
-        Command::Report(a) => report::report(&ctx, a),
-        Command::Sync(a) => sync::sync(&ctx, a),
-        Command::Completions(a) => generate::completions(a),
-        Command::Man => generate::man(),
-    };
+    let result = commands::dispatch(&ctx, cli.command);
     match result {
-        Ok(()) => 0,
+        Ok(code) => code,
         Err(e) if e.message.contains("Broken pipe") => 0,
         Err(e) => {
             let (err, hint) = if color {

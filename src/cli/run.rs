@@ -5,7 +5,7 @@
 use super::args::{experiment_for_new_run, user, ExperimentSel};
 use super::child::{self, Outcome};
 use super::error::{CliError, CliResult};
-use super::search::{runs_table, Agg, Attr, ColumnSpec};
+use super::runs_table::{runs_table, Agg, Attr, ColumnSpec};
 use super::{env_vars, now_ms, parse_kv, Ctx};
 use clap::{Args, ValueEnum};
 use mlrun::project::env::{self, PlanRequest, READY_MARKER};

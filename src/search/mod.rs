@@ -2,6 +2,7 @@
 //! tokens, reproducing MLflow 3.17's `search_utils` and file-store semantics exactly, error texts included.
 //! Filters are tokenised by a port of sqlparse (`sqlparse.rs`), since what MLflow accepts is whatever
 //! sqlparse happens to group; nothing here panics on any input, prints, or touches the environment.
+pub mod columns;
 mod experiments;
 mod filter;
 mod keywords;

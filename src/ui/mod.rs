@@ -8,6 +8,7 @@ pub mod report;
 
 use crate::entities::{Metric, Run, Tag};
 use crate::registry::ModelRegistry;
+use crate::search::columns::{needs_of, parse_column, KeySpelling};
 use crate::search::{self, Needs, SearchError};
 use crate::store::{RunQuery, StoreError, TrackingStore};
 use crate::ViewType;
@@ -602,22 +603,15 @@ fn artifact_type(name: &str, download: bool) -> &'static str {
     }
 }
 
-/// `metrics.a,params.b,tags.c` → the keys a page of the runs table needs.
+/// `metrics.a,params.b,tags.c` → the keys a page of the runs table needs (the column chooser sends
+/// keys verbatim).
 fn parse_columns(s: &str) -> ApiResult<Needs> {
-    let mut n = Needs::default();
+    let mut columns = Vec::new();
     for c in split_list(s) {
-        let (entity, key) = c
-            .split_once('.')
-            .ok_or_else(|| ApiError::bad(format!("unknown column '{c}'")))?;
-        match entity {
-            "metrics" => n.metrics.insert(key.to_string()),
-            "params" => n.params.insert(key.to_string()),
-            "tags" => n.tags.insert(key.to_string()),
-            "attributes" => true,
-            _ => return Err(ApiError::bad(format!("unknown column '{c}'"))),
-        };
+        let spec = parse_column(&c, KeySpelling::Verbatim).map_err(|e| ApiError::bad(e.message))?;
+        columns.extend(spec);
     }
-    Ok(n)
+    Ok(needs_of(&columns))
 }
 
 /// A run as the runs table shows it: info plus maps of the values asked for.

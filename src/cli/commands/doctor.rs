@@ -2,9 +2,9 @@
 //! lists what is wrong; `--fix` repairs what can be repaired safely. Exit codes: 0 when nothing is
 //! left to repair (clean, or everything found was fixed), 1 when problems remain (or the store
 //! cannot be read), 2 on a usage error.
-use super::error::{CliError, CliResult};
-use super::output::{print_json, print_rows};
-use super::{Ctx, OutputFormat};
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::{print_json, print_rows};
+use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -16,7 +16,7 @@ pub struct DoctorArgs {
     pub fix: bool,
 }
 
-pub fn doctor(ctx: &Ctx, a: DoctorArgs) -> CliResult {
+pub fn cmd_doctor(ctx: &Ctx, a: DoctorArgs) -> CliResult {
     // Not opened as a store: opening creates a missing store, and doctor only checks one.
     let root = ctx.local_root()?.ok_or_else(|| {
         CliError::user(format!(

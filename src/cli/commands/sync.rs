@@ -1,8 +1,8 @@
 //! `mlrun sync SOURCE DEST`: copies experiments and runs between stores (folders and tracking
 //! servers), idempotently; the work is `mlrun::sync`, this module only opens stores and reports.
-use super::error::{CliError, CliResult};
-use super::output::{print_json, print_rows};
-use super::{Ctx, OutputFormat};
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::{print_json, print_rows};
+use crate::cli::{Ctx, OutputFormat};
 use indicatif::{ProgressBar, ProgressStyle};
 use mlrun::sync::{SyncEvent, SyncOptions, SyncReport};
 use serde_json::json;
@@ -34,7 +34,7 @@ pub struct SyncArgs {
     pub dry_run: bool,
 }
 
-pub fn sync(ctx: &Ctx, a: SyncArgs) -> CliResult {
+pub fn cmd_sync(ctx: &Ctx, a: SyncArgs) -> CliResult {
     // Opening a folder creates it (as MLflow does); a source must exist already.
     if let Some(p) = ctx.folder_of(&a.source)? {
         if !p.is_dir() {

@@ -1,20 +1,14 @@
 //! `mlrun metrics history`: every logged point of some metrics of some runs, as a table, CSV, JSON
 //! (MLflow's `GetMetricHistory` shape) or a chart drawn in the terminal.
-use super::error::{CliError, CliResult};
-use super::output::{print_chart, print_json, print_table};
-use super::plot::{sparkline, Series};
-use super::search::{fmt_number, fmt_time};
-use super::table::{Column, Table};
-use super::{Ctx, OutputFormat};
-use clap::{Args, Subcommand, ValueEnum};
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::{print_chart, print_json, print_table};
+use crate::cli::plot::{sparkline, Series};
+use crate::cli::runs_table::{fmt_number, fmt_time};
+use crate::cli::table::{Column, Table};
+use crate::cli::{Ctx, OutputFormat};
+use clap::{Args, ValueEnum};
 use mlrun::Metric;
 use serde_json::json;
-
-#[derive(Debug, Subcommand)]
-pub enum MetricsCmd {
-    /// Show the full history of metrics: a table, CSV, JSON, or a chart with --plot
-    History(HistoryArgs),
-}
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
@@ -40,13 +34,7 @@ pub enum XAxis {
     Time,
 }
 
-pub fn run(ctx: &Ctx, cmd: MetricsCmd) -> CliResult {
-    match cmd {
-        MetricsCmd::History(a) => history(ctx, a),
-    }
-}
-
-fn history(ctx: &Ctx, a: HistoryArgs) -> CliResult {
+pub fn cmd_history(ctx: &Ctx, a: HistoryArgs) -> CliResult {
     let store = ctx.store()?;
     let run_ids: Vec<String> = a
         .runs
@@ -135,7 +123,7 @@ fn history(ctx: &Ctx, a: HistoryArgs) -> CliResult {
             ]);
         }
         let text = summary.render(ctx.term_width, ctx.stdout_color);
-        return super::output::print_line(text.trim_end());
+        return crate::cli::output::print_line(text.trim_end());
     }
 
     if ctx.output == OutputFormat::Json {

@@ -1,10 +1,9 @@
 //! `mlrun report`: a runs search as one self-contained HTML file (table + metric charts, nothing
 //! fetched from anywhere) for CI to publish, or the same table as markdown/CSV/JSON on stdout.
-use super::error::{CliError, CliResult};
-use super::search::{
-    cell, default_columns, experiment_ids, parse_run_search, runs_table, Agg, Attr, ColumnSpec,
-};
-use super::{Ctx, OutputFormat};
+use crate::cli::args::{experiment_ids, parse_run_search, RunFilterArgs};
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::runs_table::{cell, default_columns, runs_table, Agg, Attr, ColumnSpec};
+use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
 use mlrun::store::RunQuery;
 use mlrun::ui::report::{render_html, Chart, ChartSeries, ReportTable};
@@ -18,12 +17,8 @@ pub struct ReportArgs {
     /// Experiment name to report on (repeatable)
     #[arg(long = "experiment-name", value_name = "NAME")]
     pub experiment_names: Vec<String>,
-    /// MLflow filter, e.g. "metrics.acc > 0.9 and params.model = 'cnn'"
-    #[arg(long, short = 'f', value_name = "FILTER")]
-    pub filter: Option<String>,
-    /// Order, e.g. "metrics.acc DESC" (repeatable; the first is the primary key)
-    #[arg(long = "order-by", value_name = "KEY [ASC|DESC]")]
-    pub order_by: Vec<String>,
+    #[command(flatten)]
+    pub query: RunFilterArgs,
     /// Most runs in the report
     #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=50000))]
     pub max_results: u32,
@@ -43,14 +38,14 @@ pub struct ReportArgs {
     pub out: Option<PathBuf>,
 }
 
-pub fn report(ctx: &Ctx, a: ReportArgs) -> CliResult {
+pub fn cmd_report(ctx: &Ctx, a: ReportArgs) -> CliResult {
     if a.out.is_none() && ctx.output == OutputFormat::Table {
         return Err(CliError::usage("no report file given").with_hint(
             "pass -o report.html, or --output markdown to print the runs table for a CI summary",
         ));
     }
     let store = ctx.store()?;
-    let (filter, order_by, columns) = parse_run_search(&a.filter, &a.order_by, &a.columns)?;
+    let (filter, order_by, columns) = parse_run_search(&a.query, &a.columns)?;
     let exp_ids = experiment_ids(store, &a.experiment_ids, &a.experiment_names)?;
     let page = store.search_runs(&RunQuery {
         experiment_ids: exp_ids.clone(),
@@ -71,7 +66,7 @@ pub fn report(ctx: &Ctx, a: ReportArgs) -> CliResult {
     };
     let Some(out) = a.out else {
         let table = runs_table(store, &page.runs, &columns, ctx.output)?;
-        return super::output::print_table(ctx, &table);
+        return crate::cli::output::print_table(ctx, &table);
     };
 
     let mut rows = Vec::with_capacity(page.runs.len());
@@ -156,12 +151,12 @@ pub fn report(ctx: &Ctx, a: ReportArgs) -> CliResult {
             String::new()
         }
     );
-    let filter_text = a.filter.as_deref().unwrap_or_default();
+    let filter_text = a.query.filter.as_deref().unwrap_or_default();
     if !filter_text.is_empty() {
         subtitle.push_str(&format!(" · filter: {filter_text}"));
     }
-    if !a.order_by.is_empty() {
-        subtitle.push_str(&format!(" · order by: {}", a.order_by.join(", ")));
+    if !a.query.order_by.is_empty() {
+        subtitle.push_str(&format!(" · order by: {}", a.query.order_by.join(", ")));
     }
     let html = render_html(&title, &subtitle, &table, &charts);
     write_atomic(&out, html.as_bytes())?;
