@@ -2,7 +2,6 @@
 //! returns data for `output` to render, and errors for `run` to map to exit codes.
 mod args;
 mod artifacts;
-mod child;
 mod compare;
 mod doctor;
 mod env_vars;
@@ -20,6 +19,7 @@ mod run;
 mod runs;
 mod search;
 mod serve;
+mod signals;
 mod sync;
 mod table;
 mod ui;

@@ -3,7 +3,6 @@
 //! `mlrun runs rerun`. Every parameter is validated and every command built before anything is
 //! written, so a bad value leaves the store untouched.
 use super::args::{experiment_for_new_run, user, ExperimentSel};
-use super::child::{self, Outcome};
 use super::error::{CliError, CliResult};
 use super::search::{runs_table, Agg, Attr, ColumnSpec};
 use super::{env_vars, now_ms, parse_kv, Ctx};
@@ -16,6 +15,7 @@ use mlrun::project::{
 };
 use mlrun::store::file::fsutil::{copy_tree, Links};
 use mlrun::store::NewRun;
+use mlrun::supervise::child::{self, Outcome};
 use mlrun::{Param, Run, RunStatus, Tag, TrackingStore};
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
@@ -474,7 +474,8 @@ fn run_with(
         make_plan(ctx, &p, &r.line, DRY_RUN_ID, DRY_RUN_ID, None)?;
     }
     // Ctrl-C from here on reaches the child (or stops a sweep) instead of killing mlrun mid-write.
-    child::install_handler()?;
+    // (Notices are said even with -q, as before the signal wiring moved.)
+    super::signals::forward_to_commands(false)?;
     let store = ctx.store()?;
     let experiment_id = experiment_for_new_run(ctx, store, &a.exp)?;
     let user = user();

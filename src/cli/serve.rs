@@ -886,8 +886,7 @@ pub fn serve(ctx: &Ctx, a: ServeArgs) -> CliResult {
         return Err(CliError::usage("--workers must be at least 1"));
     }
     // Signals are caught from here on: a Ctrl-C while workers load stops cleanly too.
-    let signals = signal_hook::iterator::Signals::new([libc::SIGINT, libc::SIGTERM])?;
-    let handle = signals.handle();
+    let mut signals = super::signals::GracefulStop::catch()?;
 
     let path = resolve_model_path(ctx, &a.model_uri)?;
     let is_onnx = matches!(ServedModel::open(&path)?.backend, Backend::Onnx(_));
@@ -933,7 +932,7 @@ pub fn serve(ctx: &Ctx, a: ServeArgs) -> CliResult {
         "Listening at http://{addr} (POST /invocations; Ctrl-C or SIGTERM to stop)"
     ));
 
-    let watcher = super::child::stop_on_signals(signals, ctx.quiet, move || stopper.stop());
+    signals.on_signal(ctx.quiet, move || stopper.stop());
     let logger: Option<http::Logger> = (!ctx.quiet).then(|| {
         Arc::new(|a: &http::Access| {
             let remote = a.remote.map_or_else(|| "-".to_string(), |r| r.to_string());
@@ -963,8 +962,7 @@ pub fn serve(ctx: &Ctx, a: ServeArgs) -> CliResult {
     if let Scorer::Python(pool) = &front.loaded.scorer {
         pool.shutdown();
     }
-    handle.close();
-    let _ = watcher.join();
+    drop(signals);
     ctx.say("Stopped.");
     Ok(())
 }
