@@ -9,6 +9,7 @@ mod error;
 mod exec;
 mod experiments;
 mod generate;
+mod host;
 mod log;
 mod metrics;
 mod models;

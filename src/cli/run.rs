@@ -4,21 +4,18 @@
 //! written, so a bad value leaves the store untouched.
 use super::args::{experiment_for_new_run, user, ExperimentSel};
 use super::error::{CliError, CliResult};
+use super::host;
 use super::search::{runs_table, Agg, Attr, ColumnSpec};
 use super::{env_vars, now_ms, parse_kv, Ctx};
 use clap::{Args, ValueEnum};
-use mlrun::project::env::{self, PlanRequest, READY_MARKER};
+use mlrun::project::env::{self, PlanRequest};
 use mlrun::project::fetch::{self, GitInfo, ProjectUri};
 use mlrun::project::spec::{Computed, EntryPoint};
-use mlrun::project::{
-    shlex_join, shlex_unquote, sweep, EnvManager, Plan, Project, ProjectError, Step, Tools,
-};
-use mlrun::store::file::fsutil::{copy_tree, Links};
+use mlrun::project::{shlex_join, shlex_unquote, sweep, EnvManager, Plan, Project, Step, Tools};
 use mlrun::store::NewRun;
 use mlrun::supervise::child::{self, Outcome};
 use mlrun::{Param, Run, RunStatus, Tag, TrackingStore};
 use std::collections::BTreeSet;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -112,35 +109,6 @@ pub struct RerunArgs {
     pub dry_run: bool,
 }
 
-impl From<ProjectError> for CliError {
-    fn from(e: ProjectError) -> Self {
-        let hint = match &e {
-            ProjectError::MissingParameters { .. } => {
-                Some("give each with -P NAME=VALUE".to_string())
-            }
-            ProjectError::ToolMissing { tool, .. } => Some(match tool.as_str() {
-                "uv" => "install uv (`pip install uv`), or use --env-manager virtualenv or local"
-                    .to_string(),
-                "conda" => {
-                    "install Miniforge (conda, mamba) or micromamba, or use --env-manager local"
-                        .to_string()
-                }
-                "docker" => {
-                    "install Docker, or use --env-manager local to run without it".to_string()
-                }
-                other => format!("install {other}, or use --env-manager uv or local"),
-            }),
-            ProjectError::Command { .. } => {
-                Some("write literal braces in an MLproject command as {{ and }}".to_string())
-            }
-            _ => None,
-        };
-        let mut err = CliError::user(e.to_string());
-        err.hint = hint;
-        err
-    }
-}
-
 /// One run of a project: its params as given, as logged, and its shell line.
 struct PlannedRun {
     logged: Computed,
@@ -167,21 +135,6 @@ struct Prepared {
     runs: Vec<PlannedRun>,
     sweep: bool,
     axes: Vec<sweep::Axis>,
-}
-
-pub(super) fn which(name: &str) -> Option<PathBuf> {
-    use std::os::unix::fs::PermissionsExt;
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join(name))
-        .find(|p| {
-            p.metadata()
-                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-        })
-}
-
-fn host_env(name: &str) -> Option<String> {
-    std::env::var(name).ok()
 }
 
 fn check_repeats(params: &[(String, String)]) -> CliResult {
@@ -220,7 +173,7 @@ fn prepare(a: &RunArgs, split_commas: bool, cwd: Option<PathBuf>) -> CliResult<P
         Some(c) => c,
         None => std::env::current_dir()?,
     };
-    let git_bin = which("git").unwrap_or_else(|| PathBuf::from("git"));
+    let git_bin = host::which("git").unwrap_or_else(|| PathBuf::from("git"));
     let mut uri = fetch::parse_uri(&a.uri, &cwd)?;
     // A bare repository is a git remote that happens to be on this disk: clone it.
     if let Some(l) = uri.local.clone() {
@@ -336,17 +289,6 @@ fn tracking_location(ctx: &Ctx) -> CliResult<(PathBuf, String)> {
     Ok((abs, uri))
 }
 
-pub(super) fn env_root() -> PathBuf {
-    match std::env::var_os(env_vars::ENV_ROOT).filter(|v| !v.is_empty()) {
-        Some(v) => PathBuf::from(v),
-        None => std::env::var_os("HOME")
-            .map(PathBuf::from)
-            .unwrap_or_else(std::env::temp_dir)
-            .join(".mlflow")
-            .join("envs"),
-    }
-}
-
 /// The variables the entry point gets, as `mlflow run` sets them, plus `MLRUN` (this binary, for
 /// `$MLRUN log-metric …` in shell entry points) and the file-store opt-in MLflow 3 asks for.
 fn run_env(run_id: &str, tracking_uri: &str, experiment_id: &str) -> Vec<(String, String)> {
@@ -384,7 +326,7 @@ fn make_plan(
         project: &p.project,
         manager: p.manager,
         command: line.to_string(),
-        env_root: env_root(),
+        env_root: host::env_root(),
         run_env: run_env(run_id, &tracking_uri, experiment_id),
         tracking_dir,
         artifact_dir,
@@ -394,8 +336,8 @@ fn make_plan(
         scratch: p.scratch.path().to_path_buf(),
     };
     let tools = Tools {
-        which: &which,
-        host_env: &host_env,
+        which: &host::which,
+        host_env: &host::host_env,
     };
     Ok(env::plan(&req, &tools)?)
 }
@@ -525,7 +467,7 @@ fn execute(
     let result = (|| -> CliResult<i32> {
         let plan = make_plan(ctx, p, line, run_id, &run.info.experiment_id, artifact_dir)?;
         if setup {
-            prepare_env(ctx, &plan)?;
+            host::prepare_env(ctx, &plan)?;
         }
         if let (Some(image), EnvManager::Docker) = (&plan.image, plan.manager) {
             store.log_batch(
@@ -587,95 +529,13 @@ fn spawn(plan: &Plan) -> CliResult<Outcome> {
 }
 
 fn docker_image_id(image: &str) -> Option<String> {
-    let out = Command::new(which("docker")?)
+    let out = Command::new(host::which("docker")?)
         .args(["image", "inspect", "--format", "{{.Id}}", image])
         .stderr(Stdio::null())
         .output()
         .ok()?;
     let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
     (out.status.success() && !id.is_empty()).then_some(id)
-}
-
-/// Builds the cached environment unless it is ready (under a lock, so parallel runs build it
-/// once), then runs the always-needed steps (a docker build). Progress goes to stderr.
-pub(super) fn prepare_env(ctx: &Ctx, plan: &Plan) -> CliResult {
-    if let Some(env_dir) = &plan.env_dir {
-        let parent = env_dir.parent().unwrap_or(Path::new("/"));
-        std::fs::create_dir_all(parent)
-            .map_err(|e| CliError::user(format!("{}: {e}", parent.display())))?;
-        let lock_path = env_dir.with_extension("lock");
-        let lock = std::fs::File::create(&lock_path)
-            .map_err(|e| CliError::user(format!("{}: {e}", lock_path.display())))?;
-        lock.lock()?;
-        if plan.env_ready() {
-            ctx.say(&format!("Reusing environment {}", env_dir.display()));
-        } else {
-            // A folder without the marker is a build that did not finish: start over.
-            if env_dir.exists() {
-                std::fs::remove_dir_all(env_dir)?;
-            }
-            ctx.say(&format!("Creating environment {}", env_dir.display()));
-            let built = run_steps(ctx, &plan.setup);
-            if built.is_err() {
-                let _ = std::fs::remove_dir_all(env_dir);
-            }
-            built?;
-            std::fs::write(env_dir.join(READY_MARKER), "")?;
-        }
-    }
-    run_steps(ctx, &plan.prepare)
-}
-
-fn run_steps(ctx: &Ctx, steps: &[Step]) -> CliResult {
-    let spinner = (!ctx.quiet && std::io::stderr().is_terminal()).then(|| {
-        let s = indicatif::ProgressBar::new_spinner();
-        s.enable_steady_tick(std::time::Duration::from_millis(100));
-        s
-    });
-    for step in steps {
-        match step {
-            Step::Write { path, contents } => std::fs::write(path, contents)
-                .map_err(|e| CliError::user(format!("{}: {e}", path.display())))?,
-            Step::CopyDir { from, to } => copy_tree(from, to, Links::Copy)?,
-            Step::Run { argv, cwd } => {
-                let shown = shlex_join(argv);
-                let mut cmd = Command::new(&argv[0]);
-                cmd.args(&argv[1..]).current_dir(cwd).stdin(Stdio::null());
-                let output = if let Some(s) = &spinner {
-                    s.set_message(shown.clone());
-                    cmd.output()
-                } else {
-                    ctx.say(&format!("+ {shown}"));
-                    if ctx.quiet {
-                        cmd.output()
-                    } else {
-                        // Build tools' output is talk: it goes to stderr, never to stdout.
-                        use std::os::fd::AsFd;
-                        let err = std::io::stderr().as_fd().try_clone_to_owned()?;
-                        cmd.stdout(Stdio::from(err)).output()
-                    }
-                };
-                let out = output
-                    .map_err(|e| CliError::user(format!("could not start `{shown}`: {e}")))?;
-                if !out.status.success() {
-                    if let Some(s) = &spinner {
-                        s.finish_and_clear();
-                    }
-                    let mut msg = format!("`{shown}` failed ({})", out.status);
-                    let text = String::from_utf8_lossy(&out.stderr);
-                    let text = text.trim();
-                    if !text.is_empty() {
-                        msg.push_str(&format!(":\n{text}"));
-                    }
-                    return Err(CliError::user(msg));
-                }
-            }
-        }
-    }
-    if let Some(s) = spinner {
-        s.finish_and_clear();
-    }
-    Ok(())
 }
 
 /// `--dry-run`: the command lines, one per line, as they would run; nothing is created.
@@ -738,7 +598,7 @@ fn run_sweep(
     ));
     // Build the shared environment once, before the children race for it.
     let first = make_plan(ctx, p, &p.runs[0].line, DRY_RUN_ID, experiment_id, None);
-    let setup = first.and_then(|plan| prepare_env(ctx, &plan));
+    let setup = first.and_then(|plan| host::prepare_env(ctx, &plan));
     if let Err(e) = setup {
         let _ = finish(ctx, store, &parent_id, RunStatus::Failed);
         return Err(e);

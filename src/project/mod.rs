@@ -5,6 +5,7 @@
 pub mod env;
 pub mod fetch;
 pub mod quote;
+pub mod run;
 pub mod spec;
 pub mod sweep;
 
@@ -41,6 +42,22 @@ pub enum ProjectError {
     Git { args: String, message: String },
     #[error("{0}")]
     Grid(String),
+    /// A command that builds an environment could not be started.
+    #[error("could not start `{command}`: {source}")]
+    StepStart {
+        command: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A command that builds an environment failed; its stderr, trimmed, follows the status.
+    #[error("`{command}` failed ({status}){}", if stderr.is_empty() { String::new() } else { format!(":\n{stderr}") })]
+    StepFailed {
+        command: String,
+        status: String,
+        stderr: String,
+    },
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
 }
 
 impl ProjectError {
