@@ -78,8 +78,17 @@ impl From<ProjectError> for CliError {
             }
             _ => None,
         };
-        if let ProjectError::Store(e) = e {
-            return e.into();
+        match e {
+            ProjectError::Store(e) => return e.into(),
+            ProjectError::Usage(message) => return Self::usage(message),
+            ProjectError::Spawn { program, source } => {
+                return Self {
+                    message: format!("could not start {program}: {source}"),
+                    hint: None,
+                    code: mlrun::supervise::child::spawn_error_code(&source),
+                }
+            }
+            _ => {}
         }
         let mut err = CliError::user(e.to_string());
         err.hint = hint;

@@ -2,7 +2,6 @@
 //! project's or a model's environment (PATH lookups, host variables, the environments' root), and
 //! how it shows an environment build on stderr. Shared by `run` and `models serve`/`predict`.
 use super::env_vars;
-use super::error::CliResult;
 use super::Ctx;
 use mlrun::project::run::{self as prun, Progress, ToolOutput};
 use mlrun::project::Plan;
@@ -39,7 +38,7 @@ pub fn env_root() -> PathBuf {
 
 /// Builds the plan's environment (see `mlrun::project::run::prepare_env`), with a spinner on a
 /// terminal, else one `+ command` line per build command and the tools' output on stderr.
-pub fn prepare_env(ctx: &Ctx, plan: &Plan) -> CliResult {
+pub fn prepare_env(ctx: &Ctx, plan: &Plan) -> mlrun::project::Result<()> {
     let spinner = (!ctx.quiet && std::io::stderr().is_terminal()).then(|| {
         let s = indicatif::ProgressBar::new_spinner();
         s.enable_steady_tick(std::time::Duration::from_millis(100));
@@ -61,5 +60,5 @@ pub fn prepare_env(ctx: &Ctx, plan: &Plan) -> CliResult {
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
-    Ok(result?)
+    result
 }
