@@ -519,22 +519,6 @@ fn dead_or_hung_workers_are_replaced_and_sigterm_drains() {
     assert!(server.log().contains("finishing requests in flight"));
 }
 
-/// The direct children of `pid` (from /proc).
-fn children_of(pid: i32) -> Vec<i32> {
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .flatten()
-        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
-        .filter(|c| {
-            let stat = std::fs::read_to_string(format!("/proc/{c}/stat")).unwrap_or_default();
-            // Fields after the command's closing parenthesis: state, ppid, …
-            stat.rsplit_once(") ")
-                .and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse::<i32>().ok())
-                == Some(pid)
-        })
-        .collect()
-}
-
 #[test]
 fn workers_die_with_a_sigkilled_server() {
     let env = TestEnv::new();
@@ -545,8 +529,7 @@ fn workers_die_with_a_sigkilled_server() {
         &path,
         &["-m", &uri, "--env-manager", "local", "--timeout", "600"],
     );
-    let server_pid = server.child.id() as i32;
-    let workers = children_of(server_pid);
+    let workers = mlrun::supervise::children_of(server.child.id());
     assert_eq!(workers.len(), 1, "expected one worker: {workers:?}");
     // The worker is busy (sleeping in predict), so only a signal can end it; its pipes closing
     // would not.
@@ -565,7 +548,7 @@ fn workers_die_with_a_sigkilled_server() {
     server.child.wait().unwrap();
     let gone = (0..100).any(|_| {
         std::thread::sleep(std::time::Duration::from_millis(50));
-        !pid_alive(workers[0])
+        !pid_alive(workers[0] as i32)
     });
     assert!(gone, "worker {} outlived its SIGKILLed server", workers[0]);
 }

@@ -6,6 +6,7 @@ use super::Ctx;
 use mlrun::project::run::{self as prun, Progress, ToolOutput};
 use mlrun::project::Plan;
 use std::io::IsTerminal;
+use std::os::fd::AsFd;
 use std::path::PathBuf;
 
 /// The first executable `name` on PATH.
@@ -44,10 +45,11 @@ pub fn prepare_env(ctx: &Ctx, plan: &Plan) -> mlrun::project::Result<()> {
         s.enable_steady_tick(std::time::Duration::from_millis(100));
         s
     });
+    let stderr = std::io::stderr();
     let output = if spinner.is_some() || ctx.quiet {
         ToolOutput::Capture
     } else {
-        ToolOutput::Stderr
+        ToolOutput::Into(stderr.as_fd())
     };
     let result = prun::prepare_env(plan, output, &mut |p| match p {
         Progress::Reusing(dir) => ctx.say(&format!("Reusing environment {}", dir.display())),

@@ -216,7 +216,7 @@ fn run_with(
         runner.plan(&r.line, DRY_RUN_ID, DRY_RUN_ID, None)?;
     }
     // Ctrl-C from here on reaches the child (or stops a sweep) instead of killing mlrun mid-write.
-    // (Notices are said even with -q, as before the signal wiring moved.)
+    // Notices of a forwarded signal are said even with -q, as `run` always has.
     super::signals::forward_to_commands(false)?;
     let store = ctx.store()?;
     let experiment_id = experiment_for_new_run(ctx, store, &a.exp)?;

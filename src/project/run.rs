@@ -14,6 +14,7 @@ use crate::supervise::child::{self, Outcome};
 use crate::supervise::{Supervisor, SUPERVISOR_TAG};
 use crate::{Param, Run, RunStatus, Tag, TrackingStore};
 use std::collections::BTreeSet;
+use std::os::fd::BorrowedFd;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -42,12 +43,12 @@ pub enum Progress<'a> {
 }
 
 /// Where a build command's stdout goes. Its stderr is always kept for the error message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ToolOutput {
+#[derive(Debug, Clone, Copy)]
+pub enum ToolOutput<'a> {
     /// Kept (and dropped): nothing reaches the terminal.
     Capture,
-    /// Onto mlrun's own stderr: build tools' output is talk, never data on stdout.
-    Stderr,
+    /// Into this file (the binary passes its stderr: build tools' output is talk, never data).
+    Into(BorrowedFd<'a>),
 }
 
 /// Builds the cached environment unless it is ready (under a lock, so parallel runs build it
@@ -96,13 +97,14 @@ fn run_steps(steps: &[Step], output: ToolOutput, progress: &mut dyn FnMut(Progre
                 progress(Progress::Running(&shown));
                 let mut cmd = Command::new(&argv[0]);
                 cmd.args(&argv[1..]).current_dir(cwd).stdin(Stdio::null());
-                if output == ToolOutput::Stderr {
-                    use std::os::fd::AsFd;
-                    let err = std::io::stderr()
-                        .as_fd()
+                if let ToolOutput::Into(fd) = output {
+                    let fd = fd
                         .try_clone_to_owned()
-                        .map_err(|e| ProjectError::io("/dev/stderr", e))?;
-                    cmd.stdout(Stdio::from(err));
+                        .map_err(|source| ProjectError::StepStart {
+                            command: shown.clone(),
+                            source,
+                        })?;
+                    cmd.stdout(Stdio::from(fd));
                 }
                 let out = cmd.output().map_err(|source| ProjectError::StepStart {
                     command: shown.clone(),
