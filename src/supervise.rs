@@ -16,7 +16,10 @@
 //! [`mark_orphaned`] finds the ones still running (same user, same boot) by their environment and
 //! kills them before it ends the run. A process that scrubbed its environment escapes this.
 //!
-//! Also here: the `/proc` readers the supervisor uses to find a command's leftover descendants.
+//! Also here: the `/proc` readers the supervisor uses to find a command's leftover descendants, and
+//! the supervisor itself ([`child`]), which starts and watches every child process mlrun runs.
+pub mod child;
+
 use crate::clock::now_ms;
 use crate::store::{Result, StoreError, TrackingStore};
 use crate::{RunStatus, Tag, ViewType};

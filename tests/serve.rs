@@ -519,6 +519,40 @@ fn dead_or_hung_workers_are_replaced_and_sigterm_drains() {
     assert!(server.log().contains("finishing requests in flight"));
 }
 
+#[test]
+fn workers_die_with_a_sigkilled_server() {
+    let env = TestEnv::new();
+    let uri = log_misbehaving(&env);
+    let path = path_with(&mlflow_sklearn_python());
+    let server = Server::start(
+        &env,
+        &path,
+        &["-m", &uri, "--env-manager", "local", "--timeout", "600"],
+    );
+    let workers = mlrun::supervise::children_of(server.child.id());
+    assert_eq!(workers.len(), 1, "expected one worker: {workers:?}");
+    // The worker is busy (sleeping in predict), so only a signal can end it; its pipes closing
+    // would not.
+    let url = server.url.clone();
+    let _hung = std::thread::spawn(move || {
+        http::request(
+            "POST",
+            &format!("{url}/invocations"),
+            &[("Content-Type", "application/json")],
+            cmd("hang", 1.0).to_string().as_bytes(),
+        )
+    });
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let mut server = server;
+    server.child.kill().unwrap();
+    server.child.wait().unwrap();
+    let gone = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        !pid_alive(workers[0] as i32)
+    });
+    assert!(gone, "worker {} outlived its SIGKILLed server", workers[0]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // ONNX
 

@@ -14,9 +14,6 @@ pub const SHELL: &str = "SHELL";
 pub const ENV_ROOT: &str = "MLFLOW_ENV_ROOT";
 pub const ALLOW_FILE_STORE: &str = "MLFLOW_ALLOW_FILE_STORE";
 pub const MLRUN: &str = "MLRUN";
-/// Set on every command `mlrun exec`/`mlrun run` supervise, naming this mlrun (see
-/// `mlrun::supervise`): how a SIGKILLed mlrun's leftover processes are found later.
-pub const SUPERVISOR: &str = mlrun::supervise::SUPERVISOR_ENV;
 /// Talking to a tracking server (spec §7.2): credentials, TLS, retries and timeout.
 pub const TRACKING_PASSWORD: &str = "MLFLOW_TRACKING_PASSWORD";
 pub const TRACKING_TOKEN: &str = "MLFLOW_TRACKING_TOKEN";

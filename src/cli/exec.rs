@@ -6,13 +6,13 @@
 //! or is interrupted.
 use super::args::{experiment_for_new_run, user, ExperimentSel};
 use super::args::{source_tags, tags_of};
-use super::child::{self, Stream, Tee};
 use super::error::{CliError, CliResult};
 use super::{env_vars, now_ms, parse_kv, Ctx};
 use clap::Args;
 use mlrun::scalars::ScalarParser;
 use mlrun::store::NewRun;
 use mlrun::stores::Stores;
+use mlrun::supervise::child::{self, Stream, Tee};
 use mlrun::supervise::{Supervisor, SUPERVISOR_TAG};
 use mlrun::validate::{MAX_BATCH_METRICS, MAX_BATCH_PARAMS, MAX_TAG_VALUE_LEN};
 use mlrun::{Metric, Param, RunStatus, Tag, TrackingStore};
@@ -94,8 +94,7 @@ pub struct ExecArgs {
 /// Runs the command; returns the code mlrun should exit with.
 pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
     // Installed first, so a Ctrl-C during setup still reaches the command as soon as it starts.
-    child::install_handler()?;
-    child::set_notices(!ctx.quiet);
+    super::signals::forward_to_commands(ctx.quiet)?;
     let mut parser = if a.metric_patterns.is_empty() {
         ScalarParser::default()
     } else {
@@ -179,7 +178,10 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
     let tee = match log_files {
         None => None,
         Some((out, err)) => {
-            let mut tee = Tee::new().stdout_log(out).stderr_log(err);
+            let mut tee = Tee::new()
+                .echo(Box::new(std::io::stdout()), Box::new(std::io::stderr()))
+                .stdout_log(out)
+                .stderr_log(err);
             if !a.no_metrics {
                 let (tx, rx) = mpsc::channel::<Metric>();
                 let slot = Arc::new(Mutex::new(Some(tx)));

@@ -2,17 +2,18 @@
 //! command's result to an exit code. The commands are in `commands/`, one file each; what several
 //! share is in `args.rs` (argument groups), `output.rs`, `runs_table.rs` and `table.rs`.
 mod args;
-mod child;
 mod commands;
 mod env_vars;
 mod error;
 mod exec;
+mod host;
 mod models;
 mod output;
 mod plot;
 mod run;
 mod runs_table;
 mod serve;
+mod signals;
 mod table;
 mod ui;
 

@@ -3,37 +3,19 @@
 //! `mlrun runs rerun`. Every parameter is validated and every command built before anything is
 //! written, so a bad value leaves the store untouched.
 use super::args::{experiment_for_new_run, user, ExperimentSel};
-use super::child::{self, Outcome};
 use super::error::{CliError, CliResult};
+use super::host;
 use super::runs_table::{runs_table, Agg, Attr, ColumnSpec};
-use super::{env_vars, now_ms, parse_kv, Ctx};
+use super::{env_vars, parse_kv, Ctx};
 use clap::{Args, ValueEnum};
-use mlrun::project::env::{self, PlanRequest, READY_MARKER};
-use mlrun::project::fetch::{self, GitInfo, ProjectUri};
-use mlrun::project::spec::{Computed, EntryPoint};
-use mlrun::project::{
-    shlex_join, shlex_unquote, sweep, EnvManager, Plan, Project, ProjectError, Step, Tools,
+use mlrun::project::run::{
+    self as prun, Prepared, RunEvent, RunRequest, Runner, SweepReport, DRY_RUN_ID, TAG_BUILD_IMAGE,
+    TAG_CWD, TAG_RERUN_OF, TAG_SWEEP, TAG_URI, TAG_VERSION,
 };
-use mlrun::store::file::fsutil::{copy_tree, Links};
-use mlrun::store::NewRun;
-use mlrun::{Param, Run, RunStatus, Tag, TrackingStore};
+use mlrun::project::{shlex_join, shlex_unquote, EnvManager, Plan, Step, Tools};
+use mlrun::{Run, RunStatus, Tag, TrackingStore};
 use std::collections::BTreeSet;
-use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
-
-/// Tags mlrun adds so `runs rerun` can repeat a project run.
-const TAG_URI: &str = "mlrun.project.uri";
-const TAG_VERSION: &str = "mlrun.project.version";
-const TAG_CWD: &str = "mlrun.project.cwd";
-const TAG_DIRTY: &str = "mlrun.source.git.dirty";
-const TAG_RERUN_OF: &str = "mlrun.rerunOf";
-const TAG_SWEEP: &str = "mlrun.sweep";
-const TAG_BUILD_IMAGE: &str = "mlrun.project.buildImage";
-/// Placeholder for ids in `--dry-run` output.
-const DRY_RUN_ID: &str = "<run-id>";
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EnvManagerArg {
@@ -112,217 +94,26 @@ pub struct RerunArgs {
     pub dry_run: bool,
 }
 
-impl From<ProjectError> for CliError {
-    fn from(e: ProjectError) -> Self {
-        let hint = match &e {
-            ProjectError::MissingParameters { .. } => {
-                Some("give each with -P NAME=VALUE".to_string())
-            }
-            ProjectError::ToolMissing { tool, .. } => Some(match tool.as_str() {
-                "uv" => "install uv (`pip install uv`), or use --env-manager virtualenv or local"
-                    .to_string(),
-                "conda" => {
-                    "install Miniforge (conda, mamba) or micromamba, or use --env-manager local"
-                        .to_string()
-                }
-                "docker" => {
-                    "install Docker, or use --env-manager local to run without it".to_string()
-                }
-                other => format!("install {other}, or use --env-manager uv or local"),
-            }),
-            ProjectError::Command { .. } => {
-                Some("write literal braces in an MLproject command as {{ and }}".to_string())
-            }
-            _ => None,
-        };
-        let mut err = CliError::user(e.to_string());
-        err.hint = hint;
-        err
-    }
-}
-
-/// One run of a project: its params as given, as logged, and its shell line.
-struct PlannedRun {
-    logged: Computed,
-    line: String,
-}
-
-/// Everything decided before anything is written: the project, its entry point, each run's params.
-struct Prepared {
-    uri: ProjectUri,
-    /// Holds a cloned project until the runs end.
-    _checkout: Option<tempfile::TempDir>,
-    project: Project,
-    entry: EntryPoint,
-    manager: EnvManager,
-    git: GitInfo,
-    git_bin: PathBuf,
-    cwd: PathBuf,
-    version: Option<String>,
-    build_image: bool,
-    docker_args: Vec<(String, Option<String>)>,
-    /// A scratch folder (docker build context) that lives as long as the runs.
-    scratch: tempfile::TempDir,
-    /// One entry per run: the user's params, the logged form and the shell line.
-    runs: Vec<PlannedRun>,
-    sweep: bool,
-    axes: Vec<sweep::Axis>,
-}
-
-pub(super) fn which(name: &str) -> Option<PathBuf> {
-    use std::os::unix::fs::PermissionsExt;
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join(name))
-        .find(|p| {
-            p.metadata()
-                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-        })
-}
-
-fn host_env(name: &str) -> Option<String> {
-    std::env::var(name).ok()
-}
-
-fn check_repeats(params: &[(String, String)]) -> CliResult {
-    let mut seen = BTreeSet::new();
-    for (k, _) in params {
-        if !seen.insert(k) {
-            return Err(CliError::usage(format!("Repeated parameter: '{k}'")));
-        }
-    }
-    Ok(())
-}
-
-fn docker_args(raw: &[String]) -> CliResult<Vec<(String, Option<String>)>> {
-    let mut out: Vec<(String, Option<String>)> = Vec::new();
-    for a in raw {
-        let (k, v) = match a.split_once('=') {
-            Some((k, v)) => (k.to_string(), Some(v.to_string())),
-            None => (a.clone(), None),
-        };
-        if k.is_empty() {
-            return Err(CliError::usage(format!(
-                "Invalid format for -A parameter: '{a}'. Use -A name=value."
-            )));
-        }
-        if out.iter().any(|(n, _)| n == &k) {
-            return Err(CliError::usage(format!("Repeated parameter: '{k}'")));
-        }
-        out.push((k, v));
-    }
-    Ok(out)
-}
-
 fn prepare(a: &RunArgs, split_commas: bool, cwd: Option<PathBuf>) -> CliResult<Prepared> {
-    check_repeats(&a.params)?;
     let cwd = match cwd {
         Some(c) => c,
         None => std::env::current_dir()?,
     };
-    let git_bin = which("git").unwrap_or_else(|| PathBuf::from("git"));
-    let mut uri = fetch::parse_uri(&a.uri, &cwd)?;
-    // A bare repository is a git remote that happens to be on this disk: clone it.
-    if let Some(l) = uri.local.clone() {
-        if fetch::run_git(&git_bin, &l, &["rev-parse", "--is-bare-repository"])
-            .is_ok_and(|s| s == "true")
-        {
-            uri.local = None;
-            uri.base = l.to_string_lossy().into_owned();
-        }
-    }
-    let (root, checkout) = match (&uri.local, &a.version) {
-        (Some(local), None) => (local.clone(), None),
-        (local, version) => {
-            if let (Some(l), Some(_)) = (local, version) {
-                if fetch::run_git(&git_bin, l, &["rev-parse", "--git-dir"]).is_err() {
-                    return Err(CliError::user(
-                        "Setting a version is only supported for Git project URIs",
-                    ));
-                }
-            }
-            // A folder inside a work tree: clone the whole repository, then go back down.
-            let (url, inner) = match local {
-                Some(l) => {
-                    let top = fetch::run_git(&git_bin, l, &["rev-parse", "--show-toplevel"])
-                        .map(PathBuf::from)
-                        .unwrap_or_else(|_| l.clone());
-                    let inner = l
-                        .strip_prefix(&top)
-                        .map(Path::to_path_buf)
-                        .unwrap_or_default();
-                    (top.to_string_lossy().into_owned(), inner)
-                }
-                None => (uri.base.clone(), PathBuf::new()),
-            };
-            let tmp = tempfile::Builder::new()
-                .prefix("mlrun-project-")
-                .tempdir()?;
-            let dst = tmp.path().join("project");
-            fetch::clone(&git_bin, &url, version.as_deref(), &dst)?;
-            (dst.join(inner), Some(tmp))
-        }
-    };
-    let dir = if uri.subdir.is_empty() {
-        root.clone()
-    } else {
-        root.join(&uri.subdir)
-    };
-    if !dir.is_dir() {
-        return Err(CliError::user(format!(
-            "Could not find subdirectory {} of {}",
-            uri.subdir,
-            root.display()
-        )));
-    }
-    let project = mlrun::project::load_project(&dir)?;
     let shell = std::env::var(env_vars::SHELL).unwrap_or_else(|_| "bash".into());
-    let entry = project.entry_point(&a.entry_point, &shell)?;
-    let manager = env::resolve_manager(&project, a.env_manager.map(Into::into))?;
-
-    let grid = match &a.grid {
-        Some(f) => sweep::read_grid(f)?,
-        None => vec![],
-    };
-    let param_axes = if split_commas {
-        sweep::axes_from_params(&a.params)
-    } else {
-        a.params
-            .iter()
-            .map(|(k, v)| (k.clone(), vec![v.clone()]))
-            .collect()
-    };
-    let is_sweep = a.grid.is_some() || param_axes.iter().any(|(_, v)| v.len() > 1);
-    let axes = sweep::merge(grid, param_axes)?;
-    let mut runs = Vec::new();
-    for user in sweep::expand(&axes) {
-        let logged = entry.compute(&user, None)?;
-        let resolved = entry.compute(&user, Some(&cwd))?;
-        let line = entry.command_line(&resolved)?;
-        runs.push(PlannedRun { logged, line });
-    }
-    let mut git = fetch::git_info(&git_bin, &dir, a.version.as_deref());
-    if let (Some(l), Some(_)) = (&uri.local, &checkout) {
-        // A local folder cloned at a version: its remote is the one to record, not the clone's.
-        git.repo_url = fetch::git_info(&git_bin, l, None).repo_url;
-    }
-    Ok(Prepared {
-        uri,
-        _checkout: checkout,
-        project,
-        entry,
-        manager,
-        git,
-        git_bin,
-        cwd,
-        version: a.version.clone(),
+    Ok(prun::prepare(&RunRequest {
+        uri: &a.uri,
+        entry_point: &a.entry_point,
+        params: &a.params,
+        split_commas,
+        env_manager: a.env_manager.map(Into::into),
+        version: a.version.as_deref(),
         build_image: a.build_image,
-        docker_args: docker_args(&a.docker_args)?,
-        scratch: tempfile::Builder::new().prefix("mlrun-run-").tempdir()?,
-        runs,
-        sweep: is_sweep,
-        axes,
-    })
+        docker_args: &a.docker_args,
+        grid: a.grid.as_deref(),
+        cwd,
+        shell: &shell,
+        git_bin: host::which("git").unwrap_or_else(|| PathBuf::from("git")),
+    })?)
 }
 
 /// The store's folder as an absolute path and as the `file://` URI the child gets.
@@ -334,17 +125,6 @@ fn tracking_location(ctx: &Ctx) -> CliResult<(PathBuf, String)> {
     let abs = mlrun::project::spec::normalize(root);
     let uri = mlrun::uri::path_to_file_uri(&abs);
     Ok((abs, uri))
-}
-
-pub(super) fn env_root() -> PathBuf {
-    match std::env::var_os(env_vars::ENV_ROOT).filter(|v| !v.is_empty()) {
-        Some(v) => PathBuf::from(v),
-        None => std::env::var_os("HOME")
-            .map(PathBuf::from)
-            .unwrap_or_else(std::env::temp_dir)
-            .join(".mlflow")
-            .join("envs"),
-    }
 }
 
 /// The variables the entry point gets, as `mlflow run` sets them, plus `MLRUN` (this binary, for
@@ -371,85 +151,46 @@ fn run_env(run_id: &str, tracking_uri: &str, experiment_id: &str) -> Vec<(String
     env
 }
 
-fn make_plan(
-    ctx: &Ctx,
-    p: &Prepared,
-    line: &str,
-    run_id: &str,
-    experiment_id: &str,
-    artifact_dir: Option<PathBuf>,
-) -> CliResult<Plan> {
+/// The runner of a prepared project: into the local store, with the host's tools and variables.
+fn runner<'a>(ctx: &Ctx, p: &'a Prepared) -> CliResult<Runner<'a>> {
     let (tracking_dir, tracking_uri) = tracking_location(ctx)?;
-    let req = PlanRequest {
-        project: &p.project,
-        manager: p.manager,
-        command: line.to_string(),
-        env_root: env_root(),
-        run_env: run_env(run_id, &tracking_uri, experiment_id),
+    Ok(Runner {
+        prepared: p,
+        tools: Tools {
+            which: &host::which,
+            host_env: &host::host_env,
+        },
+        env_root: host::env_root(),
         tracking_dir,
-        artifact_dir,
-        docker_args: p.docker_args.clone(),
-        build_image: p.build_image,
-        git_commit: p.git.commit.clone(),
-        scratch: p.scratch.path().to_path_buf(),
-    };
-    let tools = Tools {
-        which: &which,
-        host_env: &host_env,
-    };
-    Ok(env::plan(&req, &tools)?)
+        tracking_uri,
+        run_env: &run_env,
+    })
 }
 
-/// The tags `mlflow run` writes, plus mlrun's own for `rerun` and the git dirty state.
-fn run_tags(p: &Prepared, user: &str, parent: Option<&str>) -> Vec<Tag> {
-    let source_name = p.uri.source_name(&p.git_bin);
-    let mut tags = vec![
-        Tag::new("mlflow.user", user),
-        Tag::new("mlflow.source.name", source_name),
-        Tag::new("mlflow.source.type", "PROJECT"),
-        Tag::new("mlflow.project.entryPoint", p.entry.name.clone()),
-    ];
-    if let Some(c) = &p.git.commit {
-        tags.push(Tag::new("mlflow.source.git.commit", c.clone()));
+/// What the binary says as a project runs.
+fn say_event(ctx: &Ctx, event: RunEvent) {
+    match event {
+        RunEvent::Starting { run_id, line } => ctx.say(&format!(
+            "=== Running command '{line}' in run with ID '{run_id}' ==="
+        )),
+        RunEvent::Ended { run_id, outcome } if outcome.status() == RunStatus::Finished => {
+            ctx.say(&format!("=== Run (ID '{run_id}') succeeded ==="))
+        }
+        RunEvent::Ended { run_id, outcome } => ctx.say(&format!(
+            "=== Run (ID '{run_id}') failed: the entry point {} ===",
+            outcome.describe()
+        )),
+        RunEvent::AlreadyEnded { run_id, status } => ctx.say(&format!(
+            "Run {run_id} was already ended as {status} by the entry point; left as it is"
+        )),
+        RunEvent::SweepStarted {
+            parent_id,
+            runs,
+            jobs,
+        } => ctx.say(&format!(
+            "Sweep of {runs} runs under parent run {parent_id}, {jobs} at a time"
+        )),
     }
-    if let Some(parent) = parent {
-        tags.push(Tag::new("mlflow.parentRunId", parent));
-    }
-    if let Some(u) = &p.git.repo_url {
-        tags.push(Tag::new("mlflow.source.git.repoURL", u.clone()));
-    }
-    if let Some(b) = &p.git.branch {
-        tags.push(Tag::new("mlflow.source.git.branch", b.clone()));
-    }
-    tags.push(Tag::new("mlflow.project.backend", "local"));
-    if let Some(env) = p.manager.tag() {
-        tags.push(Tag::new("mlflow.project.env", env));
-    }
-    if let Some(d) = p.git.dirty {
-        tags.push(Tag::new(TAG_DIRTY, d.to_string()));
-    }
-    // What `rerun` needs: a local folder by its absolute path, a remote as given.
-    let uri = match &p.uri.local {
-        Some(l) if p.uri.subdir.is_empty() => l.to_string_lossy().into_owned(),
-        Some(l) => format!("{}#{}", l.display(), p.uri.subdir),
-        None => p.uri.uri.clone(),
-    };
-    tags.push(Tag::new(TAG_URI, uri));
-    if let Some(v) = &p.version {
-        tags.push(Tag::new(TAG_VERSION, v.clone()));
-    }
-    tags.push(Tag::new(TAG_CWD, p.cwd.to_string_lossy().into_owned()));
-    if p.build_image {
-        tags.push(Tag::new(TAG_BUILD_IMAGE, "true"));
-    }
-    tags
-}
-
-fn params_of(c: &Computed) -> Vec<Param> {
-    c.logged()
-        .into_iter()
-        .map(|(k, v)| Param::new(k, v))
-        .collect()
 }
 
 pub fn run(ctx: &Ctx, a: RunArgs) -> CliResult<i32> {
@@ -466,222 +207,50 @@ fn run_with(
     cwd: Option<PathBuf>,
 ) -> CliResult<i32> {
     let p = prepare(&a, split_commas, cwd)?;
+    let runner = runner(ctx, &p)?;
     if a.dry_run {
-        return dry_run(ctx, &p);
+        return dry_run(&runner);
     }
     // Plan once before writing anything: a missing tool or host variable is reported now.
     for r in &p.runs {
-        make_plan(ctx, &p, &r.line, DRY_RUN_ID, DRY_RUN_ID, None)?;
+        runner.plan(&r.line, DRY_RUN_ID, DRY_RUN_ID, None)?;
     }
     // Ctrl-C from here on reaches the child (or stops a sweep) instead of killing mlrun mid-write.
-    child::install_handler()?;
+    // Notices of a forwarded signal are said even with -q, as `run` always has.
+    super::signals::forward_to_commands(false)?;
     let store = ctx.store()?;
     let experiment_id = experiment_for_new_run(ctx, store, &a.exp)?;
     let user = user();
+    let setup = |plan: &Plan| host::prepare_env(ctx, plan);
+    let events = |event: RunEvent| say_event(ctx, event);
     if !p.sweep {
-        let PlannedRun { logged, line } = &p.runs[0];
-        let mut tags = run_tags(&p, &user, None);
+        let planned = &p.runs[0];
+        let mut tags = p.run_tags(&user, None);
         if let Some(r) = rerun_of {
             tags.push(Tag::new(TAG_RERUN_OF, r));
         }
-        let run = create(store, &experiment_id, &user, a.run_name.clone(), tags)?;
-        store.log_batch(&run.info.run_id, &[], &params_of(logged), &[])?;
-        return execute(ctx, store, &p, &run, line, true);
+        let run = prun::create_run(store, &experiment_id, &user, a.run_name.clone(), tags)?;
+        store.log_batch(&run.info.run_id, &[], &planned.params(), &[])?;
+        let outcome = runner.execute(store, &run, &planned.line, Some(&setup), &events)?;
+        return Ok(outcome.exit_code());
     }
-    run_sweep(ctx, store, &p, &a, &experiment_id, &user)
-}
-
-fn create(
-    store: &dyn TrackingStore,
-    experiment_id: &str,
-    user: &str,
-    run_name: Option<String>,
-    mut tags: Vec<Tag>,
-) -> CliResult<Run> {
-    // Who supervises the run, so a run left RUNNING by a killed mlrun can be found and ended.
-    tags.extend(mlrun::supervise::Supervisor::current().map(|s| s.tag()));
-    Ok(store.create_run(NewRun {
-        experiment_id: experiment_id.to_string(),
-        user_id: user.to_string(),
-        start_time: now_ms(),
-        run_name,
-        tags,
-    })?)
-}
-
-/// Builds the environment (when not cached) and runs the entry point; ends the run with its
-/// status, as MLflow does, only while the run is still RUNNING. Returns mlrun's exit code.
-fn execute(
-    ctx: &Ctx,
-    store: &dyn TrackingStore,
-    p: &Prepared,
-    run: &Run,
-    line: &str,
-    setup: bool,
-) -> CliResult<i32> {
-    let run_id = &run.info.run_id;
-    let artifact_dir = mlrun::uri::local_path_from_uri(&run.info.artifact_uri).ok();
-    let result = (|| -> CliResult<i32> {
-        let plan = make_plan(ctx, p, line, run_id, &run.info.experiment_id, artifact_dir)?;
-        if setup {
-            prepare_env(ctx, &plan)?;
-        }
-        if let (Some(image), EnvManager::Docker) = (&plan.image, plan.manager) {
-            store.log_batch(
-                run_id,
-                &[],
-                &[],
-                &[Tag::new("mlflow.docker.image.uri", image.clone())],
-            )?;
-            if let Some(id) = docker_image_id(image) {
-                store.log_batch(run_id, &[], &[], &[Tag::new("mlflow.docker.image.id", id)])?;
-            }
-        }
-        ctx.say(&format!(
-            "=== Running command '{line}' in run with ID '{run_id}' ==="
-        ));
-        let outcome = spawn(&plan)?;
-        finish(ctx, store, run_id, outcome.status())?;
-        if outcome.status() == RunStatus::Finished {
-            ctx.say(&format!("=== Run (ID '{run_id}') succeeded ==="));
-        } else {
-            ctx.say(&format!(
-                "=== Run (ID '{run_id}') failed: the entry point {} ===",
-                outcome.describe()
-            ));
-        }
-        Ok(outcome.exit_code())
-    })();
-    if result.is_err() {
-        let _ = finish(ctx, store, run_id, RunStatus::Failed);
-    }
-    result
-}
-
-fn finish(ctx: &Ctx, store: &dyn TrackingStore, run_id: &str, status: RunStatus) -> CliResult {
-    let current = store.get_run(run_id)?;
-    if current.info.status == RunStatus::Running {
-        store.update_run(run_id, status, Some(now_ms()))?;
-    } else {
-        ctx.say(&format!(
-            "Run {run_id} was already ended as {} by the entry point; left as it is",
-            current.info.status
-        ));
-    }
-    // After the status: a crash in between leaves a stale record on an ended run (ignored).
-    let _ = store.delete_tag(run_id, mlrun::supervise::SUPERVISOR_TAG);
-    Ok(())
-}
-
-fn spawn(plan: &Plan) -> CliResult<Outcome> {
-    let mut cmd = Command::new(&plan.argv[0]);
-    cmd.args(&plan.argv[1..])
-        .current_dir(&plan.cwd)
-        .envs(plan.env.iter().map(|(k, v)| (k, v)));
-    child::run_supervised(cmd, None).map_err(|e| CliError {
-        message: format!("could not start {}: {e}", plan.argv[0]),
-        hint: None,
-        code: child::spawn_error_code(&e),
-    })
-}
-
-fn docker_image_id(image: &str) -> Option<String> {
-    let out = Command::new(which("docker")?)
-        .args(["image", "inspect", "--format", "{{.Id}}", image])
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    (out.status.success() && !id.is_empty()).then_some(id)
-}
-
-/// Builds the cached environment unless it is ready (under a lock, so parallel runs build it
-/// once), then runs the always-needed steps (a docker build). Progress goes to stderr.
-pub(super) fn prepare_env(ctx: &Ctx, plan: &Plan) -> CliResult {
-    if let Some(env_dir) = &plan.env_dir {
-        let parent = env_dir.parent().unwrap_or(Path::new("/"));
-        std::fs::create_dir_all(parent)
-            .map_err(|e| CliError::user(format!("{}: {e}", parent.display())))?;
-        let lock_path = env_dir.with_extension("lock");
-        let lock = std::fs::File::create(&lock_path)
-            .map_err(|e| CliError::user(format!("{}: {e}", lock_path.display())))?;
-        lock.lock()?;
-        if plan.env_ready() {
-            ctx.say(&format!("Reusing environment {}", env_dir.display()));
-        } else {
-            // A folder without the marker is a build that did not finish: start over.
-            if env_dir.exists() {
-                std::fs::remove_dir_all(env_dir)?;
-            }
-            ctx.say(&format!("Creating environment {}", env_dir.display()));
-            let built = run_steps(ctx, &plan.setup);
-            if built.is_err() {
-                let _ = std::fs::remove_dir_all(env_dir);
-            }
-            built?;
-            std::fs::write(env_dir.join(READY_MARKER), "")?;
-        }
-    }
-    run_steps(ctx, &plan.prepare)
-}
-
-fn run_steps(ctx: &Ctx, steps: &[Step]) -> CliResult {
-    let spinner = (!ctx.quiet && std::io::stderr().is_terminal()).then(|| {
-        let s = indicatif::ProgressBar::new_spinner();
-        s.enable_steady_tick(std::time::Duration::from_millis(100));
-        s
-    });
-    for step in steps {
-        match step {
-            Step::Write { path, contents } => std::fs::write(path, contents)
-                .map_err(|e| CliError::user(format!("{}: {e}", path.display())))?,
-            Step::CopyDir { from, to } => copy_tree(from, to, Links::Copy)?,
-            Step::Run { argv, cwd } => {
-                let shown = shlex_join(argv);
-                let mut cmd = Command::new(&argv[0]);
-                cmd.args(&argv[1..]).current_dir(cwd).stdin(Stdio::null());
-                let output = if let Some(s) = &spinner {
-                    s.set_message(shown.clone());
-                    cmd.output()
-                } else {
-                    ctx.say(&format!("+ {shown}"));
-                    if ctx.quiet {
-                        cmd.output()
-                    } else {
-                        // Build tools' output is talk: it goes to stderr, never to stdout.
-                        use std::os::fd::AsFd;
-                        let err = std::io::stderr().as_fd().try_clone_to_owned()?;
-                        cmd.stdout(Stdio::from(err)).output()
-                    }
-                };
-                let out = output
-                    .map_err(|e| CliError::user(format!("could not start `{shown}`: {e}")))?;
-                if !out.status.success() {
-                    if let Some(s) = &spinner {
-                        s.finish_and_clear();
-                    }
-                    let mut msg = format!("`{shown}` failed ({})", out.status);
-                    let text = String::from_utf8_lossy(&out.stderr);
-                    let text = text.trim();
-                    if !text.is_empty() {
-                        msg.push_str(&format!(":\n{text}"));
-                    }
-                    return Err(CliError::user(msg));
-                }
-            }
-        }
-    }
-    if let Some(s) = spinner {
-        s.finish_and_clear();
-    }
-    Ok(())
+    let report = runner.sweep(
+        store,
+        &experiment_id,
+        &user,
+        a.run_name.clone(),
+        a.jobs as usize,
+        &setup,
+        &events,
+    )?;
+    sweep_summary(ctx, store, &p, &report)
 }
 
 /// `--dry-run`: the command lines, one per line, as they would run; nothing is created.
-fn dry_run(ctx: &Ctx, p: &Prepared) -> CliResult<i32> {
+fn dry_run(runner: &Runner) -> CliResult<i32> {
     let mut out = Vec::new();
-    for (i, r) in p.runs.iter().enumerate() {
-        let plan = make_plan(ctx, p, &r.line, DRY_RUN_ID, "<experiment-id>", None)?;
+    for (i, r) in runner.prepared.runs.iter().enumerate() {
+        let plan = runner.plan(&r.line, DRY_RUN_ID, "<experiment-id>", None)?;
         if i == 0 {
             if !plan.env_ready() {
                 out.extend(plan.setup.iter().map(Step::display));
@@ -710,89 +279,31 @@ fn dry_run(ctx: &Ctx, p: &Prepared) -> CliResult<i32> {
     Ok(0)
 }
 
-fn run_sweep(
+/// A sweep's comparison table on stdout and its tally; returns mlrun's exit code.
+fn sweep_summary(
     ctx: &Ctx,
     store: &dyn TrackingStore,
     p: &Prepared,
-    a: &RunArgs,
-    experiment_id: &str,
-    user: &str,
+    report: &SweepReport,
 ) -> CliResult<i32> {
-    let mut parent_tags = run_tags(p, user, None);
-    let grid: serde_json::Map<String, serde_json::Value> = p
-        .axes
-        .iter()
-        .map(|(k, v)| (k.clone(), serde_json::json!(v)))
-        .collect();
-    parent_tags.push(Tag::new(
-        TAG_SWEEP,
-        serde_json::Value::Object(grid).to_string(),
-    ));
-    let parent = create(store, experiment_id, user, a.run_name.clone(), parent_tags)?;
-    let parent_id = parent.info.run_id.clone();
-    ctx.say(&format!(
-        "Sweep of {} runs under parent run {parent_id}, {} at a time",
-        p.runs.len(),
-        a.jobs
-    ));
-    // Build the shared environment once, before the children race for it.
-    let first = make_plan(ctx, p, &p.runs[0].line, DRY_RUN_ID, experiment_id, None);
-    let setup = first.and_then(|plan| prepare_env(ctx, &plan));
-    if let Err(e) = setup {
-        let _ = finish(ctx, store, &parent_id, RunStatus::Failed);
-        return Err(e);
-    }
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, String, CliResult<i32>)>> = Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..(a.jobs as usize).min(p.runs.len()) {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                if i >= p.runs.len() || child::received_signal().is_some() {
-                    break;
-                }
-                let PlannedRun { logged, line } = &p.runs[i];
-                let r = (|| -> CliResult<(String, i32)> {
-                    let store = ctx.store()?;
-                    let tags = run_tags(p, user, Some(&parent_id));
-                    let run = create(store, experiment_id, user, None, tags)?;
-                    store.log_batch(&run.info.run_id, &[], &params_of(logged), &[])?;
-                    let code = execute(ctx, store, p, &run, line, false)?;
-                    Ok((run.info.run_id, code))
-                })();
-                let entry = match r {
-                    Ok((id, code)) => (i, id, Ok(code)),
-                    Err(e) => (i, String::new(), Err(e)),
-                };
-                if let Ok(mut v) = results.lock() {
-                    v.push(entry);
-                }
-            });
-        }
-    });
-    let mut results = results.into_inner().unwrap_or_default();
-    results.sort_by_key(|r| r.0);
-    let interrupted = child::received_signal();
+    let SweepReport {
+        parent_id,
+        results,
+        interrupted,
+        ..
+    } = report;
     let mut failed = 0;
-    for (i, id, r) in &results {
+    for (i, id, r) in results {
         match r {
-            Ok(0) => {}
+            Ok(o) if o.exit_code() == 0 => {}
             Ok(_) => failed += 1,
             Err(e) => {
                 failed += 1;
-                ctx.warn(&format!("sweep run {} ({id}): {}", i + 1, e.message));
+                ctx.warn(&format!("sweep run {} ({id}): {e}", i + 1));
             }
         }
     }
     let skipped = p.runs.len() - results.len();
-    let status = if interrupted.is_some() {
-        RunStatus::Killed
-    } else if failed > 0 {
-        RunStatus::Failed
-    } else {
-        RunStatus::Finished
-    };
-    finish(ctx, store, &parent_id, status)?;
     // The comparison table: one row per child, the swept params then every metric.
     let children: Vec<Run> = results
         .iter()

@@ -47,8 +47,7 @@ pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
         })?,
     };
     // Signals are caught from here on: a Ctrl-C lets requests in flight finish.
-    let signals = signal_hook::iterator::Signals::new([libc::SIGINT, libc::SIGTERM])?;
-    let signals_handle = signals.handle();
+    let mut signals = super::signals::GracefulStop::catch()?;
     let server = http::Server::bind((ip, a.port)).map_err(|e| {
         CliError::user(format!("cannot listen on {}:{}: {e}", a.host, a.port))
             .with_hint("pick another --port (0 picks a free one)")
@@ -103,7 +102,7 @@ pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
         }));
     }
     let stopper = server.stopper();
-    let watcher = super::child::stop_on_signals(signals, ctx.quiet, move || stopper.stop());
+    signals.on_signal(ctx.quiet, move || stopper.stop());
     let logger: Option<http::Logger> = (!ctx.quiet).then(|| {
         Arc::new(|a: &http::Access| {
             let _ = writeln!(
@@ -137,8 +136,7 @@ pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
             Err(_) => return Err(CliError::user("a server thread panicked")),
         }
     }
-    signals_handle.close();
-    let _ = watcher.join();
+    drop(signals);
     Ok(())
 }
 

@@ -70,8 +70,8 @@ pub fn resolve_manager(project: &Project, asked: Option<EnvManager>) -> Result<E
 
 /// What the caller found outside: programs on PATH and host variables (the core reads neither).
 pub struct Tools<'a> {
-    pub which: &'a dyn Fn(&str) -> Option<PathBuf>,
-    pub host_env: &'a dyn Fn(&str) -> Option<String>,
+    pub which: &'a (dyn Fn(&str) -> Option<PathBuf> + Sync),
+    pub host_env: &'a (dyn Fn(&str) -> Option<String> + Sync),
 }
 
 /// Everything a plan depends on besides the tools.
@@ -557,8 +557,8 @@ mod tests {
     use crate::project::spec::load_project;
 
     fn tools_with<'a>(
-        which: &'a dyn Fn(&str) -> Option<PathBuf>,
-        host: &'a dyn Fn(&str) -> Option<String>,
+        which: &'a (dyn Fn(&str) -> Option<PathBuf> + Sync),
+        host: &'a (dyn Fn(&str) -> Option<String> + Sync),
     ) -> Tools<'a> {
         Tools {
             which,

@@ -1,10 +1,13 @@
 //! MLflow Projects: finding and parsing an `MLproject`, typing and shell-quoting parameters into an
-//! entry point's command, fetching git projects, and planning environments (local, uv, virtualenv,
-//! conda, docker) as exact argv lists. Nothing here prints, exits or reads the environment: the
-//! caller passes in what it found on PATH and in the environment, and runs the plans itself.
+//! entry point's command, fetching git projects, planning environments (local, uv, virtualenv,
+//! conda, docker) as exact argv lists, and running a project's entry point in tracked runs (`run`:
+//! building the environment, sweeps, the run tags, the command under the supervisor). Nothing here
+//! prints, exits or reads the environment: the caller passes in what it found on PATH and in the
+//! environment, and is told what happens through callbacks.
 pub mod env;
 pub mod fetch;
 pub mod quote;
+pub mod run;
 pub mod spec;
 pub mod sweep;
 
@@ -41,6 +44,32 @@ pub enum ProjectError {
     Git { args: String, message: String },
     #[error("{0}")]
     Grid(String),
+    /// A command that builds an environment could not be started.
+    #[error("could not start `{command}`: {source}")]
+    StepStart {
+        command: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A command that builds an environment failed; its stderr, trimmed, follows the status.
+    #[error("`{command}` failed ({status}){}", if stderr.is_empty() { String::new() } else { format!(":\n{stderr}") })]
+    StepFailed {
+        command: String,
+        status: String,
+        stderr: String,
+    },
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// The entry point's command could not be started.
+    #[error("could not start {program}: {source}")]
+    Spawn {
+        program: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Arguments that contradict each other (a repeated parameter, a malformed `-A`).
+    #[error("{0}")]
+    Usage(String),
 }
 
 impl ProjectError {

@@ -1,8 +1,12 @@
 //! Model serving's core: MLflow's scoring protocol (payload parsing, signature checks, error bodies),
-//! the pipe framing between the HTTP front and Python workers, and native ONNX inference. The HTTP
-//! server is `crate::http`; the worker processes live in the binary (`src/cli/serve.rs`); everything here is pure
-//! data in, data out, so `mlrun models predict` and the server share one code path.
+//! the pipe framing between the HTTP front and Python workers, native ONNX inference, the Python
+//! worker pool and its supervision (`pool`), the workers' environment (`env`) and the request
+//! handling on the HTTP front (`front`; the server itself is `crate::http`). `mlrun models predict`
+//! and the server share one code path; nothing here prints or reads the environment.
+pub mod env;
+pub mod front;
 pub mod onnx;
+pub mod pool;
 pub mod protocol;
 pub mod schema;
 

@@ -1,14 +1,18 @@
-//! Child-process supervision shared by `mlrun exec` and `mlrun run`: spawn a command in its own
-//! process group, forward SIGINT/SIGTERM/SIGHUP that mlrun receives to that group, escalate to SIGKILL
-//! on a second signal, wait, and optionally tee the child's stdout/stderr (bytes unchanged, one thread
-//! per stream) into log files and a per-line callback.
+//! The one child-process supervisor, for `mlrun exec`, `mlrun run` and the serving workers: every
+//! child starts through [`GroupChild::spawn`] (its own process group, SIGKILL when mlrun dies, the
+//! [`SUPERVISOR_ENV`] marker). [`run_supervised`] adds what a command run to completion needs:
+//! forward SIGINT/SIGTERM/SIGHUP that mlrun receives to that group, escalate to SIGKILL on a second
+//! signal, wait, end its leftovers, and optionally tee the child's stdout/stderr (bytes unchanged,
+//! one thread per stream) into sinks, log files and a per-line callback. What mlrun says or does
+//! about a signal is the caller's: it gets a [`SignalEvent`] (the library never prints or exits).
 //!
 //! Invariants: every signal mlrun receives while a child is supervised reaches that child's process
 //! group exactly once (the first as itself, any later one as SIGKILL); a signal that arrives before
 //! the child is registered is delivered to it right after spawning; a group id is only signalled while
 //! its leader is unreaped (we peek at its exit with `waitid(WNOWAIT)`), so a recycled id is never hit.
 //! The handler is installed on first use and stays for the life of the process: afterwards, a second
-//! signal while no child is running exits mlrun at once with 128+signal (a "press again to force").
+//! signal while no child is running is reported as [`SignalEvent::Insisted`] (the binary exits at
+//! once with 128+signal, a "press again to force").
 //!
 //! Why a separate group: a terminal's Ctrl-C goes to the foreground group. If the child shared ours it
 //! would get SIGINT from the terminal *and* from us; in its own group it gets it once, from us, and a
@@ -23,14 +27,14 @@
 //! group is ended (an escapee cannot be told apart from another command's), the rest when the last
 //! command ends. If mlrun itself is SIGKILLed the direct child gets SIGKILL too (PR_SET_PDEATHSIG);
 //! its own descendants then reparent to init. They carry `MLRUN_SUPERVISOR` (naming this mlrun) in
-//! their environment, so `mlrun::supervise::mark_orphaned` finds and kills them when it ends the
+//! their environment, so [`super::mark_orphaned`] finds and kills them when it ends the
 //! run left RUNNING (a cgroup would hold them without that, but an unprivileged mlrun usually has
 //! no cgroup of its own to create).
-use mlrun::RunStatus;
+use super::{ProcStat, Supervisor, SUPERVISOR_ENV};
+use crate::RunStatus;
 use std::io::{self, Read, Write};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::time::Duration;
 
@@ -98,28 +102,22 @@ pub enum Stream {
 /// tee thread of its stream. Both streams call the same callback, one at a time.
 pub type LineCallback = Box<dyn FnMut(Stream, &str) + Send>;
 
+/// A sink the child's bytes are copied to as they come (the binary passes its stdout/stderr).
+pub type Echo = Box<dyn Write + Send>;
+
 /// Where to copy the child's output. Without a `Tee` the child inherits mlrun's stdout and stderr.
-/// With one, both are piped: the bytes go unchanged to mlrun's stdout/stderr (unless `echo` is off),
-/// to the log files, and line by line to `on_line`.
+/// With one, both are piped: the bytes go unchanged to the echo sinks, to the log files, and line
+/// by line to `on_line`.
+#[derive(Default)]
 pub struct Tee {
     /// Copy of the child's stdout, byte for byte.
     pub stdout_log: Option<std::fs::File>,
     /// Copy of the child's stderr. For one combined log pass `file.try_clone()` of the stdout log.
     pub stderr_log: Option<std::fs::File>,
-    /// Also write to mlrun's own stdout/stderr (default true).
-    pub echo: bool,
+    /// Where the child's stdout and stderr are echoed (none: only logged).
+    pub stdout_echo: Option<Echo>,
+    pub stderr_echo: Option<Echo>,
     pub on_line: Option<LineCallback>,
-}
-
-impl Default for Tee {
-    fn default() -> Self {
-        Self {
-            stdout_log: None,
-            stderr_log: None,
-            echo: true,
-            on_line: None,
-        }
-    }
 }
 
 impl Tee {
@@ -134,9 +132,10 @@ impl Tee {
         self.stderr_log = Some(f);
         self
     }
-    #[allow(dead_code)] // for callers that only log (e.g. parallel sweeps in `mlrun run`)
-    pub fn echo(mut self, on: bool) -> Self {
-        self.echo = on;
+    /// Echoes the child's stdout and stderr to these sinks as it prints.
+    pub fn echo(mut self, stdout: Echo, stderr: Echo) -> Self {
+        self.stdout_echo = Some(stdout);
+        self.stderr_echo = Some(stderr);
         self
     }
     pub fn on_line(mut self, f: impl FnMut(Stream, &str) + Send + 'static) -> Self {
@@ -155,7 +154,6 @@ pub fn spawn_error_code(e: &io::Error) -> i32 {
 
 /// The first signal mlrun has received since the handler was installed, if any. `mlrun run` checks
 /// this before starting the next child of a sweep.
-#[allow(dead_code)] // used by `mlrun run` between sweep children
 pub fn received_signal() -> Option<i32> {
     state().lock().ok().and_then(|s| s.first)
 }
@@ -199,6 +197,35 @@ fn state() -> &'static Mutex<State> {
     STATE.get_or_init(Default::default)
 }
 
+/// What happened on a signal mlrun received while the handler is installed; the caller decides
+/// what to say (or do) about it. Reported on the signal thread, at most once per signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignalEvent {
+    /// The signal was forwarded to the running commands, which are waited for.
+    Forwarded(i32),
+    /// A later signal: the running commands were SIGKILLed.
+    Killed,
+    /// A second signal while no command runs: the user insists. Carries the first signal (an
+    /// unhandled one would have ended mlrun with 128 + it).
+    Insisted(i32),
+}
+
+type SignalSink = Box<dyn Fn(SignalEvent) + Send + Sync>;
+
+/// Where [`SignalEvent`]s go (the first sink set stays). Without one they are dropped, and a
+/// signal still reaches the commands.
+pub fn on_signal_events(sink: impl Fn(SignalEvent) + Send + Sync + 'static) {
+    let _ = SINK.set(Box::new(sink));
+}
+
+static SINK: OnceLock<SignalSink> = OnceLock::new();
+
+fn report(event: SignalEvent) {
+    if let Some(sink) = SINK.get() {
+        sink(event);
+    }
+}
+
 fn on_signal(sig: i32) {
     let mut st = match state().lock() {
         Ok(s) => s,
@@ -208,8 +235,8 @@ fn on_signal(sig: i32) {
     st.first.get_or_insert(sig);
     if st.active == 0 {
         if st.count >= 2 {
-            // Nothing to forward to and the user insists: stop now, as an unhandled signal would.
-            std::process::exit(128 + st.first.unwrap_or(sig));
+            // Nothing to forward to and the user insists.
+            report(SignalEvent::Insisted(st.first.unwrap_or(sig)));
         }
         return;
     }
@@ -217,24 +244,13 @@ fn on_signal(sig: i32) {
     for &g in &st.groups {
         signal_group(g, to_send);
     }
-    if NOTICES.load(Ordering::Relaxed) && !st.groups.is_empty() {
-        let msg = if to_send == libc::SIGKILL {
-            "mlrun: killed the command (SIGKILL)".to_string()
+    if !st.groups.is_empty() {
+        report(if to_send == libc::SIGKILL {
+            SignalEvent::Killed
         } else {
-            format!(
-                "mlrun: sent {} to the command; waiting for it to end (send it again to kill it)",
-                signal_name(sig)
-            )
-        };
-        let _ = writeln!(io::stderr(), "{msg}");
+            SignalEvent::Forwarded(sig)
+        });
     }
-}
-
-static NOTICES: AtomicBool = AtomicBool::new(true);
-
-/// Whether to say on stderr when a signal is forwarded (off with `-q`).
-pub fn set_notices(on: bool) {
-    NOTICES.store(on, Ordering::Relaxed);
 }
 
 fn signal_group(pgid: i32, sig: i32) {
@@ -262,11 +278,6 @@ pub fn run_supervised(mut cmd: Command, tee: Option<Tee>) -> io::Result<Outcome>
         st.active += 1;
     }
     let _active = ActiveGuard;
-    cmd.process_group(0);
-    die_with_parent(&mut cmd);
-    if let Some(me) = mlrun::supervise::Supervisor::current() {
-        cmd.env(super::env_vars::SUPERVISOR, me.marker());
-    }
     if tee.is_some() {
         cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     }
@@ -279,8 +290,8 @@ pub fn run_supervised(mut cmd: Command, tee: Option<Tee>) -> io::Result<Outcome>
         let mut st = state()
             .lock()
             .map_err(|_| io::Error::other("signal state poisoned"))?;
-        child = cmd.spawn()?;
-        pid = child.id() as i32;
+        child = GroupChild::spawn(cmd)?;
+        pid = child.pid();
         st.groups.push(pid);
         // A signal that came before we registered the group is delivered now, exactly once.
         if let Some(first) = st.first {
@@ -291,19 +302,23 @@ pub fn run_supervised(mut cmd: Command, tee: Option<Tee>) -> io::Result<Outcome>
     let mut done_rx = Vec::new();
     if let Some(tee) = tee {
         let cb = tee.on_line.map(|f| Arc::new(Mutex::new(f)));
-        if let Some(out) = child.stdout.take() {
-            let sink: Option<Box<dyn Write + Send>> = tee.echo.then(|| Box::new(io::stdout()) as _);
+        if let Some(out) = child.child.stdout.take() {
             done_rx.push(spawn_tee(
                 out,
-                sink,
+                tee.stdout_echo,
                 tee.stdout_log,
                 Stream::Stdout,
                 cb.clone(),
             )?);
         }
-        if let Some(err) = child.stderr.take() {
-            let sink: Option<Box<dyn Write + Send>> = tee.echo.then(|| Box::new(io::stderr()) as _);
-            done_rx.push(spawn_tee(err, sink, tee.stderr_log, Stream::Stderr, cb)?);
+        if let Some(err) = child.child.stderr.take() {
+            done_rx.push(spawn_tee(
+                err,
+                tee.stderr_echo,
+                tee.stderr_log,
+                Stream::Stderr,
+                cb,
+            )?);
         }
     }
 
@@ -312,7 +327,7 @@ pub fn run_supervised(mut cmd: Command, tee: Option<Tee>) -> io::Result<Outcome>
     if let Ok(mut st) = state().lock() {
         st.groups.retain(|&g| g != pid);
     }
-    let status = child.wait()?;
+    let status = child.child.wait()?;
     waited?;
     end_leftovers(pid);
 
@@ -340,6 +355,52 @@ const GRACE: Duration = Duration::from_secs(2);
 #[cfg(target_os = "linux")]
 const KILL_WAIT: Duration = Duration::from_secs(5);
 
+/// A child in a process group of its own (it is the leader: the group id is its pid), which gets
+/// SIGKILL when mlrun dies (Linux) and carries [`SUPERVISOR_ENV`] naming this mlrun. The group is
+/// only signalled while the leader is unreaped, so a recycled id is never hit.
+pub struct GroupChild {
+    pub child: std::process::Child,
+}
+
+impl GroupChild {
+    /// Starts `cmd` as described above. PR_SET_PDEATHSIG fires when the *thread* that spawned the
+    /// child ends: spawn on a thread that lives as long as the child (the one that waits for it).
+    pub fn spawn(mut cmd: Command) -> io::Result<Self> {
+        cmd.process_group(0);
+        die_with_parent(&mut cmd);
+        if let Some(me) = Supervisor::current() {
+            cmd.env(SUPERVISOR_ENV, me.marker());
+        }
+        Ok(Self {
+            child: cmd.spawn()?,
+        })
+    }
+
+    /// The child's pid, which is also its process group's id.
+    pub fn pid(&self) -> i32 {
+        self.child.id() as i32
+    }
+
+    /// SIGKILL to the whole group, then reaps the leader. Only while the leader is unreaped (no
+    /// successful `wait`/`try_wait` on `child` before), so the id is still ours.
+    pub fn kill(mut self) {
+        signal_group(self.pid(), libc::SIGKILL);
+        let _ = self.child.wait();
+    }
+
+    /// Waits up to `grace` for the child to exit by itself, then kills its group.
+    pub fn stop(mut self, grace: Duration) {
+        let end = std::time::Instant::now() + grace;
+        while std::time::Instant::now() < end {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.kill();
+    }
+}
+
 /// Makes mlrun the reaper of its orphaned descendants (once; Linux only).
 fn become_subreaper() {
     #[cfg(target_os = "linux")]
@@ -355,8 +416,8 @@ fn become_subreaper() {
 }
 
 /// The child gets SIGKILL when mlrun dies (Linux). PR_SET_PDEATHSIG fires when the *thread* that
-/// spawned the child ends; `run_supervised` waits for the child on that same thread, so that is
-/// when mlrun dies. If mlrun died before the prctl, the child kills itself at once.
+/// spawned the child ends; `run_supervised` and the serving pool wait for the child on that same
+/// thread, so that is when mlrun dies. If mlrun died before the prctl, the child kills itself at once.
 fn die_with_parent(cmd: &mut Command) {
     #[cfg(target_os = "linux")]
     {
@@ -384,7 +445,6 @@ fn die_with_parent(cmd: &mut Command) {
 /// which processes count as leftovers.
 #[cfg(target_os = "linux")]
 fn end_leftovers(ended: i32) {
-    use mlrun::supervise::ProcStat;
     use std::time::Instant;
     let me = std::process::id();
     let term_until = Instant::now() + GRACE;
@@ -444,7 +504,7 @@ fn end_leftovers(_ended: i32) {}
 /// descendants. While other commands run, only those still in the `ended` group.
 #[cfg(target_os = "linux")]
 fn leftovers(me: u32, ended: u32, groups: &[i32]) -> Vec<u32> {
-    use mlrun::supervise::{children_of, with_descendants, ProcStat};
+    use super::{children_of, with_descendants};
     // SAFETY: getpgrp has no arguments and cannot fail.
     let own_group = unsafe { libc::getpgrp() } as u32;
     let roots: Vec<u32> = children_of(me)
@@ -593,32 +653,6 @@ pub fn signal_name(sig: i32) -> &'static str {
         libc::SIGTERM => "SIGTERM",
         _ => "signal",
     }
-}
-
-/// For a server (`models serve`, `ui`): the first SIGINT/SIGTERM calls `stop` (requests in flight
-/// finish), a second one exits at once. The thread ends when `signals` is closed.
-pub fn stop_on_signals(
-    mut signals: signal_hook::iterator::Signals,
-    quiet: bool,
-    stop: impl Fn() + Send + 'static,
-) -> std::thread::JoinHandle<()> {
-    std::thread::spawn(move || {
-        let mut count = 0;
-        for sig in signals.forever() {
-            count += 1;
-            if count > 1 {
-                std::process::exit(128 + sig);
-            }
-            if !quiet {
-                let _ = writeln!(
-                    io::stderr(),
-                    "mlrun: {}: finishing requests in flight, then stopping (send it again to stop now)",
-                    signal_name(sig)
-                );
-            }
-            stop();
-        }
-    })
 }
 
 #[cfg(test)]
