@@ -237,6 +237,14 @@ pub trait ModelRegistry {
 
     /// For each requested stage (all four when empty), the highest version in it.
     fn get_latest_versions(&self, name: &str, stages: &[Stage]) -> Result<Vec<ModelVersion>>;
+
+    /// MLflow's `get_model_version_download_uri`: where a version's files are.
+    fn get_model_version_download_uri(&self, name: &str, version: i64) -> Result<String> {
+        Ok(self
+            .get_model_version(name, version)?
+            .download_uri()
+            .to_string())
+    }
 }
 
 /// The version MLflow's `models:/NAME/latest` and `@latest` mean: the highest version among the
