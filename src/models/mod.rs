@@ -453,8 +453,9 @@ impl<'a> Models<'a> {
     }
 }
 
-/// The `mlflow.modelVersions` tag with `{"name", "version"}` appended, as `json.dumps` writes it.
-fn with_version(current: Option<&str>, mv: &ModelVersion) -> String {
+/// The `mlflow.modelVersions` tag with `{"name", "version"}` appended, as `json.dumps` writes it;
+/// `None` when it is there already (a tracking server records it itself when the version is made).
+fn with_version(current: Option<&str>, mv: &ModelVersion) -> Option<String> {
     let mut entries: Vec<(String, i64)> = current
         .and_then(|text| serde_json::from_str::<Vec<serde_json::Value>>(text).ok())
         .unwrap_or_default()
@@ -470,8 +471,12 @@ fn with_version(current: Option<&str>, mv: &ModelVersion) -> String {
             ))
         })
         .collect();
-    entries.push((mv.name.clone(), mv.version));
-    format!(
+    let entry = (mv.name.clone(), mv.version);
+    if entries.contains(&entry) {
+        return None;
+    }
+    entries.push(entry);
+    Some(format!(
         "[{}]",
         entries
             .iter()
@@ -481,7 +486,7 @@ fn with_version(current: Option<&str>, mv: &ModelVersion) -> String {
             ))
             .collect::<Vec<_>>()
             .join(", ")
-    )
+    ))
 }
 
 /// `requirements.txt` always; `python_env.yaml` and `conda.yaml` only when the Python version is

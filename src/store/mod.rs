@@ -193,13 +193,13 @@ pub trait TrackingStore {
         name: &str,
         fill: &dyn Fn(&ModelDraft) -> Result<()>,
     ) -> Result<LoggedModel>;
-    /// Sets a logged model's tag to `update(current value)`, read and written as one step where the
-    /// backend allows (a folder's lock).
+    /// Sets a logged model's tag to `update(current value)` (unless that is `None`), read and
+    /// written as one step where the backend allows (a folder's lock).
     fn update_logged_model_tag(
         &self,
         model_id: &str,
         key: &str,
-        update: &dyn Fn(Option<&str>) -> String,
+        update: &dyn Fn(Option<&str>) -> Option<String>,
     ) -> Result<()>;
     /// The files at an artifact URI this store handed out (a logged model's artifact location, a
     /// registered version's download URI) on this machine: in place in a folder store, else

@@ -238,13 +238,16 @@ impl FileStore {
         &self,
         model_id: &str,
         key: &str,
-        update: &dyn Fn(Option<&str>) -> String,
+        update: &dyn Fn(Option<&str>) -> Option<String>,
     ) -> Result<()> {
         let (_, dir) = self.logged_model_dir(model_id)?;
         let _lock = lock_dir(&dir)?;
         let path = Layout::value_file(&Layout::tags(&dir), key);
         let current = fs::read_to_string(&path).ok();
-        atomic_write_in(&path, &dir, update(current.as_deref()).as_bytes())
+        match update(current.as_deref()) {
+            Some(value) => atomic_write_in(&path, &dir, value.as_bytes()),
+            None => Ok(()),
+        }
     }
 
     /// A model's files at an artifact URI are read in place: only local paths and `file:` URIs.

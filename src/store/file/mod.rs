@@ -1053,7 +1053,7 @@ impl TrackingStore for FileStore {
         &self,
         model_id: &str,
         key: &str,
-        update: &dyn Fn(Option<&str>) -> String,
+        update: &dyn Fn(Option<&str>) -> Option<String>,
     ) -> Result<()> {
         self.update_logged_model_tag_impl(model_id, key, update)
     }

@@ -916,29 +916,85 @@ impl TrackingStore for RestStore {
             .transpose()
     }
 
+    /// As MLflow's client logs a model to a server: the logged model is created (with the run's
+    /// params), its files are built locally and uploaded through the artifact proxy, then it is
+    /// marked ready and recorded as the run's output.
     fn create_logged_model(
         &self,
-        _run_id: &str,
-        _name: &str,
-        _fill: &dyn Fn(&ModelDraft) -> Result<()>,
+        run_id: &str,
+        name: &str,
+        fill: &dyn Fn(&ModelDraft) -> Result<()>,
     ) -> Result<LoggedModel> {
-        Err(StoreError::Unsupported(
-            "`mlrun models log` is not supported over REST yet (it writes an MLflow 3 logged model into the store folder); log the model with a local --tracking-uri, then `mlrun sync` that folder to the server".into(),
-        ))
+        let run = self.get_run(run_id)?;
+        if run.info.lifecycle_stage != LifecycleStage::Active {
+            return Err(StoreError::InvalidParameter(format!(
+                "The run {run_id} must be in the 'active' state. Current state is deleted."
+            )));
+        }
+        let params: Vec<Tag> = run
+            .data
+            .params
+            .iter()
+            .map(|p| Tag::new(&p.key, &p.value))
+            .collect();
+        let v = self.post(
+            "logged-models",
+            json!({
+                "experiment_id": run.info.experiment_id,
+                "name": name,
+                "source_run_id": run_id,
+                "params": wire::kvs_json(&params),
+            }),
+            Retry::OnlyUnprocessed,
+        )?;
+        let mut lm = logged_model(&v["model"])?;
+        let root = proxied_path(&lm.artifact_location)?;
+        listed_rel(&root, &self.client.base)?;
+        let tmp = tempfile::tempdir().map_err(|e| StoreError::io(std::env::temp_dir(), e))?;
+        let dir = tmp.path().join("artifacts");
+        fill(&ModelDraft {
+            dir: &dir,
+            model_id: &lm.model_id,
+            artifact_location: &lm.artifact_location,
+            run_id,
+            created: crate::clock::now(),
+        })?;
+        let plan = crate::store::upload::plan(&[dir], "")?;
+        for f in &plan.files {
+            let dest = crate::store::upload::joined(&f.dest);
+            self.upload_file(&root, &dest, f, &|_| {})?;
+        }
+        let id = client::encode_component(&lm.model_id);
+        self.client.json(
+            "PATCH",
+            &format!("{API}/logged-models/{id}"),
+            &[],
+            Some(&json!({"model_id": lm.model_id, "status": "LOGGED_MODEL_READY"})),
+            Retry::Idempotent,
+        )?;
+        self.post(
+            "runs/outputs",
+            json!({"run_id": run_id, "models": [{"model_id": lm.model_id, "step": 0}]}),
+            Retry::Idempotent,
+        )?;
+        lm.status = 2;
+        Ok(lm)
     }
 
     fn update_logged_model_tag(
         &self,
         model_id: &str,
         key: &str,
-        update: &dyn Fn(Option<&str>) -> String,
+        update: &dyn Fn(Option<&str>) -> Option<String>,
     ) -> Result<()> {
         let v = self.get_logged_model_json(model_id)?;
         let current = wire::kvs(v["info"].get("tags"))
             .into_iter()
             .find(|t| t.key == key)
             .map(|t| t.value);
-        let value = update(current.as_deref());
+        let Some(value) = update(current.as_deref()) else {
+            return Ok(());
+        };
         self.client.json(
             "PATCH",
             &format!(
