@@ -6,7 +6,8 @@
 //! backend's trait implementation, so model operations ([`Stores::models`]) are written once.
 use crate::error::{Result, StoreError};
 use crate::models::{ModelUri, Models};
-use crate::registry::{FileRegistry, ModelRegistry, ModelVersion};
+use crate::registry::{ModelRegistry, ModelVersion};
+use crate::store::file::registry::FileRegistry;
 use crate::store::file::FileStore;
 use crate::store::rest::{RestConfig, RestRegistry, RestStore};
 use crate::store::TrackingStore;

@@ -80,18 +80,7 @@ fn registry_lifecycle() {
         rm["aliases"],
         serde_json::json!([{"alias": "champion", "version": "1"}])
     );
-    let mut latest: Vec<(String, String)> = rm["latest_versions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| {
-            (
-                v["current_stage"].as_str().unwrap().to_string(),
-                v["version"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
-    latest.sort();
+    let latest = common::pairs(&rm["latest_versions"], "current_stage", "version");
     assert_eq!(
         latest,
         vec![("None".into(), "1".into()), ("Staging".into(), "2".into())]

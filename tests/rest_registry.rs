@@ -160,17 +160,7 @@ fn registry_commands_work_against_a_real_server() {
     let described = json(&env, &["models", "describe", &name]);
     let rm = &described["registered_model"];
     assert_eq!(rm["description"], "the model", "{described}");
-    let aliases: Vec<(String, String)> = rm["aliases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| {
-            (
-                a["alias"].as_str().unwrap().into(),
-                a["version"].as_str().unwrap().into(),
-            )
-        })
-        .collect();
+    let aliases = common::pairs(&rm["aliases"], "alias", "version");
     assert!(
         aliases.contains(&("champion".into(), "1".into())),
         "{described}"

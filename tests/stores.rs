@@ -256,18 +256,7 @@ fn registry_and_model_files_behave_alike_on_a_folder_and_a_server() {
             json!([{"alias": "champion", "version": "1"}]),
             "{label}"
         );
-        let mut latest: Vec<(String, String)> = rm["latest_versions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| {
-                (
-                    v["current_stage"].as_str().unwrap().to_string(),
-                    v["version"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
-        latest.sort();
+        let latest = common::pairs(&rm["latest_versions"], "current_stage", "version");
         assert_eq!(
             latest,
             vec![("None".into(), "1".into()), ("Staging".into(), "2".into())],

@@ -1,6 +1,6 @@
 //! `mlrun models …`: the model registry (registered models, versions, stages, aliases, tags) and
-//! models themselves (log, register, download, inspect), over MLflow's file layout. Errors for names,
-//! versions or aliases that don't exist come with a hint listing what does.
+//! models themselves (log, register, download, inspect), on a folder or a tracking server alike.
+//! Errors for names, versions or aliases that don't exist come with a hint listing what does.
 use super::error::{CliError, CliResult};
 use super::output::{print_json, print_line, print_rows, tags_text};
 use super::{parse_kv, Ctx, OutputFormat};

@@ -7,6 +7,7 @@
 pub mod mlmodel;
 pub mod uri;
 
+use crate::entities::LifecycleStage;
 use crate::pyyaml::{self, Value};
 use crate::registry::{self, ModelRegistry, ModelVersion, NewVersion, Stage};
 use crate::store::file::fsutil::{atomic_write, copy_tree, tree_size, Links};
@@ -217,8 +218,15 @@ impl<'a> Models<'a> {
         } else {
             Some(self.model_file(&req.source, req.flavor)?)
         };
+        let run = self.tracking.get_run(&req.run_id)?;
+        if run.info.lifecycle_stage != LifecycleStage::Active {
+            return Err(StoreError::InvalidParameter(format!(
+                "The run {} must be in the 'active' state. Current state is deleted.",
+                req.run_id
+            )));
+        }
         self.tracking
-            .create_logged_model(&req.run_id, &req.name, &|draft| {
+            .create_logged_model(&run, &req.name, &|draft| {
                 self.fill_model(req, model_file.as_ref(), draft)
             })
     }

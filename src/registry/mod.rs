@@ -1,14 +1,11 @@
 //! The model registry: registered models, numbered versions, stages, aliases and tags (spec §3), and
-//! MLflow's validation rules for them (spec §4). `FileRegistry` (in `file.rs`) keeps them under
-//! `<root>/models/` exactly as MLflow's file registry does; errors reuse `StoreError`.
-pub mod file;
-
+//! MLflow's validation rules for them (spec §4). Its backends sit beside the tracking store's:
+//! `FileRegistry` (`store/file/registry.rs`) keeps them under `<root>/models/` exactly as MLflow's
+//! file registry does, `RestRegistry` (`store/rest/registry.rs`) asks a tracking server.
 use crate::entities::Tag;
 use crate::store::{Listing, Result, StoreError};
 use serde::{Serialize, Serializer};
 use std::fmt;
-
-pub use file::FileRegistry;
 
 pub const MAX_REGISTRY_TAG_KEY_LEN: usize = 250;
 pub const MAX_REGISTRY_TAG_VALUE_LEN: usize = 100_000;

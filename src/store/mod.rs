@@ -189,7 +189,7 @@ pub trait TrackingStore {
     /// model is recorded (and its files stored) whole.
     fn create_logged_model(
         &self,
-        run_id: &str,
+        run: &Run,
         name: &str,
         fill: &dyn Fn(&ModelDraft) -> Result<()>,
     ) -> Result<LoggedModel>;

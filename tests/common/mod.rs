@@ -185,6 +185,24 @@ pub fn venv_python(requirement: &str, name: &str) -> PathBuf {
     python
 }
 
+/// Two string fields of each object in a JSON list (a model's latest versions by stage, its
+/// aliases…), sorted.
+pub fn pairs(items: &serde_json::Value, a: &str, b: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = items
+        .as_array()
+        .unwrap_or_else(|| panic!("not a list: {items}"))
+        .iter()
+        .map(|v| {
+            (
+                v[a].as_str().unwrap().to_string(),
+                v[b].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 /// Runs a Python script with the real MLflow against `store`, returning stdout.
 pub fn run_mlflow(store: &Path, script: &str) -> String {
     run_python(&mlflow_python(), store, script)

@@ -5,7 +5,7 @@
 use super::fsutil::{atomic_write, atomic_write_in, lock_dir, Staging};
 use super::layout::{self, Layout};
 use super::{beneath, meta, FileStore};
-use crate::entities::{LifecycleStage, Run};
+use crate::entities::Run;
 use crate::pyyaml::{self, Value};
 use crate::store::{
     arg_rel, LoggedModel, ModelDraft, ModelFiles, Result, StoreError, TrackingStore,
@@ -136,16 +136,11 @@ impl FileStore {
     /// and renamed into place.
     pub(super) fn create_logged_model_impl(
         &self,
-        run_id: &str,
+        run: &Run,
         name: &str,
         fill: &dyn Fn(&ModelDraft) -> Result<()>,
     ) -> Result<LoggedModel> {
-        let run = self.get_run(run_id)?;
-        if run.info.lifecycle_stage != LifecycleStage::Active {
-            return Err(StoreError::InvalidParameter(format!(
-                "The run {run_id} must be in the 'active' state. Current state is deleted."
-            )));
-        }
+        let run_id = &run.info.run_id;
         let exp = self.get_experiment(&run.info.experiment_id)?;
         let exp_dir = self.layout.experiment(&exp.experiment_id);
         let run_dir = exp_dir.join(&run.info.run_id);

@@ -7,6 +7,7 @@ pub mod layout;
 mod logged;
 pub mod meta;
 pub mod metrics;
+pub mod registry;
 mod search;
 
 use crate::clock::now_ms;
@@ -1042,11 +1043,11 @@ impl TrackingStore for FileStore {
 
     fn create_logged_model(
         &self,
-        run_id: &str,
+        run: &Run,
         name: &str,
         fill: &dyn Fn(&ModelDraft) -> Result<()>,
     ) -> Result<LoggedModel> {
-        self.create_logged_model_impl(run_id, name, fill)
+        self.create_logged_model_impl(run, name, fill)
     }
 
     fn update_logged_model_tag(

@@ -921,16 +921,11 @@ impl TrackingStore for RestStore {
     /// marked ready and recorded as the run's output.
     fn create_logged_model(
         &self,
-        run_id: &str,
+        run: &Run,
         name: &str,
         fill: &dyn Fn(&ModelDraft) -> Result<()>,
     ) -> Result<LoggedModel> {
-        let run = self.get_run(run_id)?;
-        if run.info.lifecycle_stage != LifecycleStage::Active {
-            return Err(StoreError::InvalidParameter(format!(
-                "The run {run_id} must be in the 'active' state. Current state is deleted."
-            )));
-        }
+        let run_id = run.info.run_id.as_str();
         let params: Vec<Tag> = run
             .data
             .params
