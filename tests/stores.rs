@@ -5,7 +5,7 @@ mod common;
 
 use common::http;
 use common::tracking_server::server;
-use common::{mlflow_python, mlflow_sklearn_python, run_python, TestEnv};
+use common::{mlflow_python, mlflow_sklearn_python, run_python, run_with_model, TestEnv};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -111,41 +111,16 @@ impl Backend<'_> {
         at(self.env, &self.uri)
     }
 
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        self.cmd().args(args).output().unwrap()
-    }
-
     fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{}: mlrun {args:?} failed:\n{}{}",
-            self.label,
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .trim_end()
-            .to_string()
+        self.env.ok_at(&self.uri, args)
     }
 
     fn json(&self, args: &[&str]) -> Value {
-        let mut a = vec!["--output", "json"];
-        a.extend_from_slice(args);
-        serde_json::from_str(&self.ok(&a)).unwrap()
+        self.env.json_at(&self.uri, args)
     }
 
     fn fails(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "{}: mlrun {args:?} should fail:\n{}",
-            self.label,
-            String::from_utf8_lossy(&out.stdout)
-        );
-        String::from_utf8(out.stderr).unwrap()
+        self.env.fails_at(&self.uri, args)
     }
 
     /// A name no other test (or earlier run of this one) uses on this backend.
@@ -176,38 +151,6 @@ fn on_both(body: impl Fn(&Backend)) {
     });
 }
 
-/// A model folder with an MLmodel (read, never loaded) and a weights file holding `marker`.
-fn model_dir(b: &Backend, marker: &str) -> std::path::PathBuf {
-    let dir = b.env.path().join(format!("model-{marker}"));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("MLmodel"),
-        format!("flavors:\n  python_function:\n    loader_module: x{marker}\n"),
-    )
-    .unwrap();
-    std::fs::write(dir.join("weights.bin"), marker.repeat(100)).unwrap();
-    dir
-}
-
-/// A run (in a fresh experiment) whose artifacts hold `model/`, a copy of `model_dir(marker)`.
-fn run_with_model(b: &Backend, marker: &str) -> String {
-    let exp = b.unique("models-exp");
-    b.ok(&["experiments", "create", &exp]);
-    let run = b.ok(&["runs", "start", "--experiment-name", &exp]);
-    let dir = model_dir(b, marker);
-    b.ok(&[
-        "artifacts",
-        "log",
-        "--run-id",
-        &run,
-        "--artifact-path",
-        "model",
-        dir.to_str().unwrap(),
-    ]);
-    b.ok(&["runs", "end", &run]);
-    run
-}
-
 /// Registration, versions, aliases, stages, tags, download and inspect: one body, run on a folder
 /// and on a real MLflow tracking server, must behave alike.
 #[test]
@@ -215,7 +158,7 @@ fn registry_and_model_files_behave_alike_on_a_folder_and_a_server() {
     on_both(|b| {
         let label = b.label;
         let name = b.unique("both");
-        let run = run_with_model(b, "m1");
+        let run = run_with_model(b.env, &b.uri, &b.unique("models-exp"), "m1");
         let source = format!("runs:/{run}/model");
         assert_eq!(
             b.ok(&["models", "register", &source, &name, "--tag", "k=v"]),
