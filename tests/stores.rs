@@ -322,14 +322,7 @@ fn models_log_alike_on_a_folder_and_a_server() {
         b.ok(&["experiments", "create", &exp]);
         let run = b.ok(&["runs", "start", "--experiment-name", &exp]);
         b.ok(&["log-param", "--run-id", &run, "alpha", "0.5"]);
-        let dir = b.env.path();
-        std::fs::write(dir.join("net.onnx"), b"\x08\x07onnx-bytes").unwrap();
-        std::fs::write(
-            dir.join("sig.json"),
-            r#"{"inputs": [{"type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 2]}}]}"#,
-        )
-        .unwrap();
-        std::fs::write(dir.join("ex.json"), "[[1.0, 2.0]]").unwrap();
+        common::bare_onnx_files(b.env.path());
         let name = b.unique("logged");
         let out = b.json(&[
             "models",

@@ -230,6 +230,19 @@ pub fn model_dir(root: &Path, marker: &str) -> PathBuf {
     dir
 }
 
+/// What `models log net.onnx --signature sig.json --input-example ex.json` reads, in `dir`: a
+/// bare model file (its bytes only copied, never loaded), a tensor signature and an example.
+pub fn bare_onnx_files(dir: &Path) {
+    std::fs::write(dir.join("net.onnx"), b"\x08\x07onnx-bytes").unwrap();
+    std::fs::write(
+        dir.join("sig.json"),
+        r#"{"inputs": [{"type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 2]}}],
+            "outputs": [{"type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1]}}]}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("ex.json"), "[[1.0, 2.0]]").unwrap();
+}
+
 /// A run (in the experiment `exp` at `uri`, made when missing) whose artifacts hold `model/`, a
 /// copy of `model_dir(marker)`; returns the run id.
 pub fn run_with_model(env: &TestEnv, uri: &str, exp: &str, marker: &str) -> String {
