@@ -2,11 +2,12 @@
 //! returns the tracking store, the model registry and model-file access behind it, a folder's
 //! (`FileStore`, `FileRegistry`) or a tracking server's (`RestStore`, `RestRegistry`). Commands take
 //! what they need from here and never test a scheme or open a backend themselves; what differs
-//! between the backends (where a model's files are, how a version is registered) is decided here.
-use crate::entities::Tag;
+//! between the backends (where a model's files are, what a version's source may be) is each
+//! backend's trait implementation, so model operations ([`Stores::models`]) are written once.
 use crate::error::{Result, StoreError};
 use crate::models::{ModelUri, Models};
-use crate::registry::{FileRegistry, ModelRegistry, ModelVersion};
+use crate::registry::{ModelRegistry, ModelVersion};
+use crate::store::file::registry::FileRegistry;
 use crate::store::file::FileStore;
 use crate::store::rest::{RestConfig, RestRegistry, RestStore};
 use crate::store::TrackingStore;
@@ -24,12 +25,6 @@ pub struct Stores {
     scratch: OnceLock<tempfile::TempDir>,
     /// The models downloaded so far: URI, files, version.
     downloads: Mutex<Vec<(String, PathBuf, Option<ModelVersion>)>>,
-}
-
-/// What model operations go through, per backend.
-enum Side<'a> {
-    Folder(Models<'a>),
-    Server(&'a RestStore, &'a RestRegistry),
 }
 
 enum Backend {
@@ -137,101 +132,37 @@ impl Stores {
         }
     }
 
-    /// The folder-only model operations (logging a model writes into the store folder), or
-    /// `None` over a tracking server.
-    pub fn folder_models(&self) -> Option<Models<'_>> {
-        match self.side() {
-            Side::Folder(models) => Some(models),
-            Side::Server(..) => None,
-        }
-    }
-
-    /// The model operations of this backend: a folder's, or a server's store and registry.
-    fn side(&self) -> Side<'_> {
-        match &self.backend {
-            Backend::Folder {
-                root,
-                tracking,
-                registry,
-            } => Side::Folder(Models::new(tracking, registry, root)),
-            Backend::Server { tracking, registry } => Side::Server(tracking, registry),
-        }
-    }
-
-    /// Registers a model as `mlflow.register_model` does (the registered model is created when
-    /// missing); returns the version and whether the registered model was created.
-    pub fn register_model(
-        &self,
-        source_uri: &str,
-        name: &str,
-        tags: &[Tag],
-        description: Option<&str>,
-    ) -> Result<(ModelVersion, bool)> {
-        match self.side() {
-            Side::Folder(models) => models.register(source_uri, name, tags, description),
-            Side::Server(tracking, registry) => {
-                registry.register(tracking, source_uri, name, tags, description)
-            }
-        }
+    /// The model operations over these stores: resolve, download, log, register.
+    pub fn models(&self) -> Models<'_> {
+        Models::new(self.tracking(), self.registry())
     }
 
     /// The files of the model a URI names (`models:/…`, `runs:/…` or a local path) on this
-    /// machine: in place in a store folder; from a tracking server, downloaded once (per URI) into
-    /// a scratch folder that lives as long as these stores. Returns the model's folder (or single
-    /// file) and the registered version the URI named.
+    /// machine: in place where the store allows, else downloaded once (per URI) into a scratch
+    /// folder that lives as long as these stores. Returns the model's folder (or single file) and
+    /// the registered version the URI named.
     pub fn model_files(&self, uri: &str) -> Result<(PathBuf, Option<ModelVersion>)> {
-        match self.side() {
-            Side::Folder(models) => {
-                let r = models.resolve(&ModelUri::parse(uri)?)?;
-                Ok((r.path, r.version))
-            }
-            Side::Server(tracking, registry) => {
-                let mut done = self.downloads.lock().unwrap_or_else(|e| e.into_inner());
-                if let Some((_, path, version)) = done.iter().find(|(u, ..)| u == uri) {
-                    return Ok((path.clone(), version.clone()));
-                }
-                let scratch = match self.scratch.get() {
-                    Some(d) => d,
-                    None => {
-                        let d = tempfile::Builder::new()
-                            .prefix("mlrun-models-")
-                            .tempdir()
-                            .map_err(|e| StoreError::io(std::env::temp_dir(), e))?;
-                        self.scratch.get_or_init(|| d)
-                    }
-                };
-                let dest = scratch.path().join(done.len().to_string());
-                let (path, version) = registry.download(tracking, uri, &dest, &|_| {})?;
-                done.push((uri.to_string(), path.clone(), version.clone()));
-                Ok((path, version))
-            }
+        let mut done = self.downloads.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, path, version)) = done.iter().find(|(u, ..)| u == uri) {
+            return Ok((path.clone(), version.clone()));
         }
-    }
-
-    /// Copies the model a URI names into `dest` (created when missing): a folder's contents, or a
-    /// single file. Returns what was written (`dest`, or the file in it).
-    pub fn download_model(
-        &self,
-        uri: &str,
-        dest: &Path,
-        progress: &dyn Fn(u64),
-    ) -> Result<PathBuf> {
-        match self.side() {
-            Side::Folder(models) => {
-                let src = models.resolve(&ModelUri::parse(uri)?)?.path;
-                copy_model_into(&src, dest)
+        let scratch = match self.scratch.get() {
+            Some(d) => d,
+            None => {
+                let d = tempfile::Builder::new()
+                    .prefix("mlrun-models-")
+                    .tempdir()
+                    .map_err(|e| StoreError::io(std::env::temp_dir(), e))?;
+                self.scratch.get_or_init(|| d)
             }
-            Side::Server(tracking, registry) => {
-                Ok(registry.download(tracking, uri, dest, progress)?.0)
-            }
-        }
+        };
+        let dest = scratch.path().join(done.len().to_string());
+        let r = self
+            .models()
+            .resolve(&ModelUri::parse(uri)?, &dest, &|_| {})?;
+        done.push((uri.to_string(), r.path.clone(), r.version.clone()));
+        Ok((r.path, r.version))
     }
-}
-
-/// Copies the model at `src` (folder contents, or one file) into `dest`.
-fn copy_model_into(src: &Path, dest: &Path) -> Result<PathBuf> {
-    std::fs::create_dir_all(dest).map_err(|e| StoreError::io(dest, e))?;
-    crate::models::copy_model(src, dest)
 }
 
 /// The tracking store alone behind a tracking URI (a folder, or a server with default transport

@@ -80,18 +80,7 @@ fn registry_lifecycle() {
         rm["aliases"],
         serde_json::json!([{"alias": "champion", "version": "1"}])
     );
-    let mut latest: Vec<(String, String)> = rm["latest_versions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| {
-            (
-                v["current_stage"].as_str().unwrap().to_string(),
-                v["version"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
-    latest.sort();
+    let latest = common::pairs(&rm["latest_versions"], "current_stage", "version");
     assert_eq!(
         latest,
         vec![("None".into(), "1".into()), ("Staging".into(), "2".into())]
@@ -322,14 +311,7 @@ fn log_writes_mlmodel_for_a_bare_onnx_file() {
     let env = TestEnv::new();
     let run = start_run(&env);
     env.ok(&["log-param", "--run-id", &run, "alpha", "0.5"]);
-    std::fs::write(env.path().join("net.onnx"), b"\x08\x07onnx-bytes").unwrap();
-    std::fs::write(
-        env.path().join("sig.json"),
-        r#"{"inputs": [{"type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 2]}}],
-            "outputs": [{"type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1]}}]}"#,
-    )
-    .unwrap();
-    std::fs::write(env.path().join("ex.json"), "[[1.0, 2.0]]").unwrap();
+    common::bare_onnx_files(env.path());
     let out = env.json(&[
         "models",
         "log",

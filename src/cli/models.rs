@@ -1,6 +1,6 @@
 //! `mlrun models …`: the model registry (registered models, versions, stages, aliases, tags) and
-//! models themselves (log, register, download, inspect), over MLflow's file layout. Errors for names,
-//! versions or aliases that don't exist come with a hint listing what does.
+//! models themselves (log, register, download, inspect), on a folder or a tracking server alike.
+//! Errors for names, versions or aliases that don't exist come with a hint listing what does.
 use super::error::{CliError, CliResult};
 use super::output::{print_json, print_line, print_rows, tags_text};
 use super::{parse_kv, Ctx, OutputFormat};
@@ -603,7 +603,8 @@ fn registry_cmd(ctx: &Ctx, stores: &Stores, cmd: ModelsCmd) -> CliResult {
         },
         ModelsCmd::Register(a) => {
             let (mv, created) = stores
-                .register_model(
+                .models()
+                .register(
                     &a.source,
                     &a.name,
                     &tags_of(a.tags),
@@ -699,7 +700,8 @@ fn registry_cmd(ctx: &Ctx, stores: &Stores, cmd: ModelsCmd) -> CliResult {
         }
         ModelsCmd::Download { uri, dest } => {
             let out = stores
-                .download_model(&uri, &dest, &|_| {})
+                .models()
+                .download(&uri, &dest, &|_| {})
                 .map_err(|e| source_error(reg, &uri, e))?;
             print_line(&out.display().to_string())
         }
@@ -812,12 +814,7 @@ fn top_level_members(text: &str) -> Result<Vec<(String, &str)>, String> {
 }
 
 fn log(ctx: &Ctx, stores: &Stores, a: LogArgs) -> CliResult {
-    let models = stores.folder_models().ok_or_else(|| {
-        CliError::user(
-            "`mlrun models log` is not supported over REST yet (it writes an MLflow 3 logged model into the store folder)",
-        )
-        .with_hint("log the model with a local --tracking-uri, then `mlrun sync` that folder to the server")
-    })?;
+    let models = stores.models();
     let run_id = a.run_id.ok_or_else(super::missing_run_id)?;
     if let Some(name) = &a.register {
         registry::validate_model_name(name)?;

@@ -4,10 +4,10 @@
 //! adding a check is adding a function. Nothing is repaired that the check cannot explain.
 use crate::clock::now_ms;
 use crate::entities::LifecycleStage;
-use crate::registry::file::{read_mv_meta, read_rm_meta};
 use crate::store::file::fsutil::{self, lock_dir, STAGING_PREFIX};
 use crate::store::file::layout::{self, Layout, VERSION_PREFIX};
 use crate::store::file::metrics::{MAX_LINE, QUOTE};
+use crate::store::file::registry::{read_mv_meta, read_rm_meta};
 use crate::store::file::{meta, metrics, FileStore};
 use crate::store::{Result, StoreError, TrackingStore};
 use serde::Serialize;

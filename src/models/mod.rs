@@ -1,77 +1,31 @@
 //! Models: the MLmodel format, model URIs and how they resolve to files, MLflow 3 logged models
-//! (`<exp>/models/m-…`, spec §1.8), and registration as `mlflow.register_model` does it.
+//! (spec §1.8), and registration as `mlflow.register_model` does it. Everything goes through the
+//! store traits (`TrackingStore`, `ModelRegistry`), so a folder and a tracking server behave alike;
+//! what differs (files read in place or downloaded, what a local source may be) is the backend's.
 //! Resolution follows MLflow: a registered version's download URI is its `storage_location` (or
-//! `source`), which may itself be a `models:/`, `runs:/` or file URI.
+//! `source`), which may itself be a `models:/`, `runs:/` or artifact URI.
 pub mod mlmodel;
 pub mod uri;
 
-use crate::entities::{LifecycleStage, Run, Tag};
+use crate::entities::LifecycleStage;
 use crate::pyyaml::{self, Value};
 use crate::registry::{self, ModelRegistry, ModelVersion, NewVersion, Stage};
-use crate::store::file::beneath;
-use crate::store::file::fsutil::{
-    atomic_write, atomic_write_in, copy_tree, lock_dir, Links, Staging,
-};
-use crate::store::file::layout::{self, Layout};
-use crate::store::{Result, StoreError, TrackingStore};
-use crate::uri::local_path_from_uri;
-use mlmodel::{KnownFlavor, MlModel, Signature};
+use crate::store::file::fsutil::{atomic_write, copy_tree, tree_size, Links};
+pub use crate::store::LoggedModel;
+use crate::store::{ModelDraft, ModelFiles, Result, StoreError, TrackingStore};
+use crate::Tag;
+use mlmodel::{KnownFlavor, MlModel, Signature, MLMODEL};
 use std::fs;
 use std::path::{Path, PathBuf};
 pub use uri::{ModelUri, Selector};
 
-/// Logged model status as stored in meta.yaml (an int).
-pub const LOGGED_MODEL_READY: i64 = 2;
 pub const MODEL_VERSIONS_TAG: &str = "mlflow.modelVersions";
 
-/// An MLflow 3 logged model, as read from `<exp>/models/<model_id>/meta.yaml`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoggedModel {
-    pub model_id: String,
-    pub experiment_id: String,
-    pub name: String,
-    pub artifact_location: String,
-    pub source_run_id: Option<String>,
-    pub status: i64,
-    pub creation_timestamp: i64,
-    pub deleted: bool,
-    /// The folder holding meta.yaml, params/, tags/.
-    pub dir: PathBuf,
-}
-
-impl LoggedModel {
-    pub fn artifacts_path(&self) -> Result<PathBuf> {
-        local_path_from_uri(&self.artifact_location)
-    }
-}
-
-fn read_logged_model(dir: &Path) -> Result<LoggedModel> {
-    let path = Layout::meta(dir);
-    let bad = |message: String| StoreError::InvalidState {
-        path: path.clone(),
-        message,
-    };
-    let m = crate::store::file::meta::read_mapping(&path)?;
-    let get = |k: &str| crate::store::file::meta::get_string(&m, k);
-    let int = |k: &str| crate::store::file::meta::get_int(&m, k);
-    Ok(LoggedModel {
-        model_id: get("model_id").ok_or_else(|| bad("missing key 'model_id'".into()))?,
-        experiment_id: get("experiment_id").unwrap_or_default(),
-        name: get("name").unwrap_or_default(),
-        artifact_location: get("artifact_location").unwrap_or_default(),
-        source_run_id: get("source_run_id"),
-        status: int("status").unwrap_or(0),
-        creation_timestamp: int("creation_timestamp").unwrap_or(0),
-        deleted: get("lifecycle_stage").as_deref() == Some("deleted"),
-        dir: dir.to_path_buf(),
-    })
-}
-
-/// Everything a model command needs: the tracking store, the registry, and the store root.
+/// Everything a model command needs: the tracking store (runs, logged models, their files) and
+/// the registry.
 pub struct Models<'a> {
     pub tracking: &'a dyn TrackingStore,
     pub registry: &'a dyn ModelRegistry,
-    pub layout: Layout,
 }
 
 /// Where a model URI led.
@@ -79,10 +33,20 @@ pub struct Models<'a> {
 pub struct Resolved {
     /// The local folder (or file) holding the model.
     pub path: PathBuf,
+    /// Whether `path` is a copy made for this call (else the files in place).
+    pub copied: bool,
     /// The registered version, when the URI named one.
     pub version: Option<ModelVersion>,
-    /// The logged model, when the files belong to one.
-    pub logged_model: Option<LoggedModel>,
+}
+
+impl From<ModelFiles> for Resolved {
+    fn from(f: ModelFiles) -> Self {
+        Self {
+            path: f.path,
+            copied: f.copied,
+            version: None,
+        }
+    }
 }
 
 /// A model folder (or file) to log into a run.
@@ -128,86 +92,23 @@ fn pretty_json(v: &serde_json::Value) -> String {
 }
 
 impl<'a> Models<'a> {
-    pub fn new(
-        tracking: &'a dyn TrackingStore,
-        registry: &'a dyn ModelRegistry,
-        root: &Path,
-    ) -> Self {
-        Self {
-            tracking,
-            registry,
-            layout: Layout {
-                root: root.to_path_buf(),
-            },
-        }
+    pub fn new(tracking: &'a dyn TrackingStore, registry: &'a dyn ModelRegistry) -> Self {
+        Self { tracking, registry }
     }
 
-    /// Every logged model folder in the store's active experiments.
-    fn logged_model_dirs(&self) -> Vec<PathBuf> {
-        let mut out = Vec::new();
-        let Ok(rd) = fs::read_dir(&self.layout.root) else {
-            return out;
-        };
-        for exp in rd.flatten() {
-            let name = exp.file_name().to_string_lossy().into_owned();
-            if layout::ROOT_RESERVED.contains(&name.as_str()) || name.starts_with('.') {
-                continue;
-            }
-            if let Ok(models) = fs::read_dir(Layout::logged_models(&exp.path())) {
-                out.extend(models.flatten().map(|e| e.path()).filter(|p| p.is_dir()));
-            }
-        }
-        out
+    /// Resolves a URI to the files of the model it names, on this machine: in place where the
+    /// store allows, else downloaded into `dest`.
+    pub fn resolve(&self, uri: &ModelUri, dest: &Path, progress: &dyn Fn(u64)) -> Result<Resolved> {
+        self.resolve_depth(uri, dest, progress, 0)
     }
 
-    /// The logged model `models:/<model_id>` names (not deleted).
-    pub fn get_logged_model(&self, model_id: &str) -> Result<LoggedModel> {
-        let not_found =
-            || StoreError::NotFound(format!("Logged model with ID '{model_id}' not found."));
-        if model_id.is_empty() || model_id.contains(['/', '\\', '\0']) || model_id.starts_with('.')
-        {
-            return Err(not_found());
-        }
-        for dir in self.logged_model_dirs() {
-            if dir.file_name().is_some_and(|n| n == model_id) && Layout::meta(&dir).is_file() {
-                let lm = read_logged_model(&dir)?;
-                if lm.deleted {
-                    return Err(not_found());
-                }
-                return Ok(lm);
-            }
-        }
-        Err(not_found())
-    }
-
-    /// A run's logged models with the given name (the `runs:/RUN/name` fallback).
-    pub fn logged_models_of_run(&self, run: &Run, name: &str) -> Result<Vec<LoggedModel>> {
-        let exp_dir = self.layout.experiment(&run.info.experiment_id);
-        let mut out = Vec::new();
-        if let Ok(rd) = fs::read_dir(Layout::logged_models(&exp_dir)) {
-            for e in rd.flatten() {
-                if !Layout::meta(&e.path()).is_file() {
-                    continue;
-                }
-                let lm = read_logged_model(&e.path())?;
-                if !lm.deleted
-                    && lm.name == name
-                    && lm.source_run_id.as_deref() == Some(run.info.run_id.as_str())
-                {
-                    out.push(lm);
-                }
-            }
-        }
-        out.sort_by_key(|lm| lm.creation_timestamp);
-        Ok(out)
-    }
-
-    /// Resolves a URI to the local files of the model it names.
-    pub fn resolve(&self, uri: &ModelUri) -> Result<Resolved> {
-        self.resolve_depth(uri, 0)
-    }
-
-    fn resolve_depth(&self, uri: &ModelUri, depth: usize) -> Result<Resolved> {
+    fn resolve_depth(
+        &self,
+        uri: &ModelUri,
+        dest: &Path,
+        progress: &dyn Fn(u64),
+        depth: usize,
+    ) -> Result<Resolved> {
         if depth > 8 {
             return Err(StoreError::InvalidParameter(format!(
                 "'{uri}' leads through too many models:/ indirections"
@@ -223,47 +124,27 @@ impl<'a> Models<'a> {
                 }
                 Ok(Resolved {
                     path: p.clone(),
+                    copied: false,
                     version: None,
-                    logged_model: None,
                 })
             }
             ModelUri::Logged { model_id } => {
-                let lm = self.get_logged_model(model_id)?;
-                Ok(Resolved {
-                    path: lm.artifacts_path()?,
-                    version: None,
-                    logged_model: Some(lm),
-                })
+                let lm = self.tracking.get_logged_model(model_id)?;
+                Ok(self
+                    .tracking
+                    .model_files(&lm.artifact_location, dest, progress)?
+                    .into())
             }
             ModelUri::Run { run_id, path } => {
                 let run = self.tracking.get_run(run_id)?;
-                let root = local_path_from_uri(&run.info.artifact_uri)?;
-                let rel = crate::store::arg_rel(Some(path))?;
-                let mut p = root.clone();
-                for part in rel.split('/') {
-                    if !part.is_empty() {
-                        p.push(part);
-                    }
+                if let Some(files) = self.tracking.run_model_files(&run, path, dest, progress)? {
+                    return Ok(files.into());
                 }
-                // Looked up beneath the artifact root without following links: a link on the way
-                // (`runs:/R/etclink/…`) is an error, never a way out of the store.
-                let found = match beneath::Dir::open(&root, &[], false)? {
-                    Some(dir) => dir.get(&rel)?.is_some(),
-                    None => false,
-                };
-                if !path.is_empty() && found {
-                    return Ok(Resolved {
-                        path: p,
-                        version: None,
-                        logged_model: None,
-                    });
-                }
-                match self.logged_models_of_run(&run, path)?.pop() {
-                    Some(lm) => Ok(Resolved {
-                        path: lm.artifacts_path()?,
-                        version: None,
-                        logged_model: Some(lm),
-                    }),
+                match self.tracking.find_logged_model(&run, path)? {
+                    Some(lm) => Ok(self
+                        .tracking
+                        .model_files(&lm.artifact_location, dest, progress)?
+                        .into()),
                     None => Err(StoreError::NotFound(format!(
                         "Run '{run_id}' has no artifacts at '{path}' and no logged model named '{path}'"
                     ))),
@@ -271,19 +152,40 @@ impl<'a> Models<'a> {
             }
             ModelUri::Registered { name, selector } => {
                 let mv = self.version_for(name, selector)?;
-                let inner = ModelUri::parse(mv.download_uri()).map_err(|e| match e {
-                    StoreError::UnsupportedScheme { scheme } => StoreError::InvalidParameter(format!(
-                        "version {} of '{name}' is stored at '{}', a {scheme}: location mlrun cannot read (only local paths and file: URIs)",
-                        mv.version,
-                        mv.download_uri()
-                    )),
-                    other => other,
-                })?;
-                let mut r = self.resolve_depth(&inner, depth + 1)?;
+                let location = self
+                    .registry
+                    .get_model_version_download_uri(name, mv.version)?;
+                let mut r = match ModelUri::parse(&location) {
+                    // An artifact location: the store says where its files are.
+                    Ok(ModelUri::Local(_)) | Err(StoreError::UnsupportedScheme { .. }) => self
+                        .tracking
+                        .model_files(&location, dest, progress)
+                        .map_err(|e| match e {
+                            StoreError::UnsupportedScheme { scheme } => StoreError::InvalidParameter(format!(
+                                "version {} of '{name}' is stored at '{location}', a {scheme}: location mlrun cannot read (only local paths and file: URIs)",
+                                mv.version,
+                            )),
+                            other => other,
+                        })?
+                        .into(),
+                    Ok(inner) => self.resolve_depth(&inner, dest, progress, depth + 1)?,
+                    Err(e) => return Err(e),
+                };
                 r.version = Some(mv);
                 Ok(r)
             }
         }
+    }
+
+    /// Copies the model a URI names into `dest` (created when missing): a folder's contents, or a
+    /// single file. Returns what was written (`dest`, or the file in it).
+    pub fn download(&self, uri: &str, dest: &Path, progress: &dyn Fn(u64)) -> Result<PathBuf> {
+        let r = self.resolve(&ModelUri::parse(uri)?, dest, progress)?;
+        if r.copied {
+            return Ok(r.path);
+        }
+        fs::create_dir_all(dest).map_err(|e| StoreError::io(dest, e))?;
+        copy_model(&r.path, dest)
     }
 
     /// The registered version a `models:/NAME…` URI names.
@@ -300,8 +202,7 @@ impl<'a> Models<'a> {
     }
 
     /// Logs a model folder (or a single model file) into a run as MLflow 3 does: a logged model
-    /// `<exp>/models/m-…` holding the files, an MLmodel (written when missing), the run's params, and
-    /// an output record on the run. Built in a hidden folder and renamed into place.
+    /// holding the files and an MLmodel (written when missing); the store records it whole.
     pub fn log_model(&self, req: &LogRequest) -> Result<LoggedModel> {
         validate_logged_model_name(&req.name)?;
         if !req.source.exists() {
@@ -310,7 +211,7 @@ impl<'a> Models<'a> {
                 req.source.display()
             )));
         }
-        let has_mlmodel = req.source.is_dir() && Layout::mlmodel(&req.source).is_file();
+        let has_mlmodel = req.source.is_dir() && req.source.join(MLMODEL).is_file();
         // Decide the flavor before anything is written.
         let model_file = if has_mlmodel {
             None
@@ -324,134 +225,66 @@ impl<'a> Models<'a> {
                 req.run_id
             )));
         }
-        let exp = self.tracking.get_experiment(&run.info.experiment_id)?;
-        let exp_dir = self.layout.experiment(&exp.experiment_id);
-        let run_dir = exp_dir.join(&run.info.run_id);
-        if !Layout::is_run_dir(&run_dir) {
-            return Err(StoreError::NotFound(format!(
-                "Run '{}' not found in experiment {}",
-                req.run_id, exp.experiment_id
-            )));
-        }
-        let model_id = crate::ids::new_model_id();
-        let artifact_location = format!(
-            "{}/models/{model_id}/artifacts",
-            exp.artifact_location.trim_end_matches('/')
-        );
-        let final_dir = Layout::logged_models(&exp_dir).join(&model_id);
-        let artifacts_final = local_path_from_uri(&artifact_location)?;
-        let artifacts_inside = artifacts_final.starts_with(&final_dir);
+        self.tracking
+            .create_logged_model(&run, &req.name, &|draft| {
+                self.fill_model(req, model_file.as_ref(), draft)
+            })
+    }
 
-        // Staged where MLflow never looks (see `fsutil::STAGING_DIR`): a half-made folder in the
-        // experiment would be read as a run by MLflow's `search_runs`.
-        let staging = Staging::new(&self.layout.root)?;
-        let sdir = staging.path();
-        let artifacts = if artifacts_inside {
-            sdir.join(
-                artifacts_final
-                    .strip_prefix(&final_dir)
-                    .unwrap_or(Path::new("artifacts")),
-            )
-        } else {
-            artifacts_final.clone()
-        };
-        let created = crate::clock::now();
-        let created_ms = created.as_millis() as i64;
+    /// Writes a logged model's files into the draft's folder: the source, and an MLmodel naming
+    /// the model, its run and (for a bare model file) its flavor, environment and example.
+    fn fill_model(
+        &self,
+        req: &LogRequest,
+        model_file: Option<&(KnownFlavor, String)>,
+        draft: &ModelDraft,
+    ) -> Result<()> {
+        let artifacts = draft.dir;
         if req.source.is_dir() {
-            copy_tree(&req.source, &artifacts, Links::Skip)?;
+            copy_tree(&req.source, artifacts, Links::Skip)?;
         } else {
-            fs::create_dir_all(&artifacts).map_err(|e| StoreError::io(&artifacts, e))?;
-            copy_model(&req.source, &artifacts)?;
+            fs::create_dir_all(artifacts).map_err(|e| StoreError::io(artifacts, e))?;
+            copy_model(&req.source, artifacts)?;
         }
-        let mut mlm = if has_mlmodel {
-            MlModel::read(&artifacts)?
-        } else {
-            let (flavor, file) = model_file
-                .clone()
-                .unwrap_or((KnownFlavor::Onnx, String::new()));
-            let mut m = MlModel::default();
-            let env = req.python_version.as_deref();
-            flavor.add_to(&mut m, &file, env);
-            if let Some(example) = &req.input_example {
-                self.save_example(&mut m, &artifacts, example)?;
+        let mut mlm = match model_file {
+            None => {
+                let mut m = MlModel::read(artifacts)?;
+                if let Some(example) = &req.input_example {
+                    self.save_example(&mut m, artifacts, example)?;
+                }
+                if let Some(sig) = &req.signature {
+                    m.set_signature(sig);
+                }
+                m
             }
-            if let Some(sig) = &req.signature {
-                m.set_signature(sig);
+            Some((flavor, file)) => {
+                let mut m = MlModel::default();
+                let env = req.python_version.as_deref();
+                flavor.add_to(&mut m, file, env);
+                if let Some(example) = &req.input_example {
+                    self.save_example(&mut m, artifacts, example)?;
+                }
+                if let Some(sig) = &req.signature {
+                    m.set_signature(sig);
+                }
+                m.set("model_size_bytes", Value::Int(tree_size(artifacts) as i64));
+                m.set("prompts", Value::Null);
+                m.set(
+                    "utc_time_created",
+                    Value::Str(mlmodel::utc_time_string(draft.created)),
+                );
+                write_env_files(artifacts, *flavor, req.python_version.as_deref())?;
+                m
             }
-            m.set(
-                "model_size_bytes",
-                Value::Int(crate::store::file::tree_size(&artifacts) as i64),
-            );
-            m.set("prompts", Value::Null);
-            m.set(
-                "utc_time_created",
-                Value::Str(mlmodel::utc_time_string(created)),
-            );
-            write_env_files(&artifacts, flavor, req.python_version.as_deref())?;
-            m
         };
-        if has_mlmodel {
-            if let Some(example) = &req.input_example {
-                self.save_example(&mut mlm, &artifacts, example)?;
-            }
-            if let Some(sig) = &req.signature {
-                mlm.set_signature(sig);
-            }
-        }
-        mlm.set("artifact_path", Value::Str(artifact_location.clone()));
-        mlm.set("model_id", Value::Str(model_id.clone()));
-        mlm.set("model_uuid", Value::Str(model_id.clone()));
-        mlm.set("run_id", Value::Str(run.info.run_id.clone()));
-        atomic_write(&Layout::mlmodel(&artifacts), mlm.to_yaml().as_bytes())?;
-
-        for p in &run.data.params {
-            atomic_write_in(
-                &Layout::value_file(&Layout::params(sdir), &p.key),
-                sdir,
-                p.value.as_bytes(),
-            )?;
-        }
-        for key in ["mlflow.source.name", "mlflow.source.type", "mlflow.user"] {
-            if let Some(v) = run.tag(key) {
-                atomic_write_in(
-                    &Layout::value_file(&Layout::tags(sdir), key),
-                    sdir,
-                    v.as_bytes(),
-                )?;
-            }
-        }
-        fs::create_dir_all(Layout::metrics(sdir))
-            .map_err(|e| StoreError::io(Layout::metrics(sdir), e))?;
-        let lm = LoggedModel {
-            model_id: model_id.clone(),
-            experiment_id: exp.experiment_id.clone(),
-            name: req.name.clone(),
-            artifact_location,
-            source_run_id: Some(run.info.run_id.clone()),
-            status: LOGGED_MODEL_READY,
-            creation_timestamp: created_ms,
-            deleted: false,
-            dir: final_dir.clone(),
-        };
-        atomic_write(
-            &Layout::meta(sdir),
-            logged_model_yaml(&lm, created_ms).as_bytes(),
-        )?;
-        let models_dir = Layout::logged_models(&exp_dir);
-        fs::create_dir_all(&models_dir).map_err(|e| StoreError::io(&models_dir, e))?;
-        staging.commit(&final_dir)?;
-        // The run's record that it produced this model.
-        let out_dir = Layout::run_output(&run_dir, &model_id);
-        let output = pyyaml::dump(&[
-            ("destination_id".into(), Value::Str(model_id.clone())),
-            ("destination_type".into(), Value::Str("MODEL_OUTPUT".into())),
-            ("source_id".into(), Value::Str(model_id.clone())),
-            ("source_type".into(), Value::Str("RUN_OUTPUT".into())),
-            ("step".into(), Value::Int(0)),
-            ("tags".into(), Value::Map(vec![])),
-        ]);
-        atomic_write(&Layout::meta(&out_dir), output.as_bytes())?;
-        Ok(lm)
+        mlm.set(
+            "artifact_path",
+            Value::Str(draft.artifact_location.to_string()),
+        );
+        mlm.set("model_id", Value::Str(draft.model_id.to_string()));
+        mlm.set("model_uuid", Value::Str(draft.model_id.to_string()));
+        mlm.set("run_id", Value::Str(draft.run_id.to_string()));
+        atomic_write(&artifacts.join(MLMODEL), mlm.to_yaml().as_bytes())
     }
 
     /// The single model file of a folder without MLmodel (or the file itself), with its flavor.
@@ -537,7 +370,8 @@ impl<'a> Models<'a> {
     }
 
     /// Registers a model as `mlflow.register_model` does: creates the registered model if missing,
-    /// then a version whose source, run id, model id and storage location follow from the URI.
+    /// then a version whose source, run id, model id and storage location follow from the URI;
+    /// a logged model's `mlflow.modelVersions` tag records the version.
     pub fn register(
         &self,
         source_uri: &str,
@@ -549,7 +383,6 @@ impl<'a> Models<'a> {
         for t in tags {
             registry::validate_registry_tag(&t.key, &t.value)?;
         }
-        let parsed = ModelUri::parse(source_uri)?;
         let mut new = NewVersion {
             name: name.to_string(),
             source: source_uri.to_string(),
@@ -557,48 +390,53 @@ impl<'a> Models<'a> {
             description: description.map(str::to_string),
             ..Default::default()
         };
-        match &parsed {
+        match ModelUri::parse(source_uri)? {
             ModelUri::Run { run_id, path } => {
-                let run = self.tracking.get_run(run_id)?;
-                let root = local_path_from_uri(&run.info.artifact_uri)?;
+                let run = self.tracking.get_run(&run_id)?;
                 new.run_id = Some(run_id.clone());
-                if !path.is_empty() && Layout::mlmodel(&root.join(path)).is_file() {
+                // MLflow's test: an MLmodel among the run's artifacts at that path.
+                let has_mlmodel = !path.is_empty()
+                    && self
+                        .tracking
+                        .list_artifacts(&run_id, Some(&path))?
+                        .iter()
+                        .any(|f| !f.is_dir && f.path.rsplit('/').next() == Some(MLMODEL));
+                if has_mlmodel {
                     new.source = format!("{}/{path}", run.info.artifact_uri.trim_end_matches('/'));
                 } else {
-                    let lm = self.logged_models_of_run(&run, path)?.pop().ok_or_else(|| {
+                    let lm = self.tracking.find_logged_model(&run, &path)?.ok_or_else(|| {
                         StoreError::NotFound(format!(
                             "Unable to find a logged_model with artifact_path {path} under run {run_id}"
                         ))
                     })?;
                     new.source = format!("models:/{}", lm.model_id);
-                    new.storage_location = Some(lm.artifact_location.clone());
+                    new.storage_location = Some(lm.artifact_location);
                     new.model_id = Some(lm.model_id);
                 }
             }
             ModelUri::Logged { model_id } => {
-                let lm = self.get_logged_model(model_id)?;
-                new.run_id = lm.source_run_id.clone();
-                new.storage_location = Some(lm.artifact_location.clone());
+                let lm = self.tracking.get_logged_model(&model_id)?;
+                new.run_id = lm.source_run_id;
+                new.storage_location = Some(lm.artifact_location);
                 new.model_id = Some(lm.model_id);
             }
             ModelUri::Registered {
                 name: src,
                 selector,
             } => {
-                let mv = self.version_for(src, selector)?;
+                let mv = self.version_for(&src, &selector)?;
                 new.storage_location = Some(mv.download_uri().to_string());
-                new.model_id = mv.model_id.clone().filter(|m| !m.is_empty());
-                new.run_id = mv.run_id.clone();
+                new.model_id = mv.model_id.filter(|m| !m.is_empty());
+                new.run_id = mv.run_id.filter(|r| !r.is_empty());
             }
             ModelUri::Local(p) => {
-                if !Layout::mlmodel(p).is_file() {
+                if !p.join(MLMODEL).is_file() {
                     return Err(StoreError::InvalidParameter(format!(
                         "'{}' is not a model folder (it has no MLmodel file)",
                         p.display()
                     )));
                 }
-                let abs = fs::canonicalize(p).map_err(|e| StoreError::io(p, e))?;
-                new.source = abs.to_string_lossy().into_owned();
+                new.source = self.tracking.local_model_source(&p)?;
             }
         }
         let created = match self.registry.create_registered_model(name, &[], None) {
@@ -609,65 +447,54 @@ impl<'a> Models<'a> {
         let model_id = new.model_id.clone();
         let mv = self.registry.create_model_version(new)?;
         if let Some(id) = model_id {
-            self.record_registration(&id, &mv)?;
+            match self
+                .tracking
+                .update_logged_model_tag(&id, MODEL_VERSIONS_TAG, &|current| {
+                    with_version(current, &mv)
+                }) {
+                // As MLflow: a logged model gone meanwhile only loses its record.
+                Ok(()) | Err(StoreError::NotFound(_)) => {}
+                Err(e) => return Err(e),
+            }
         }
         Ok((mv, created))
     }
-
-    /// Appends `{"name", "version"}` to the logged model's `mlflow.modelVersions` tag.
-    fn record_registration(&self, model_id: &str, mv: &ModelVersion) -> Result<()> {
-        let lm = self.get_logged_model(model_id)?;
-        let _lock = lock_dir(&lm.dir)?;
-        let path = Layout::value_file(&Layout::tags(&lm.dir), MODEL_VERSIONS_TAG);
-        let mut entries: Vec<(String, i64)> = match fs::read_to_string(&path) {
-            Ok(text) => serde_json::from_str::<Vec<serde_json::Value>>(&text)
-                .unwrap_or_default()
-                .iter()
-                .filter_map(|v| {
-                    Some((
-                        v.get("name")?.as_str()?.to_string(),
-                        v.get("version")?.as_i64()?,
-                    ))
-                })
-                .collect(),
-            Err(_) => vec![],
-        };
-        entries.push((mv.name.clone(), mv.version));
-        let text = format!(
-            "[{}]",
-            entries
-                .iter()
-                .map(|(n, v)| format!(
-                    "{{\"name\": {}, \"version\": {v}}}",
-                    mlmodel::py_json_string(n)
-                ))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        atomic_write_in(&path, &lm.dir, text.as_bytes())
-    }
 }
 
-fn logged_model_yaml(lm: &LoggedModel, now_ms: i64) -> String {
-    let s = |v: &str| Value::Str(v.to_string());
-    pyyaml::dump(&[
-        ("artifact_location".into(), s(&lm.artifact_location)),
-        (
-            "creation_timestamp".into(),
-            Value::Int(lm.creation_timestamp),
-        ),
-        ("experiment_id".into(), s(&lm.experiment_id)),
-        ("last_updated_timestamp".into(), Value::Int(now_ms)),
-        ("model_id".into(), s(&lm.model_id)),
-        ("model_type".into(), Value::Null),
-        ("name".into(), s(&lm.name)),
-        (
-            "source_run_id".into(),
-            lm.source_run_id.as_deref().map_or(Value::Null, s),
-        ),
-        ("status".into(), Value::Int(lm.status)),
-        ("status_message".into(), Value::Null),
-    ])
+/// The `mlflow.modelVersions` tag with `{"name", "version"}` appended, as `json.dumps` writes it;
+/// `None` when it is there already (a tracking server records it itself when the version is made).
+fn with_version(current: Option<&str>, mv: &ModelVersion) -> Option<String> {
+    let mut entries: Vec<(String, i64)> = current
+        .and_then(|text| serde_json::from_str::<Vec<serde_json::Value>>(text).ok())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|v| {
+            let version = v.get("version")?;
+            Some((
+                v.get("name")?.as_str()?.to_string(),
+                // MLflow's client writes a server's versions as strings.
+                version
+                    .as_i64()
+                    .or_else(|| version.as_str()?.parse().ok())?,
+            ))
+        })
+        .collect();
+    let entry = (mv.name.clone(), mv.version);
+    if entries.contains(&entry) {
+        return None;
+    }
+    entries.push(entry);
+    Some(format!(
+        "[{}]",
+        entries
+            .iter()
+            .map(|(n, v)| format!(
+                "{{\"name\": {}, \"version\": {v}}}",
+                mlmodel::py_json_string(n)
+            ))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
 }
 
 /// `requirements.txt` always; `python_env.yaml` and `conda.yaml` only when the Python version is

@@ -1,14 +1,11 @@
 //! The model registry: registered models, numbered versions, stages, aliases and tags (spec §3), and
-//! MLflow's validation rules for them (spec §4). `FileRegistry` (in `file.rs`) keeps them under
-//! `<root>/models/` exactly as MLflow's file registry does; errors reuse `StoreError`.
-pub mod file;
-
+//! MLflow's validation rules for them (spec §4). Its backends sit beside the tracking store's:
+//! `FileRegistry` (`store/file/registry.rs`) keeps them under `<root>/models/` exactly as MLflow's
+//! file registry does, `RestRegistry` (`store/rest/registry.rs`) asks a tracking server.
 use crate::entities::Tag;
 use crate::store::{Listing, Result, StoreError};
 use serde::{Serialize, Serializer};
 use std::fmt;
-
-pub use file::FileRegistry;
 
 pub const MAX_REGISTRY_TAG_KEY_LEN: usize = 250;
 pub const MAX_REGISTRY_TAG_VALUE_LEN: usize = 100_000;
@@ -237,6 +234,14 @@ pub trait ModelRegistry {
 
     /// For each requested stage (all four when empty), the highest version in it.
     fn get_latest_versions(&self, name: &str, stages: &[Stage]) -> Result<Vec<ModelVersion>>;
+
+    /// MLflow's `get_model_version_download_uri`: where a version's files are.
+    fn get_model_version_download_uri(&self, name: &str, version: i64) -> Result<String> {
+        Ok(self
+            .get_model_version(name, version)?
+            .download_uri()
+            .to_string())
+    }
 }
 
 /// The version MLflow's `models:/NAME/latest` and `@latest` mean: the highest version among the

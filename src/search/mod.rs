@@ -8,7 +8,7 @@ mod filter;
 mod keywords;
 mod like;
 mod page;
-mod pylit;
+pub(crate) mod pylit;
 pub mod registry;
 mod runs;
 mod sqlparse;

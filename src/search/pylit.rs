@@ -1,6 +1,7 @@
 //! Just enough of Python to reproduce what MLflow does with an `IN (...)` list: `ast.literal_eval` of the
 //! parenthesised text (strings, numbers, tuples, lists, True/False/None), and `repr` of the result for
-//! MLflow's error messages. Anything outside that subset is reported as an ill-formed list.
+//! MLflow's error messages (the scoring server quotes with the same `repr_str`). Anything outside that
+//! subset is reported as an ill-formed list.
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum PyVal {

@@ -347,34 +347,8 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
     }
 }
 
-/// Python's `repr()` of a str.
-pub fn py_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::new();
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
+/// Python's `repr()` of a str (the one port, beside `ast.literal_eval`'s).
+pub(crate) use crate::search::pylit::repr_str as py_repr;
 
 fn py_list(items: &[String]) -> String {
     format!(
@@ -502,18 +476,21 @@ impl<T> PopSingle<T> for Vec<T> {
     }
 }
 
+/// MLflow's check of a dataframe field's JSON type, and its words for what came instead.
+fn frame_kind(raw: &RawValue, want: &str, message: &str) -> Result<()> {
+    let got = match py_type(raw.get()) {
+        kind if kind == want => return Ok(()),
+        "list" => "list".to_string(),
+        "dict" => "dictionary".to_string(),
+        kind => format!("type <class '{kind}'>"),
+    };
+    Err(ScoringError::invalid_input(&format!(
+        "{message} Got {got}."
+    )))
+}
+
 fn split_frame(raw: &RawValue) -> Result<Frame> {
-    let kind = py_type(raw.get());
-    if kind != "dict" {
-        let got = if kind == "list" {
-            "list".to_string()
-        } else {
-            format!("type <class '{kind}'>")
-        };
-        return Err(ScoringError::invalid_input(&format!(
-            "Dataframe split format must be a dictionary. Got {got}."
-        )));
-    }
+    frame_kind(raw, "dict", "Dataframe split format must be a dictionary.")?;
     let obj: Ordered<Value> =
         serde_json::from_str(raw.get()).map_err(|e| ScoringError::invalid_input(&e.to_string()))?;
     let keys: Vec<String> = obj.0.iter().map(|(k, _)| k.clone()).collect();
@@ -592,17 +569,11 @@ fn split_frame(raw: &RawValue) -> Result<Frame> {
 }
 
 fn records_frame(raw: &RawValue) -> Result<Frame> {
-    let kind = py_type(raw.get());
-    if kind != "list" {
-        let got = if kind == "dict" {
-            "dictionary".to_string()
-        } else {
-            format!("type <class '{kind}'>")
-        };
-        return Err(ScoringError::invalid_input(&format!(
-            "Dataframe records format must be a list of records. Got {got}."
-        )));
-    }
+    frame_kind(
+        raw,
+        "list",
+        "Dataframe records format must be a list of records.",
+    )?;
     let items: Vec<Box<RawValue>> =
         serde_json::from_str(raw.get()).map_err(|e| ScoringError::invalid_input(&e.to_string()))?;
     let bad = |m: &str| {

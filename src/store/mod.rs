@@ -60,6 +60,36 @@ pub struct Downloaded {
     pub notices: Vec<String>,
 }
 
+/// An MLflow 3 logged model (`models:/m-…`, spec §1.8): a model with its own artifact location,
+/// made by a run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoggedModel {
+    pub model_id: String,
+    pub experiment_id: String,
+    pub name: String,
+    pub artifact_location: String,
+    pub source_run_id: Option<String>,
+    pub status: i64,
+    pub creation_timestamp: i64,
+}
+
+/// A logged model being made: the local folder its files go into, and what it will be.
+pub struct ModelDraft<'a> {
+    pub dir: &'a Path,
+    pub model_id: &'a str,
+    pub artifact_location: &'a str,
+    pub run_id: &'a str,
+    pub created: std::time::Duration,
+}
+
+/// A model's files on this machine: in place in a store folder (`copied` false), or copied or
+/// downloaded into the folder asked for.
+#[derive(Debug, Clone)]
+pub struct ModelFiles {
+    pub path: PathBuf,
+    pub copied: bool,
+}
+
 /// A listing together with the entries that could not be read (each names its file), so one broken
 /// meta.yaml never hides the rest.
 #[derive(Debug)]
@@ -150,6 +180,43 @@ pub trait TrackingStore {
     fn artifact_manifest(&self, run_id: &str) -> Result<Vec<ArtifactEntry>>;
     /// Total bytes under an artifact path, to size a progress bar.
     fn artifact_size(&self, run_id: &str, path: Option<&str>) -> Result<u64>;
+
+    /// The logged model `models:/<model_id>` names (not deleted).
+    fn get_logged_model(&self, model_id: &str) -> Result<LoggedModel>;
+    /// A run's newest logged model with this name (MLflow's `runs:/RUN/name` fallback).
+    fn find_logged_model(&self, run: &Run, name: &str) -> Result<Option<LoggedModel>>;
+    /// Makes a logged model of a run: `fill` writes its files into the draft's folder, then the
+    /// model is recorded (and its files stored) whole.
+    fn create_logged_model(
+        &self,
+        run: &Run,
+        name: &str,
+        fill: &dyn Fn(&ModelDraft) -> Result<()>,
+    ) -> Result<LoggedModel>;
+    /// Sets a logged model's tag to `update(current value)` (unless that is `None`), read and
+    /// written as one step where the backend allows (a folder's lock).
+    fn update_logged_model_tag(
+        &self,
+        model_id: &str,
+        key: &str,
+        update: &dyn Fn(Option<&str>) -> Option<String>,
+    ) -> Result<()>;
+    /// The files at an artifact URI this store handed out (a logged model's artifact location, a
+    /// registered version's download URI) on this machine: in place in a folder store, else
+    /// downloaded into `dest`.
+    fn model_files(&self, uri: &str, dest: &Path, progress: &dyn Fn(u64)) -> Result<ModelFiles>;
+    /// The files at `path` of a run's artifacts (file or folder), likewise; `None` when nothing
+    /// is there.
+    fn run_model_files(
+        &self,
+        run: &Run,
+        path: &str,
+        dest: &Path,
+        progress: &dyn Fn(u64),
+    ) -> Result<Option<ModelFiles>>;
+    /// The version source recorded for a model folder on this machine (registering one), or why
+    /// this store cannot take one.
+    fn local_model_source(&self, path: &Path) -> Result<String>;
 
     /// Permanently removes deleted runs and experiments. Returns (run ids, experiment ids) removed.
     fn gc(

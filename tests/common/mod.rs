@@ -87,30 +87,35 @@ impl TestEnv {
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd().args(args).output().unwrap()
     }
+    /// Runs with `MLFLOW_TRACKING_URI` set to `uri` (a folder or a tracking server).
+    pub fn run_at(&self, uri: &str, args: &[&str]) -> Output {
+        self.cmd()
+            .env("MLFLOW_TRACKING_URI", uri)
+            .args(args)
+            .output()
+            .unwrap()
+    }
     /// Runs and requires success, returning trimmed stdout.
     pub fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "mlrun {args:?} failed: {}\n{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .trim_end()
-            .to_string()
+        succeeded(self.run(args), args)
+    }
+    /// `ok` with the tracking URI `uri`.
+    pub fn ok_at(&self, uri: &str, args: &[&str]) -> String {
+        succeeded(self.run_at(uri, args), args)
+    }
+    /// `fails` with the tracking URI `uri`.
+    pub fn fails_at(&self, uri: &str, args: &[&str]) -> String {
+        failed(self.run_at(uri, args), args)
+    }
+    /// `json` with the tracking URI `uri`.
+    pub fn json_at(&self, uri: &str, args: &[&str]) -> serde_json::Value {
+        let mut a = vec!["--output", "json"];
+        a.extend_from_slice(args);
+        serde_json::from_str(&self.ok_at(uri, &a)).unwrap()
     }
     /// Runs and requires failure with exit code 1; returns stderr.
     pub fn fails(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "mlrun {args:?} should fail: {}",
-            String::from_utf8_lossy(&out.stdout)
-        );
-        String::from_utf8(out.stderr).unwrap()
+        failed(self.run(args), args)
     }
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let mut a = vec!["--output", "json"];
@@ -183,6 +188,99 @@ pub fn venv_python(requirement: &str, name: &str) -> PathBuf {
         std::fs::write(&ready, requirement).unwrap();
     }
     python
+}
+
+/// A command's trimmed stdout, which must have succeeded.
+fn succeeded(out: Output, args: &[&str]) -> String {
+    assert!(
+        out.status.success(),
+        "mlrun {args:?} failed: {}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .trim_end()
+        .to_string()
+}
+
+/// A command's stderr, which must have failed with exit code 1.
+fn failed(out: Output, args: &[&str]) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "mlrun {args:?} should fail: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// A model folder with an MLmodel file (read, never loaded) and a weights file holding `marker`.
+pub fn model_dir(root: &Path, marker: &str) -> PathBuf {
+    let dir = root.join(format!("model-{marker}"));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("MLmodel"),
+        format!(
+            "artifact_path: model\nflavors:\n  python_function:\n    loader_module: x{marker}\nmarker: {marker}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.join("weights.bin"), marker.repeat(100)).unwrap();
+    dir
+}
+
+/// What `models log net.onnx --signature sig.json --input-example ex.json` reads, in `dir`: a
+/// bare model file (its bytes only copied, never loaded), a tensor signature and an example.
+pub fn bare_onnx_files(dir: &Path) {
+    std::fs::write(dir.join("net.onnx"), b"\x08\x07onnx-bytes").unwrap();
+    std::fs::write(
+        dir.join("sig.json"),
+        r#"{"inputs": [{"type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 2]}}],
+            "outputs": [{"type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1]}}]}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("ex.json"), "[[1.0, 2.0]]").unwrap();
+}
+
+/// A run (in the experiment `exp` at `uri`, made when missing) whose artifacts hold `model/`, a
+/// copy of `model_dir(marker)`; returns the run id.
+pub fn run_with_model(env: &TestEnv, uri: &str, exp: &str, marker: &str) -> String {
+    let _ = env.run_at(uri, &["experiments", "create", exp]);
+    let run = env.ok_at(uri, &["runs", "start", "--experiment-name", exp]);
+    let dir = model_dir(env.path(), marker);
+    env.ok_at(
+        uri,
+        &[
+            "artifacts",
+            "log",
+            "--run-id",
+            &run,
+            "--artifact-path",
+            "model",
+            dir.to_str().unwrap(),
+        ],
+    );
+    env.ok_at(uri, &["runs", "end", &run]);
+    run
+}
+
+/// Two string fields of each object in a JSON list (a model's latest versions by stage, its
+/// aliases…), sorted.
+pub fn pairs(items: &serde_json::Value, a: &str, b: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = items
+        .as_array()
+        .unwrap_or_else(|| panic!("not a list: {items}"))
+        .iter()
+        .map(|v| {
+            (
+                v[a].as_str().unwrap().to_string(),
+                v[b].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// Runs a Python script with the real MLflow against `store`, returning stdout.

@@ -4,15 +4,18 @@
 pub mod beneath;
 pub mod fsutil;
 pub mod layout;
+mod logged;
 pub mod meta;
 pub mod metrics;
+pub mod registry;
 mod search;
 
 use crate::clock::now_ms;
 use crate::entities::*;
 use crate::ids;
 use crate::store::{
-    arg_rel, Downloaded, Listing, NewRun, Result, RunPage, RunQuery, StoreError, TrackingStore,
+    arg_rel, Downloaded, Listing, LoggedModel, ModelDraft, ModelFiles, NewRun, Result, RunPage,
+    RunQuery, StoreError, TrackingStore,
 };
 use crate::uri::local_path_from_uri;
 use crate::validate;
@@ -1041,6 +1044,50 @@ impl TrackingStore for FileStore {
             }
         }
         Ok((removed_runs, removed_exps))
+    }
+
+    fn get_logged_model(&self, model_id: &str) -> Result<LoggedModel> {
+        self.get_logged_model_impl(model_id)
+    }
+
+    fn find_logged_model(&self, run: &Run, name: &str) -> Result<Option<LoggedModel>> {
+        self.find_logged_model_impl(run, name)
+    }
+
+    fn create_logged_model(
+        &self,
+        run: &Run,
+        name: &str,
+        fill: &dyn Fn(&ModelDraft) -> Result<()>,
+    ) -> Result<LoggedModel> {
+        self.create_logged_model_impl(run, name, fill)
+    }
+
+    fn update_logged_model_tag(
+        &self,
+        model_id: &str,
+        key: &str,
+        update: &dyn Fn(Option<&str>) -> Option<String>,
+    ) -> Result<()> {
+        self.update_logged_model_tag_impl(model_id, key, update)
+    }
+
+    fn model_files(&self, uri: &str, _dest: &Path, _progress: &dyn Fn(u64)) -> Result<ModelFiles> {
+        self.model_files_impl(uri)
+    }
+
+    fn run_model_files(
+        &self,
+        run: &Run,
+        path: &str,
+        _dest: &Path,
+        _progress: &dyn Fn(u64),
+    ) -> Result<Option<ModelFiles>> {
+        self.run_model_files_impl(run, path)
+    }
+
+    fn local_model_source(&self, path: &Path) -> Result<String> {
+        self.local_model_source_impl(path)
     }
 }
 

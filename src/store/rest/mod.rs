@@ -10,8 +10,8 @@ pub use registry::RestRegistry;
 
 use crate::entities::*;
 use crate::store::{
-    arg_rel, listed_rel, Downloaded, Listing, NewRun, Result, RunPage, RunQuery, StoreError,
-    TrackingStore,
+    arg_rel, listed_rel, Downloaded, Listing, LoggedModel, ModelDraft, ModelFiles, NewRun, Result,
+    RunPage, RunQuery, StoreError, TrackingStore,
 };
 use crate::validate;
 use client::{encode_path, Client, Payload, Retry};
@@ -282,7 +282,7 @@ impl RestStore {
     }
 
     /// `GET /logged-models/{id}` (MLflow 3), as the server's JSON.
-    pub(crate) fn get_logged_model_json(&self, model_id: &str) -> Result<Value> {
+    fn get_logged_model_json(&self, model_id: &str) -> Result<Value> {
         let v = self.get(
             &format!("logged-models/{}", client::encode_component(model_id)),
             &[],
@@ -290,31 +290,6 @@ impl RestStore {
         v.get("model").cloned().ok_or_else(|| {
             StoreError::NotFound(format!("Logged model with ID '{model_id}' not found."))
         })
-    }
-
-    /// The newest logged model of a run with this name (MLflow's `runs:/RUN/name` fallback).
-    pub(crate) fn logged_model_of_run(
-        &self,
-        experiment_id: &str,
-        run_id: &str,
-        name: &str,
-    ) -> Result<Option<String>> {
-        let q = |v: &str| format!("'{}'", v.replace('\'', ""));
-        let v = self.post(
-            "logged-models/search",
-            json!({
-                "experiment_ids": [experiment_id],
-                "filter": format!("name = {} AND source_run_id = {}", q(name), q(run_id)),
-                "order_by": [{"field_name": "creation_timestamp", "ascending": false}],
-                "max_results": 1,
-            }),
-            Retry::Idempotent,
-        )?;
-        Ok(v.get("models")
-            .and_then(|m| m.as_array())
-            .and_then(|m| m.first())
-            .and_then(|m| m["info"]["model_id"].as_str())
-            .map(str::to_string))
     }
 
     fn search_page(
@@ -473,6 +448,39 @@ fn proxied_path(uri: &str) -> Result<String> {
         None => rest,
     };
     Ok(path.trim_matches('/').to_string())
+}
+
+/// A logged model in MLflow's REST shape (`{"info": {...}}`).
+fn logged_model(v: &Value) -> Result<LoggedModel> {
+    let info = &v["info"];
+    let text = |k: &str| info.get(k).and_then(|x| x.as_str()).map(str::to_string);
+    let int = |k: &str| match info.get(k) {
+        Some(Value::Number(n)) => n.as_i64().unwrap_or(0),
+        Some(Value::String(s)) => s.parse().unwrap_or(0),
+        _ => 0,
+    };
+    let model_id = text("model_id").ok_or_else(|| {
+        StoreError::Transport(
+            "the tracking server sent a malformed logged model; is it an MLflow tracking server?"
+                .into(),
+        )
+    })?;
+    // The status enum's number, as a folder's meta.yaml holds it.
+    let status = match text("status").as_deref() {
+        Some("LOGGED_MODEL_PENDING") => 1,
+        Some("LOGGED_MODEL_READY") => 2,
+        Some("LOGGED_MODEL_UPLOAD_FAILED") => 3,
+        _ => 0,
+    };
+    Ok(LoggedModel {
+        model_id,
+        experiment_id: text("experiment_id").unwrap_or_default(),
+        name: text("name").unwrap_or_default(),
+        artifact_location: text("artifact_uri").unwrap_or_default(),
+        source_run_id: text("source_run_id").filter(|r| !r.is_empty()),
+        status,
+        creation_timestamp: int("creation_timestamp_ms"),
+    })
 }
 
 fn summary(points: &[Metric]) -> Option<MetricSummary> {
@@ -883,6 +891,157 @@ impl TrackingStore for RestStore {
         Err(StoreError::Unsupported(
             "gc is not available over REST: run `mlflow gc --backend-store-uri …` next to the server's database".into(),
         ))
+    }
+
+    fn get_logged_model(&self, model_id: &str) -> Result<LoggedModel> {
+        logged_model(&self.get_logged_model_json(model_id)?)
+    }
+
+    fn find_logged_model(&self, run: &Run, name: &str) -> Result<Option<LoggedModel>> {
+        let q = |v: &str| format!("'{}'", v.replace('\'', ""));
+        let v = self.post(
+            "logged-models/search",
+            json!({
+                "experiment_ids": [run.info.experiment_id],
+                "filter": format!("name = {} AND source_run_id = {}", q(name), q(&run.info.run_id)),
+                "order_by": [{"field_name": "creation_timestamp", "ascending": false}],
+                "max_results": 1,
+            }),
+            Retry::Idempotent,
+        )?;
+        v.get("models")
+            .and_then(|m| m.as_array())
+            .and_then(|m| m.first())
+            .map(logged_model)
+            .transpose()
+    }
+
+    /// As MLflow's client logs a model to a server: the logged model is created (with the run's
+    /// params), its files are built locally and uploaded through the artifact proxy, then it is
+    /// marked ready and recorded as the run's output.
+    fn create_logged_model(
+        &self,
+        run: &Run,
+        name: &str,
+        fill: &dyn Fn(&ModelDraft) -> Result<()>,
+    ) -> Result<LoggedModel> {
+        let run_id = run.info.run_id.as_str();
+        let params: Vec<Tag> = run
+            .data
+            .params
+            .iter()
+            .map(|p| Tag::new(&p.key, &p.value))
+            .collect();
+        let v = self.post(
+            "logged-models",
+            json!({
+                "experiment_id": run.info.experiment_id,
+                "name": name,
+                "source_run_id": run_id,
+                "params": wire::kvs_json(&params),
+            }),
+            Retry::OnlyUnprocessed,
+        )?;
+        let mut lm = logged_model(&v["model"])?;
+        let root = proxied_path(&lm.artifact_location)?;
+        listed_rel(&root, &self.client.base)?;
+        let tmp = tempfile::tempdir().map_err(|e| StoreError::io(std::env::temp_dir(), e))?;
+        let dir = tmp.path().join("artifacts");
+        fill(&ModelDraft {
+            dir: &dir,
+            model_id: &lm.model_id,
+            artifact_location: &lm.artifact_location,
+            run_id,
+            created: crate::clock::now(),
+        })?;
+        let plan = crate::store::upload::plan(&[dir], "")?;
+        for f in &plan.files {
+            let dest = crate::store::upload::joined(&f.dest);
+            self.upload_file(&root, &dest, f, &|_| {})?;
+        }
+        let id = client::encode_component(&lm.model_id);
+        self.client.json(
+            "PATCH",
+            &format!("{API}/logged-models/{id}"),
+            &[],
+            Some(&json!({"model_id": lm.model_id, "status": "LOGGED_MODEL_READY"})),
+            Retry::Idempotent,
+        )?;
+        self.post(
+            "runs/outputs",
+            json!({"run_id": run_id, "models": [{"model_id": lm.model_id, "step": 0}]}),
+            Retry::Idempotent,
+        )?;
+        lm.status = 2;
+        Ok(lm)
+    }
+
+    fn update_logged_model_tag(
+        &self,
+        model_id: &str,
+        key: &str,
+        update: &dyn Fn(Option<&str>) -> Option<String>,
+    ) -> Result<()> {
+        let v = self.get_logged_model_json(model_id)?;
+        let current = wire::kvs(v["info"].get("tags"))
+            .into_iter()
+            .find(|t| t.key == key)
+            .map(|t| t.value);
+        let Some(value) = update(current.as_deref()) else {
+            return Ok(());
+        };
+        self.client.json(
+            "PATCH",
+            &format!(
+                "{API}/logged-models/{}/tags",
+                client::encode_component(model_id)
+            ),
+            &[],
+            Some(&json!({"tags": [{"key": key, "value": value}]})),
+            Retry::Idempotent,
+        )?;
+        Ok(())
+    }
+
+    fn model_files(&self, uri: &str, dest: &Path, progress: &dyn Fn(u64)) -> Result<ModelFiles> {
+        if !uri.starts_with("mlflow-artifacts:") {
+            return Err(StoreError::Unsupported(format!(
+                "the model's files are at '{}', a location on the server's side that mlrun cannot fetch over REST (only mlflow-artifacts: locations, served by `mlflow server --serve-artifacts`)",
+                server_text(uri)
+            )));
+        }
+        Ok(ModelFiles {
+            path: self.download_proxied(uri, dest, progress)?,
+            copied: true,
+        })
+    }
+
+    fn run_model_files(
+        &self,
+        run: &Run,
+        path: &str,
+        dest: &Path,
+        progress: &dyn Fn(u64),
+    ) -> Result<Option<ModelFiles>> {
+        let rel = arg_rel(Some(path))?;
+        if rel.is_empty() {
+            return Ok(None);
+        }
+        let art = format!("{}/{rel}", run.info.artifact_uri.trim_end_matches('/'));
+        match self.download_proxied(&art, dest, progress) {
+            Ok(path) => Ok(Some(ModelFiles { path, copied: true })),
+            Err(StoreError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn local_model_source(&self, path: &Path) -> Result<String> {
+        Err(StoreError::Unsupported(format!(
+            "`models register` of a local folder ('{}') is not supported over REST yet: the server cannot read this machine's files; log it into a run first (`mlrun artifacts log --run-id RUN {}`) and register runs:/RUN/{}",
+            path.display(),
+            path.display(),
+            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "model".into()),
+        )))
     }
 }
 

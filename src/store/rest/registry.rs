@@ -1,18 +1,15 @@
 //! `RestRegistry`: the `ModelRegistry` trait over an MLflow tracking server's ModelRegistryService
 //! (`/api/2.0/mlflow/registered-models/*`, `/model-versions/*`, spec §10.2), with the same HTTP
 //! client, retries and error mapping as `RestStore`. The server validates, numbers versions and
-//! keeps stages and aliases; this module only translates. It also registers and downloads models
-//! the way MLflow's client does against a server (sources as `mlflow-artifacts:` URIs).
+//! keeps stages and aliases; this module only translates.
 use super::client::{Client, Retry};
-use super::{next_token, Pages, RestConfig, RestStore};
+use super::{next_token, Pages, RestConfig};
 use crate::entities::Tag;
-use crate::models::{ModelUri, Selector};
 use crate::registry::{
-    self, ModelAlias, ModelRegistry, ModelVersion, NewVersion, RegisteredModel, Stage,
+    ModelAlias, ModelRegistry, ModelVersion, NewVersion, RegisteredModel, Stage,
 };
-use crate::store::{Listing, Result, StoreError, TrackingStore};
+use crate::store::{Listing, Result, StoreError};
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
 
 const API: &str = "/api/2.0/mlflow";
 /// Page sizes for listings that read everything: the server's maxima for each search.
@@ -225,151 +222,6 @@ impl RestRegistry {
             .transpose()?
             .unwrap_or_default();
         Ok((items, next_token(&v)))
-    }
-
-    /// Where the server says a version's files are (`storage_location`, or `source`).
-    pub fn get_download_uri(&self, name: &str, version: i64) -> Result<String> {
-        let v = self.get(
-            "model-versions/get-download-uri",
-            &[("name", name.into()), ("version", version.to_string())],
-        )?;
-        s(&v, "artifact_uri").ok_or_else(|| bad("download URI"))
-    }
-
-    /// The registered version a `models:/NAME…` selector names.
-    pub fn version_for(&self, name: &str, selector: &Selector) -> Result<ModelVersion> {
-        registry::validate_model_name(name)?;
-        match selector {
-            Selector::Version(v) => self.get_model_version(name, *v),
-            Selector::Alias(a) => self.get_model_version_by_alias(name, a),
-            Selector::Latest => registry::latest_version(self, name, None),
-            Selector::Stage(st) => registry::latest_version(self, name, Some(Stage::parse(st)?)),
-        }
-    }
-
-    /// Registers a model as `mlflow.register_model` does against a server: the registered model is
-    /// created when missing; a `runs:/RUN/path` source becomes the run's artifact URI + path (or,
-    /// when the run has no artifacts there, its logged model of that name, `models:/<model_id>`).
-    pub fn register(
-        &self,
-        store: &RestStore,
-        source_uri: &str,
-        name: &str,
-        tags: &[Tag],
-        description: Option<&str>,
-    ) -> Result<(ModelVersion, bool)> {
-        registry::validate_model_name(name)?;
-        let mut new = NewVersion {
-            name: name.to_string(),
-            source: source_uri.to_string(),
-            tags: tags.to_vec(),
-            description: description.map(str::to_string),
-            ..Default::default()
-        };
-        match ModelUri::parse(source_uri) {
-            Ok(ModelUri::Run { run_id, path }) => {
-                let run = store.get_run(&run_id)?;
-                new.run_id = Some(run_id.clone());
-                let has_files = !path.is_empty()
-                    && !store.list_artifacts(&run_id, Some(&path))?.is_empty();
-                if has_files {
-                    new.source = format!("{}/{path}", run.info.artifact_uri.trim_end_matches('/'));
-                } else {
-                    let model_id = store
-                        .logged_model_of_run(&run.info.experiment_id, &run_id, &path)?
-                        .ok_or_else(|| {
-                            StoreError::NotFound(format!(
-                                "Unable to find a logged_model with artifact_path {path} under run {run_id}"
-                            ))
-                        })?;
-                    new.source = format!("models:/{model_id}");
-                    new.model_id = Some(model_id);
-                }
-            }
-            Ok(ModelUri::Logged { model_id }) => {
-                let lm = store.get_logged_model_json(&model_id)?;
-                new.run_id = s(&lm["info"], "source_run_id").filter(|r| !r.is_empty());
-                new.model_id = Some(model_id);
-            }
-            Ok(ModelUri::Registered { name: src, selector }) => {
-                let mv = self.version_for(&src, &selector)?;
-                new.run_id = mv.run_id.clone().filter(|r| !r.is_empty());
-                new.model_id = mv.model_id.clone().filter(|m| !m.is_empty());
-            }
-            Ok(ModelUri::Local(p)) => {
-                return Err(StoreError::Unsupported(format!(
-                    "`models register` of a local folder ('{}') is not supported over REST yet: the server cannot read this machine's files; log it into a run first (`mlrun artifacts log --run-id RUN {}`) and register runs:/RUN/{}",
-                    p.display(),
-                    p.display(),
-                    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "model".into()),
-                )))
-            }
-            Err(e) => return Err(e),
-        }
-        let created = match self.create_registered_model(name, &[], None) {
-            Ok(_) => true,
-            Err(StoreError::AlreadyExists(_)) => false,
-            Err(e) => return Err(e),
-        };
-        Ok((self.create_model_version(new)?, created))
-    }
-
-    /// Downloads the model a URI names into `dest` (created when missing): a registered version's
-    /// files through the server's artifact proxy, a run's artifacts, or a logged model's files.
-    /// Returns the folder (or single file) written.
-    pub fn download(
-        &self,
-        store: &RestStore,
-        uri: &str,
-        dest: &Path,
-        progress: &dyn Fn(u64),
-    ) -> Result<(PathBuf, Option<ModelVersion>)> {
-        self.download_depth(store, uri, dest, progress, 0)
-    }
-
-    fn download_depth(
-        &self,
-        store: &RestStore,
-        uri: &str,
-        dest: &Path,
-        progress: &dyn Fn(u64),
-        depth: usize,
-    ) -> Result<(PathBuf, Option<ModelVersion>)> {
-        if depth > 8 {
-            return Err(StoreError::InvalidParameter(format!(
-                "'{}' leads through too many models:/ indirections",
-                super::server_text(uri)
-            )));
-        }
-        if uri.starts_with("mlflow-artifacts:") {
-            return Ok((store.download_proxied(uri, dest, progress)?, None));
-        }
-        match ModelUri::parse(uri)? {
-            ModelUri::Registered { name, selector } => {
-                let mv = self.version_for(&name, &selector)?;
-                let inner = self.get_download_uri(&name, mv.version)?;
-                let (p, _) = self.download_depth(store, &inner, dest, progress, depth + 1)?;
-                Ok((p, Some(mv)))
-            }
-            ModelUri::Logged { model_id } => {
-                let lm = store.get_logged_model_json(&model_id)?;
-                let art = s(&lm["info"], "artifact_uri").unwrap_or_default();
-                Ok((store.download_proxied(&art, dest, progress)?, None))
-            }
-            ModelUri::Run { run_id, path } => {
-                let run = store.get_run(&run_id)?;
-                let art = format!(
-                    "{}/{}",
-                    run.info.artifact_uri.trim_end_matches('/'),
-                    path.trim_matches('/')
-                );
-                Ok((store.download_proxied(&art, dest, progress)?, None))
-            }
-            ModelUri::Local(p) => Err(StoreError::Unsupported(format!(
-                "the model's files are at '{}', a path on the server's machine that mlrun cannot fetch over REST (only mlflow-artifacts: locations, served by `mlflow server --serve-artifacts`)",
-                super::server_text(&p.display().to_string())
-            ))),
-        }
     }
 }
 
@@ -655,6 +507,15 @@ impl ModelRegistry for RestRegistry {
             &[("name", name.into()), ("alias", alias.into())],
         )?;
         model_version(&v["model_version"])
+    }
+
+    /// Where the server says a version's files are (`storage_location`, or `source`).
+    fn get_model_version_download_uri(&self, name: &str, version: i64) -> Result<String> {
+        let v = self.get(
+            "model-versions/get-download-uri",
+            &[("name", name.into()), ("version", version.to_string())],
+        )?;
+        s(&v, "artifact_uri").ok_or_else(|| bad("download URI"))
     }
 
     fn get_latest_versions(&self, name: &str, stages: &[Stage]) -> Result<Vec<ModelVersion>> {

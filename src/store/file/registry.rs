@@ -3,14 +3,15 @@
 //! renamed into place, so readers never see half of one; version numbers are allocated while holding
 //! the model folder's lock, and structural changes (create, rename, delete) hold the `models/` lock
 //! first. Soft-deleted versions keep their folder and number, so numbers are never reused.
-use super::*;
 use crate::clock::now_ms;
-use crate::entities::KeyValue;
+use crate::entities::{KeyValue, Tag};
 use crate::pyyaml::{self, Value};
+use crate::registry::*;
 use crate::store::file::fsutil::{
     atomic_write, atomic_write_in, lock_dir, DirLock, Staging, STAGING_PREFIX,
 };
 use crate::store::file::layout::{Layout, VERSION_PREFIX};
+use crate::store::{Listing, Result, StoreError};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
