@@ -12,7 +12,7 @@ use crate::store::file::fsutil::{copy_tree, Links};
 use crate::store::NewRun;
 use crate::supervise::child::{self, Outcome};
 use crate::supervise::{Supervisor, SUPERVISOR_TAG};
-use crate::{Param, Run, RunStatus, Tag, TrackingStore};
+use crate::{LifecycleStage, Param, Run, RunStatus, Tag, TrackingStore};
 use std::collections::BTreeSet;
 use std::os::fd::BorrowedFd;
 use std::path::{Path, PathBuf};
@@ -408,23 +408,22 @@ pub fn create_run(
     })
 }
 
-/// Ends the run with `status`, as MLflow does, only while it is still RUNNING; otherwise returns
-/// the status the entry point ended it with. Deletes the supervisor record either way.
+/// Ends the run with `status` and now as its end time, as `mlflow run` does: even when the entry
+/// point ended the run itself (MLflow 3.17.2 means to leave such a run alone, but its check
+/// compares a status name with status numbers, so the exit code always decides). A run the entry
+/// point deleted is left as it is. Deletes the supervisor record either way.
 pub fn end_run(
     store: &dyn TrackingStore,
     run_id: &str,
     status: RunStatus,
-) -> crate::store::Result<Option<RunStatus>> {
+) -> crate::store::Result<()> {
     let current = store.get_run(run_id)?;
-    let already = if current.info.status == RunStatus::Running {
+    if current.info.lifecycle_stage != LifecycleStage::Deleted {
         store.update_run(run_id, status, Some(now_ms()))?;
-        None
-    } else {
-        Some(current.info.status)
-    };
+    }
     // After the status: a crash in between leaves a stale record on an ended run (ignored).
     let _ = store.delete_tag(run_id, SUPERVISOR_TAG);
-    Ok(already)
+    Ok(())
 }
 
 /// What running a project tells its caller, as it goes (from the sweep's threads too).
@@ -437,8 +436,6 @@ pub enum RunEvent<'a> {
         run_id: &'a str,
         outcome: &'a Outcome,
     },
-    /// The entry point ended its run itself: left as it is.
-    AlreadyEnded { run_id: &'a str, status: RunStatus },
     /// A sweep's parent run exists; its runs start, `jobs` at a time.
     SweepStarted {
         parent_id: &'a str,
@@ -533,9 +530,7 @@ impl Runner<'_> {
             }
             events(RunEvent::Starting { run_id, line });
             let outcome = spawn(&plan)?;
-            if let Some(status) = end_run(store, run_id, outcome.status())? {
-                events(RunEvent::AlreadyEnded { run_id, status });
-            }
+            end_run(store, run_id, outcome.status())?;
             events(RunEvent::Ended {
                 run_id,
                 outcome: &outcome,
@@ -543,9 +538,7 @@ impl Runner<'_> {
             Ok(outcome)
         })();
         if result.is_err() {
-            if let Ok(Some(status)) = end_run(store, run_id, RunStatus::Failed) {
-                events(RunEvent::AlreadyEnded { run_id, status });
-            }
+            let _ = end_run(store, run_id, RunStatus::Failed);
         }
         result
     }
@@ -576,12 +569,7 @@ impl Runner<'_> {
         // Build the shared environment once, before the children race for it.
         let first = self.plan(&p.runs[0].line, DRY_RUN_ID, experiment_id, None);
         if let Err(e) = first.and_then(|plan| setup(&plan)) {
-            if let Ok(Some(status)) = end_run(store, &parent_id, RunStatus::Failed) {
-                events(RunEvent::AlreadyEnded {
-                    run_id: &parent_id,
-                    status,
-                });
-            }
+            let _ = end_run(store, &parent_id, RunStatus::Failed);
             return Err(e);
         }
         let next = AtomicUsize::new(0);
@@ -626,12 +614,7 @@ impl Runner<'_> {
         } else {
             RunStatus::Finished
         };
-        if let Some(already) = end_run(store, &parent_id, status)? {
-            events(RunEvent::AlreadyEnded {
-                run_id: &parent_id,
-                status: already,
-            });
-        }
+        end_run(store, &parent_id, status)?;
         Ok(SweepReport {
             parent_id,
             results,
