@@ -510,9 +510,12 @@ fn dead_or_hung_workers_are_replaced_and_sigterm_drains() {
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.json(), json!({"predictions": [{"x": 6.0}]}));
     let status = server.child.wait().unwrap();
-    assert!(
-        status.success(),
-        "serve exited with {status}\n{}",
+    // Stopped gracefully, then ended by SIGTERM as uvicorn ends `mlflow models serve` (a shell
+    // shows 143).
+    assert_eq!(
+        std::os::unix::process::ExitStatusExt::signal(&status),
+        Some(libc::SIGTERM),
+        "serve ended with {status}\n{}",
         server.log()
     );
     assert!(!pid_alive(pid), "worker {pid} outlived the server");
@@ -709,6 +712,64 @@ fn onnx_models_are_served_natively_without_python() {
         .map(|r| r["variable"].as_f64().unwrap())
         .collect();
     close(&got, &want);
+}
+
+/// Starts a server (`program args`), waits for `/ping`, sends SIGTERM and returns how it ended.
+fn ends_after_sigterm(mut cmd: Command, url: &str) -> std::process::ExitStatus {
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let up = (0..600).any(|_| {
+        let ok = std::net::TcpStream::connect(url.trim_start_matches("http://")).is_ok()
+            && http::get(&format!("{url}/ping")).status == 200;
+        if !ok {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        ok
+    });
+    // SAFETY: kill(2) on our own child's pid, not yet reaped.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGTERM);
+    }
+    let status = child.wait().unwrap();
+    assert!(up, "{cmd:?} never answered /ping");
+    status
+}
+
+#[test]
+fn a_server_stopped_by_sigterm_ends_by_it_as_mlflow_models_serve_does() {
+    use std::os::unix::process::ExitStatusExt;
+    let env = TestEnv::new();
+    let uri = log_sklearn(&env);
+    let python = mlflow_sklearn_python();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string();
+    let url = format!("http://127.0.0.1:{port}");
+    let mut theirs = Command::new(python.parent().unwrap().join("mlflow"));
+    theirs
+        .args(["models", "serve", "-m", &uri, "--env-manager", "local"])
+        .args(["-p", &port])
+        .env("PATH", path_with(&python))
+        .env(
+            "MLFLOW_TRACKING_URI",
+            format!("file://{}", env.store().display()),
+        )
+        .env("MLFLOW_ALLOW_FILE_STORE", "true")
+        .current_dir(env.path());
+    let theirs = ends_after_sigterm(theirs, &url);
+    assert_eq!(theirs.signal(), Some(libc::SIGTERM), "mlflow: {theirs}");
+    let mut ours = env.cmd();
+    ours.env("PATH", path_with(&python))
+        .args(["models", "serve", "-m", &uri, "--env-manager", "local"])
+        .args(["--port", &port]);
+    let ours = ends_after_sigterm(ours, &url);
+    assert_eq!(ours.signal(), Some(libc::SIGTERM), "mlrun: {ours}");
 }
 
 #[test]

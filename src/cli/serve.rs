@@ -349,7 +349,7 @@ pub fn serve(ctx: &Ctx, a: ServeArgs) -> CliResult {
     };
     server.serve(cfg, front.clone())?;
     front.loaded().shutdown();
-    drop(signals);
     ctx.say("Stopped.");
+    signals.finish();
     Ok(())
 }
