@@ -553,12 +553,20 @@ fn uv_builds_python_env_once_and_reuses_it() {
     );
     assert!(!stderr(&second).contains("Creating environment"));
     assert_eq!(stdout(&second), printed, "the same env both times");
-    let envs: Vec<_> = std::fs::read_dir(&env_root)
+    // One environment, and its build lock kept where MLflow's tooling never looks.
+    let entries: Vec<String> = std::fs::read_dir(&env_root)
         .unwrap()
         .flatten()
-        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(envs.len(), 1);
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert!(entries.contains(&".mlrun-locks".to_string()), "{entries:?}");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.starts_with("mlrun-") && !e.contains('.')),
+        "{entries:?}"
+    );
     for r in runs(&env) {
         assert_eq!(tags(&r)["mlflow.project.env"], "uv");
         assert_eq!(r["info"]["status"], "FINISHED");

@@ -61,7 +61,12 @@ pub fn prepare_env(
     if let Some(env_dir) = &plan.env_dir {
         let parent = env_dir.parent().unwrap_or(Path::new("/"));
         std::fs::create_dir_all(parent).map_err(|e| ProjectError::io(parent, e))?;
-        let lock_path = env_dir.with_extension("lock");
+        let lock_path = env_lock_path(env_dir);
+        if let Some(locks) = lock_path.parent() {
+            std::fs::create_dir_all(locks).map_err(|e| ProjectError::io(locks, e))?;
+        }
+        // Where mlrun before 0.2 kept it, beside the environments: no longer used.
+        let _ = std::fs::remove_file(env_dir.with_extension("lock"));
         let lock =
             std::fs::File::create(&lock_path).map_err(|e| ProjectError::io(&lock_path, e))?;
         lock.lock().map_err(|e| ProjectError::io(&lock_path, e))?;
@@ -83,6 +88,21 @@ pub fn prepare_env(
         }
     }
     run_steps(&plan.prepare, output, progress)
+}
+
+/// The folder of environment build locks, under the environments' root: MLflow's tooling never
+/// looks in it (a lock beside the environments would be one more entry of `~/.mlflow/envs`).
+pub const LOCKS_DIR: &str = ".mlrun-locks";
+
+/// The lock taken while `env_dir` is built: `<root>/.mlrun-locks/<env name>.lock`.
+fn env_lock_path(env_dir: &Path) -> PathBuf {
+    let mut name = env_dir.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    env_dir
+        .parent()
+        .unwrap_or(Path::new("/"))
+        .join(LOCKS_DIR)
+        .join(name)
 }
 
 fn run_steps(steps: &[Step], output: ToolOutput, progress: &mut dyn FnMut(Progress)) -> Result<()> {
@@ -644,4 +664,49 @@ fn spawn(plan: &Plan) -> Result<Outcome> {
         program: plan.argv[0].clone(),
         source,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> BTreeSet<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn env_build_locks_stay_out_of_the_environments_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let env_dir = root.path().join("mlrun-0123456789abcdef");
+        // A lock an earlier mlrun left beside the environment is cleaned up.
+        std::fs::write(env_dir.with_extension("lock"), "").unwrap();
+        let plan = Plan {
+            manager: EnvManager::Uv,
+            env_dir: Some(env_dir.clone()),
+            setup: vec![Step::Run {
+                argv: vec!["mkdir".into(), env_dir.to_string_lossy().into_owned()],
+                cwd: root.path().to_path_buf(),
+            }],
+            prepare: vec![],
+            image: None,
+            argv: vec!["true".into()],
+            cwd: root.path().to_path_buf(),
+            env: vec![],
+        };
+        for _ in 0..2 {
+            prepare_env(&plan, ToolOutput::Capture, &mut |_| {}).unwrap();
+            assert!(plan.env_ready());
+            assert_eq!(
+                names(root.path()),
+                BTreeSet::from([LOCKS_DIR.to_string(), "mlrun-0123456789abcdef".into()])
+            );
+            assert_eq!(
+                names(&root.path().join(LOCKS_DIR)),
+                BTreeSet::from(["mlrun-0123456789abcdef.lock".to_string()])
+            );
+        }
+    }
 }
