@@ -309,6 +309,35 @@ fn a_bad_metric_pattern_is_a_usage_error_before_anything_runs() {
 }
 
 #[test]
+fn an_unknown_option_before_the_command_is_a_usage_error_before_anything_runs() {
+    let env = TestEnv::new();
+    for args in [
+        &["--some-unknown-option", "--", "touch", "ran"][..],
+        &["--some-unknown-option", "touch", "ran"],
+        &["-z", "--", "touch", "ran"],
+    ] {
+        let out = exec(&env, args);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains(args[0]),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(!env.path().join("ran").exists(), "{args:?}");
+        assert!(!env.store().exists(), "{args:?}: nothing is written");
+    }
+    // Without `--`, the command's own options stay the command's.
+    let out = exec(&env, &["sh", "-c", "touch ran-$0", "--x"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(env.path().join("ran---x").exists());
+}
+
+#[test]
 fn the_command_logs_into_the_same_run_with_mlrun() {
     let env = TestEnv::new();
     let path = format!(

@@ -413,6 +413,77 @@ fn interop_real_mlflow_logs_into_mlrun_runs_and_tags_match_mlflow_run() {
     assert_eq!(metric(t, "acc"), Some(0.75));
 }
 
+/// Entry points that end their run themselves, then exit: `(how the script ends it, exit code)`.
+const SELF_ENDED: &[(&str, i32)] = &[("FINISHED", 3), ("FAILED", 0), ("KILLED", 0)];
+
+#[test]
+fn interop_the_exit_code_decides_the_status_even_when_the_entry_point_ended_the_run() {
+    // MLflow means to leave a run the entry point ended alone, but its check never matches: the
+    // exit code decides (a script that crashes after `end_run()` is FAILED).
+    let python = common::mlflow_python();
+    let bin = python.parent().unwrap().to_path_buf();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let script = "import mlflow, os, sys\nmlflow.start_run()\nmlflow.end_run(status=os.environ['END'])\nsys.exit(int(os.environ['CODE']))\n";
+    let env = TestEnv::new();
+    let _dir = project(
+        &env,
+        "proj",
+        &[
+            (
+                "MLproject",
+                "name: ends\nentry_points:\n  main:\n    command: \"python ends.py\"\n",
+            ),
+            ("ends.py", script),
+        ],
+    );
+    let status_of = |store: &Path| -> String {
+        let v: Value = serde_json::from_slice(
+            &env.cmd()
+                .env("MLFLOW_TRACKING_URI", store)
+                .args(["--output", "json", "runs", "search", "--max-results", "1"])
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap();
+        v["runs"][0]["info"]["status"].as_str().unwrap().to_string()
+    };
+    for (i, (end, code)) in SELF_ENDED.iter().enumerate() {
+        let ours = env.path().join(format!("ours-{i}"));
+        let out = env
+            .cmd()
+            .env("PATH", &path)
+            .env("MLFLOW_TRACKING_URI", &ours)
+            .env("END", end)
+            .env("CODE", code.to_string())
+            .args(["run", "proj", "--env-manager", "local"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(*code), "{}", stderr(&out));
+        let theirs = env.path().join(format!("theirs-{i}"));
+        let out = Command::new(&python)
+            .args(["-m", "mlflow", "run", "proj", "--env-manager", "local"])
+            .current_dir(env.path())
+            .env("PATH", &path)
+            .env("MLFLOW_ALLOW_FILE_STORE", "true")
+            .env(
+                "MLFLOW_TRACKING_URI",
+                format!("file://{}", theirs.display()),
+            )
+            .env("END", end)
+            .env("CODE", code.to_string())
+            .env_remove("MLFLOW_RUN_ID")
+            .env_remove("MLFLOW_EXPERIMENT_ID")
+            .env_remove("MLFLOW_EXPERIMENT_NAME")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.success(), *code == 0, "{}", stderr(&out));
+        let expected = if *code == 0 { "FINISHED" } else { "FAILED" };
+        assert_eq!(status_of(&theirs), expected, "mlflow run, ended {end}");
+        assert_eq!(status_of(&ours), expected, "mlrun run, ended {end}");
+    }
+}
+
 fn uv_dir() -> PathBuf {
     // uv alone on PATH (the pinned MLflow venv carries it), so nothing else from that venv leaks in.
     let uv = common::mlflow_python().parent().unwrap().join("uv");
@@ -482,12 +553,20 @@ fn uv_builds_python_env_once_and_reuses_it() {
     );
     assert!(!stderr(&second).contains("Creating environment"));
     assert_eq!(stdout(&second), printed, "the same env both times");
-    let envs: Vec<_> = std::fs::read_dir(&env_root)
+    // One environment, and its build lock kept where MLflow's tooling never looks.
+    let entries: Vec<String> = std::fs::read_dir(&env_root)
         .unwrap()
         .flatten()
-        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(envs.len(), 1);
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert!(entries.contains(&".mlrun-locks".to_string()), "{entries:?}");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.starts_with("mlrun-") && !e.contains('.')),
+        "{entries:?}"
+    );
     for r in runs(&env) {
         assert_eq!(tags(&r)["mlflow.project.env"], "uv");
         assert_eq!(r["info"]["status"], "FINISHED");

@@ -510,9 +510,12 @@ fn dead_or_hung_workers_are_replaced_and_sigterm_drains() {
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.json(), json!({"predictions": [{"x": 6.0}]}));
     let status = server.child.wait().unwrap();
-    assert!(
-        status.success(),
-        "serve exited with {status}\n{}",
+    // Stopped gracefully, then ended by SIGTERM as uvicorn ends `mlflow models serve` (a shell
+    // shows 143).
+    assert_eq!(
+        std::os::unix::process::ExitStatusExt::signal(&status),
+        Some(libc::SIGTERM),
+        "serve ended with {status}\n{}",
         server.log()
     );
     assert!(!pid_alive(pid), "worker {pid} outlived the server");
@@ -625,21 +628,23 @@ fn close(got: &[f64], want: &[f64]) {
     }
 }
 
+/// Logs `file` with `mlrun models log` (plus `extra` arguments) in a run of its own; returns the
+/// model's URI.
+fn log_onnx(env: &TestEnv, file: &Path, extra: &[&str]) -> String {
+    let run = env.ok(&["runs", "start", "--name", "onnx"]);
+    let mut args = vec!["models", "log", file.to_str().unwrap(), "--run-id", &run];
+    args.extend(["--name", "linear"]);
+    args.extend(extra);
+    let uri = env.ok(&args);
+    env.ok(&["runs", "end", &run]);
+    uri
+}
+
 #[test]
 fn onnx_models_are_served_natively_without_python() {
     let env = TestEnv::new();
     let (file, x, want) = make_onnx(env.path());
-    let run = env.ok(&["runs", "start", "--name", "onnx"]);
-    let uri = env.ok(&[
-        "models",
-        "log",
-        file.to_str().unwrap(),
-        "--run-id",
-        &run,
-        "--name",
-        "linear",
-    ]);
-    env.ok(&["runs", "end", &run]);
+    let uri = log_onnx(&env, &file, &[]);
 
     // No Python anywhere on PATH: the binary is called by its full path.
     let empty = env.path().join("empty-bin");
@@ -709,6 +714,207 @@ fn onnx_models_are_served_natively_without_python() {
         .map(|r| r["variable"].as_f64().unwrap())
         .collect();
     close(&got, &want);
+}
+
+/// Starts a server, waits for `/ping`, sends SIGTERM and returns how it ended.
+fn ends_after_sigterm(mut cmd: Command, url: &str) -> std::process::ExitStatus {
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_ping(url, &mut child);
+    // SAFETY: kill(2) on our own child's pid, not yet reaped.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGTERM);
+    }
+    child.wait().unwrap()
+}
+
+#[test]
+fn a_server_stopped_by_sigterm_ends_by_it_as_mlflow_models_serve_does() {
+    use std::os::unix::process::ExitStatusExt;
+    let env = TestEnv::new();
+    let uri = log_sklearn(&env);
+    let python = mlflow_sklearn_python();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string();
+    let url = format!("http://127.0.0.1:{port}");
+    let mut theirs = Command::new(python.parent().unwrap().join("mlflow"));
+    theirs
+        .args(["models", "serve", "-m", &uri, "--env-manager", "local"])
+        .args(["-p", &port])
+        .env("PATH", path_with(&python))
+        .env(
+            "MLFLOW_TRACKING_URI",
+            format!("file://{}", env.store().display()),
+        )
+        .env("MLFLOW_ALLOW_FILE_STORE", "true")
+        .current_dir(env.path());
+    let theirs = ends_after_sigterm(theirs, &url);
+    assert_eq!(theirs.signal(), Some(libc::SIGTERM), "mlflow: {theirs}");
+    let mut ours = env.cmd();
+    ours.env("PATH", path_with(&python))
+        .args(["models", "serve", "-m", &uri, "--env-manager", "local"])
+        .args(["--port", &port]);
+    let ours = ends_after_sigterm(ours, &url);
+    assert_eq!(ours.signal(), Some(libc::SIGTERM), "mlrun: {ours}");
+}
+
+/// A PYTHONPATH folder that adds the ONNX venv's packages (onnx, onnxruntime) to the pinned
+/// MLflow's venv, so the real `mlflow models serve` can load an ONNX model.
+fn onnx_for_mlflow() -> PathBuf {
+    let site = |python: &Path| {
+        let lib = python.parent().unwrap().parent().unwrap().join("lib");
+        let py = std::fs::read_dir(&lib).unwrap().flatten().next().unwrap();
+        py.path().join("site-packages")
+    };
+    let (onnx, mlflow) = (site(&onnx_python()), site(&common::mlflow_python()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("mlflow-onnx-extra");
+    std::fs::create_dir_all(&dir).unwrap();
+    for e in std::fs::read_dir(&onnx).unwrap().flatten() {
+        let name = e.file_name();
+        let link = dir.join(&name);
+        if !mlflow.join(&name).exists() && link.symlink_metadata().is_err() {
+            let _ = std::os::unix::fs::symlink(e.path(), &link);
+        }
+    }
+    dir
+}
+
+/// Waits (bounded) until `url/ping` answers 200.
+fn wait_ping(url: &str, child: &mut Child) {
+    for _ in 0..1200 {
+        if std::net::TcpStream::connect(url.trim_start_matches("http://")).is_ok()
+            && http::get(&format!("{url}/ping")).status == 200
+        {
+            return;
+        }
+        if let Ok(Some(st)) = child.try_wait() {
+            panic!("the server at {url} ended: {st}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("{url} never answered /ping");
+}
+
+#[test]
+fn onnx_with_a_tensor_signature_answers_as_mlflow_models_serve() {
+    let env = TestEnv::new();
+    let (file, x, _) = make_onnx(env.path());
+    let sig = env.path().join("sig.json");
+    std::fs::write(
+        &sig,
+        r#"{"inputs": [{"type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 3]}}],
+            "outputs": [{"name": "variable", "type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 1]}}]}"#,
+    )
+    .unwrap();
+    let uri = log_onnx(&env, &file, &["--signature", sig.to_str().unwrap()]);
+
+    let python = common::mlflow_python();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut real = Command::new(&python)
+        .args(["-m", "mlflow", "models", "serve", "-m", &uri])
+        .args(["--env-manager", "local", "-p", &port.to_string()])
+        .env("PATH", path_with(&python))
+        .env("PYTHONPATH", onnx_for_mlflow())
+        .env(
+            "MLFLOW_TRACKING_URI",
+            format!("file://{}", env.store().display()),
+        )
+        .env("MLFLOW_ALLOW_FILE_STORE", "true")
+        .current_dir(env.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let real_url = format!("http://127.0.0.1:{port}");
+    wait_ping(&real_url, &mut real);
+    let empty = env.path().join("empty-bin");
+    std::fs::create_dir_all(&empty).unwrap();
+    let ours = Server::start(&env, empty.to_str().unwrap(), &["-m", &uri]);
+
+    let rows = json!(x[..2]);
+    let json_ct = "application/json";
+    let cases: Vec<(&str, String)> = vec![
+        (
+            json_ct,
+            json!({"dataframe_split": {"columns": ["f0", "f1", "f2"], "data": rows}}).to_string(),
+        ),
+        (
+            json_ct,
+            json!({"dataframe_split": {"data": rows}}).to_string(),
+        ),
+        (
+            json_ct,
+            json!({"dataframe_records": [
+                {"f0": x[0][0], "f1": x[0][1], "f2": x[0][2]},
+                {"f0": x[1][0], "f1": x[1][1], "f2": x[1][2]}]})
+            .to_string(),
+        ),
+        (json_ct, json!({"instances": rows}).to_string()),
+        (json_ct, json!({"inputs": rows}).to_string()),
+        (json_ct, json!({"inputs": [[1.0, 2.0]]}).to_string()),
+        (json_ct, json!({"inputs": [[[0.1, 0.2, 0.3]]]}).to_string()),
+        (json_ct, json!({"inputs": {"X": rows}}).to_string()),
+        (
+            json_ct,
+            json!({"dataframe_split": {"columns": ["f0", "f1"], "data": [[0.1, 0.2]]}}).to_string(),
+        ),
+        ("text/csv", "f0,f1,f2\n0.1,0.2,0.3\n1,-1,2.5\n".to_string()),
+    ];
+    // MLflow quotes the data in schema errors (numpy's and pandas' printing); mlrun leaves it out.
+    let unquoted = |m: &str| -> String {
+        match (m.find("Failed to predict data '"), m.find(" with schema '")) {
+            (Some(0), Some(at)) => format!(
+                "Failed to predict data. \nError: Failed to enforce schema of data{}",
+                &m[at..]
+            ),
+            _ => m.to_string(),
+        }
+    };
+    for (ct, body) in &cases {
+        let theirs = http::request(
+            "POST",
+            &format!("{real_url}/invocations"),
+            &[("Content-Type", ct)],
+            body.as_bytes(),
+        );
+        let mine = ours.post(ct, body.as_bytes());
+        assert_eq!(mine.status, theirs.status, "{body}: {}", mine.text());
+        let (t, m) = (theirs.json(), mine.json());
+        if theirs.status == 200 {
+            let got = &m["predictions"]["variable"];
+            let want = &t["predictions"]["variable"];
+            assert_eq!(
+                got.as_array().map(Vec::len),
+                want.as_array().map(Vec::len),
+                "{body}: {m} vs {t}"
+            );
+            for (g, w) in got.as_array().unwrap().iter().zip(want.as_array().unwrap()) {
+                close(&[g[0].as_f64().unwrap()], &[w[0].as_f64().unwrap()]);
+            }
+        } else {
+            for k in ["error_code", "error_class", "sqlstate"] {
+                assert_eq!(m[k], t[k], "{body}: {k}: {m} vs {t}");
+            }
+            assert_eq!(
+                m["message"].as_str().map(unquoted),
+                t["message"].as_str().map(unquoted),
+                "{body}"
+            );
+        }
+    }
+    let _ = real.kill();
+    let _ = real.wait();
 }
 
 #[test]

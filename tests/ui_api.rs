@@ -476,3 +476,25 @@ fn api_columns_take_keys_verbatim() {
         r.text()
     );
 }
+
+#[test]
+fn ui_stops_gracefully_then_ends_by_the_signal_as_uvicorn_does() {
+    use std::os::unix::process::ExitStatusExt;
+    let env = TestEnv::new();
+    env.ok(&["experiments", "create", "e"]);
+    for sig in [libc::SIGTERM, libc::SIGINT] {
+        let mut ui = UiServer::start(&env.store());
+        assert_eq!(get(&format!("{}/", ui.url)).status, 200);
+        // SAFETY: kill(2) on our own child's pid, not yet reaped.
+        unsafe {
+            libc::kill(ui.child.id() as i32, sig);
+        }
+        let status = ui.child.wait().unwrap();
+        assert_eq!(
+            status.signal(),
+            Some(sig),
+            "ui ended with {status}\n{}",
+            ui.stderr.lock().unwrap()
+        );
+    }
+}

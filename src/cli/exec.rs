@@ -82,12 +82,8 @@ pub struct ExecArgs {
     #[arg(long)]
     pub no_capture: bool,
     /// The command and its arguments (put them after `--`)
-    #[arg(
-        required = true,
-        trailing_var_arg = true,
-        allow_hyphen_values = true,
-        value_name = "COMMAND"
-    )]
+    // No `allow_hyphen_values`: an option mlrun does not know is a usage error, not the command.
+    #[arg(required = true, trailing_var_arg = true, value_name = "COMMAND")]
     pub command: Vec<OsString>,
 }
 

@@ -180,9 +180,6 @@ fn say_event(ctx: &Ctx, event: RunEvent) {
             "=== Run (ID '{run_id}') failed: the entry point {} ===",
             outcome.describe()
         )),
-        RunEvent::AlreadyEnded { run_id, status } => ctx.say(&format!(
-            "Run {run_id} was already ended as {status} by the entry point; left as it is"
-        )),
         RunEvent::SweepStarted {
             parent_id,
             runs,

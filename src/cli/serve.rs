@@ -178,7 +178,9 @@ fn load(
     let model = ServedModel::open(&path)?;
     match &model.backend {
         Backend::Onnx(file) => {
-            let m = OnnxModel::load(file).map_err(CliError::user)?;
+            let m = OnnxModel::load(file)
+                .map_err(CliError::user)?
+                .with_signature(model.inputs.schema.as_ref());
             ctx.say(&format!(
                 "Serving {} natively (ONNX; inputs: {})",
                 file.display(),
@@ -349,7 +351,7 @@ pub fn serve(ctx: &Ctx, a: ServeArgs) -> CliResult {
     };
     server.serve(cfg, front.clone())?;
     front.loaded().shutdown();
-    drop(signals);
     ctx.say("Stopped.");
+    signals.finish();
     Ok(())
 }

@@ -136,7 +136,7 @@ pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
             Err(_) => return Err(CliError::user("a server thread panicked")),
         }
     }
-    drop(signals);
+    signals.finish();
     Ok(())
 }
 

@@ -12,7 +12,7 @@ use crate::store::file::fsutil::{copy_tree, Links};
 use crate::store::NewRun;
 use crate::supervise::child::{self, Outcome};
 use crate::supervise::{Supervisor, SUPERVISOR_TAG};
-use crate::{Param, Run, RunStatus, Tag, TrackingStore};
+use crate::{LifecycleStage, Param, Run, RunStatus, Tag, TrackingStore};
 use std::collections::BTreeSet;
 use std::os::fd::BorrowedFd;
 use std::path::{Path, PathBuf};
@@ -61,7 +61,12 @@ pub fn prepare_env(
     if let Some(env_dir) = &plan.env_dir {
         let parent = env_dir.parent().unwrap_or(Path::new("/"));
         std::fs::create_dir_all(parent).map_err(|e| ProjectError::io(parent, e))?;
-        let lock_path = env_dir.with_extension("lock");
+        let lock_path = env_lock_path(env_dir);
+        if let Some(locks) = lock_path.parent() {
+            std::fs::create_dir_all(locks).map_err(|e| ProjectError::io(locks, e))?;
+        }
+        // Where mlrun before 0.2 kept it, beside the environments: no longer used.
+        let _ = std::fs::remove_file(env_dir.with_extension("lock"));
         let lock =
             std::fs::File::create(&lock_path).map_err(|e| ProjectError::io(&lock_path, e))?;
         lock.lock().map_err(|e| ProjectError::io(&lock_path, e))?;
@@ -83,6 +88,21 @@ pub fn prepare_env(
         }
     }
     run_steps(&plan.prepare, output, progress)
+}
+
+/// The folder of environment build locks, under the environments' root: MLflow's tooling never
+/// looks in it (a lock beside the environments would be one more entry of `~/.mlflow/envs`).
+pub const LOCKS_DIR: &str = ".mlrun-locks";
+
+/// The lock taken while `env_dir` is built: `<root>/.mlrun-locks/<env name>.lock`.
+fn env_lock_path(env_dir: &Path) -> PathBuf {
+    let mut name = env_dir.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    env_dir
+        .parent()
+        .unwrap_or(Path::new("/"))
+        .join(LOCKS_DIR)
+        .join(name)
 }
 
 fn run_steps(steps: &[Step], output: ToolOutput, progress: &mut dyn FnMut(Progress)) -> Result<()> {
@@ -408,23 +428,22 @@ pub fn create_run(
     })
 }
 
-/// Ends the run with `status`, as MLflow does, only while it is still RUNNING; otherwise returns
-/// the status the entry point ended it with. Deletes the supervisor record either way.
+/// Ends the run with `status` and now as its end time, as `mlflow run` does: even when the entry
+/// point ended the run itself (MLflow 3.17.2 means to leave such a run alone, but its check
+/// compares a status name with status numbers, so the exit code always decides). A run the entry
+/// point deleted is left as it is. Deletes the supervisor record either way.
 pub fn end_run(
     store: &dyn TrackingStore,
     run_id: &str,
     status: RunStatus,
-) -> crate::store::Result<Option<RunStatus>> {
+) -> crate::store::Result<()> {
     let current = store.get_run(run_id)?;
-    let already = if current.info.status == RunStatus::Running {
+    if current.info.lifecycle_stage != LifecycleStage::Deleted {
         store.update_run(run_id, status, Some(now_ms()))?;
-        None
-    } else {
-        Some(current.info.status)
-    };
+    }
     // After the status: a crash in between leaves a stale record on an ended run (ignored).
     let _ = store.delete_tag(run_id, SUPERVISOR_TAG);
-    Ok(already)
+    Ok(())
 }
 
 /// What running a project tells its caller, as it goes (from the sweep's threads too).
@@ -437,8 +456,6 @@ pub enum RunEvent<'a> {
         run_id: &'a str,
         outcome: &'a Outcome,
     },
-    /// The entry point ended its run itself: left as it is.
-    AlreadyEnded { run_id: &'a str, status: RunStatus },
     /// A sweep's parent run exists; its runs start, `jobs` at a time.
     SweepStarted {
         parent_id: &'a str,
@@ -533,9 +550,7 @@ impl Runner<'_> {
             }
             events(RunEvent::Starting { run_id, line });
             let outcome = spawn(&plan)?;
-            if let Some(status) = end_run(store, run_id, outcome.status())? {
-                events(RunEvent::AlreadyEnded { run_id, status });
-            }
+            end_run(store, run_id, outcome.status())?;
             events(RunEvent::Ended {
                 run_id,
                 outcome: &outcome,
@@ -543,9 +558,7 @@ impl Runner<'_> {
             Ok(outcome)
         })();
         if result.is_err() {
-            if let Ok(Some(status)) = end_run(store, run_id, RunStatus::Failed) {
-                events(RunEvent::AlreadyEnded { run_id, status });
-            }
+            let _ = end_run(store, run_id, RunStatus::Failed);
         }
         result
     }
@@ -576,12 +589,7 @@ impl Runner<'_> {
         // Build the shared environment once, before the children race for it.
         let first = self.plan(&p.runs[0].line, DRY_RUN_ID, experiment_id, None);
         if let Err(e) = first.and_then(|plan| setup(&plan)) {
-            if let Ok(Some(status)) = end_run(store, &parent_id, RunStatus::Failed) {
-                events(RunEvent::AlreadyEnded {
-                    run_id: &parent_id,
-                    status,
-                });
-            }
+            let _ = end_run(store, &parent_id, RunStatus::Failed);
             return Err(e);
         }
         let next = AtomicUsize::new(0);
@@ -626,12 +634,7 @@ impl Runner<'_> {
         } else {
             RunStatus::Finished
         };
-        if let Some(already) = end_run(store, &parent_id, status)? {
-            events(RunEvent::AlreadyEnded {
-                run_id: &parent_id,
-                status: already,
-            });
-        }
+        end_run(store, &parent_id, status)?;
         Ok(SweepReport {
             parent_id,
             results,
@@ -661,4 +664,49 @@ fn spawn(plan: &Plan) -> Result<Outcome> {
         program: plan.argv[0].clone(),
         source,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> BTreeSet<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn env_build_locks_stay_out_of_the_environments_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let env_dir = root.path().join("mlrun-0123456789abcdef");
+        // A lock an earlier mlrun left beside the environment is cleaned up.
+        std::fs::write(env_dir.with_extension("lock"), "").unwrap();
+        let plan = Plan {
+            manager: EnvManager::Uv,
+            env_dir: Some(env_dir.clone()),
+            setup: vec![Step::Run {
+                argv: vec!["mkdir".into(), env_dir.to_string_lossy().into_owned()],
+                cwd: root.path().to_path_buf(),
+            }],
+            prepare: vec![],
+            image: None,
+            argv: vec!["true".into()],
+            cwd: root.path().to_path_buf(),
+            env: vec![],
+        };
+        for _ in 0..2 {
+            prepare_env(&plan, ToolOutput::Capture, &mut |_| {}).unwrap();
+            assert!(plan.env_ready());
+            assert_eq!(
+                names(root.path()),
+                BTreeSet::from([LOCKS_DIR.to_string(), "mlrun-0123456789abcdef".into()])
+            );
+            assert_eq!(
+                names(&root.path().join(LOCKS_DIR)),
+                BTreeSet::from(["mlrun-0123456789abcdef.lock".to_string()])
+            );
+        }
+    }
 }

@@ -1,7 +1,9 @@
 //! Native ONNX scoring with tract: the model is loaded and optimised once, then each request's data
 //! becomes input tensors and the outputs become MLflow's `onnx` pyfunc answer (a frame in gives a
 //! list of records, one column per output; a tensor or a dict of tensors gives a dict of output
-//! name to nested list), so a client cannot tell this from `mlflow models serve` on the same model.
+//! name to nested list; with a tensor signature every answer is that dict, and requests are first
+//! checked against the signature as MLflow's schema enforcement does), so a client cannot tell this
+//! from `mlflow models serve` on the same model.
 //!
 //! Why tract (0.23): it is pure Rust (no onnxruntime shared library to download, which `ort` needs,
 //! and which this project's machines cannot fetch), maintained (monthly releases by Sonos), runs on
@@ -10,6 +12,7 @@
 //! LinearClassifier, TreeEnsembleClassifier, Normalizer, CategoryMapper), which candle-onnx does not.
 //! Its gaps: TreeEnsembleRegressor and ZipMap (convert classifiers with `zipmap=False`).
 use super::protocol::{Frame, Input, Scoring, ScoringError};
+use super::schema::{py_shape, InputSchema, TensorSpec};
 use crate::pyfloat;
 use serde_json::Value;
 use std::path::Path;
@@ -23,6 +26,9 @@ pub struct OnnxModel {
     plan: Plan,
     inputs: Vec<TensorInfo>,
     outputs: Vec<String>,
+    /// The model's tensor signature, when it has one: requests are checked against it first, and
+    /// every answer is a dict of tensors (MLflow hands the model a numpy array, even for a frame).
+    signature: Option<InputSchema>,
 }
 
 #[derive(Debug, Clone)]
@@ -84,7 +90,75 @@ impl OnnxModel {
             plan,
             inputs,
             outputs,
+            signature: None,
         })
+    }
+
+    /// Takes the model's signature (from its MLmodel); only a tensor signature matters here.
+    pub fn with_signature(mut self, schema: Option<&InputSchema>) -> Self {
+        self.signature = schema
+            .filter(|s| matches!(s, InputSchema::Tensors(t) if !t.is_empty()))
+            .cloned();
+        self
+    }
+
+    /// What MLflow's `_enforce_tensor_schema` refuses: a shape the signature does not allow, or a
+    /// frame whose width an unnamed signature does not have.
+    fn enforce_signature(&self, req: &Scoring, json: Option<&Value>) -> Result<(), ScoringError> {
+        let Some(schema @ InputSchema::Tensors(specs)) = &self.signature else {
+            return Ok(());
+        };
+        let fail = |inner: String| {
+            ScoringError::schema(&format!(
+                "Failed to predict data. \nError: Failed to enforce schema of data with schema '{}'. Error: {inner}",
+                schema.repr()
+            ))
+        };
+        let check = |spec: &TensorSpec, got: &[usize]| -> Result<(), ScoringError> {
+            let fits = spec.shape.len() == got.len()
+                && spec
+                    .shape
+                    .iter()
+                    .zip(got)
+                    .all(|(w, g)| *w == -1 || usize::try_from(*w).ok() == Some(*g));
+            if fits {
+                return Ok(());
+            }
+            let got: Vec<i64> = got.iter().map(|&g| g as i64).collect();
+            Err(fail(format!(
+                "Shape of input {} does not match expected shape {}.",
+                py_shape(&got),
+                py_shape(&spec.shape)
+            )))
+        };
+        let named = schema.has_input_names();
+        match (&req.input, json) {
+            (Input::Frame(f), _) if !named => {
+                let width = f
+                    .columns
+                    .as_ref()
+                    .map_or_else(|| f.data.first().map_or(0, Vec::len), Vec::len);
+                if width > 1 {
+                    if specs[0].shape != [-1, width as i64] {
+                        return Err(fail(format!(
+                            "This model contains a model signature with an unnamed input. Since the input data is a pandas DataFrame containing multiple columns, the input shape must be of the structure (-1, number_of_dataframe_columns). Instead, the input DataFrame passed had {width} columns and an input shape of {} with all values within the DataFrame of scalar type. Please adjust the passed in DataFrame to match the expected structure",
+                            py_shape(&specs[0].shape)
+                        )));
+                    }
+                    check(&specs[0], &[f.data.len(), width])?;
+                }
+            }
+            (_, Some(Value::Object(m))) if named => {
+                for spec in specs {
+                    if let Some(x) = spec.name.as_ref().and_then(|n| m.get(n)) {
+                        check(spec, &flatten(x)?.1)?;
+                    }
+                }
+            }
+            (_, Some(v @ Value::Array(_))) if !named => check(&specs[0], &flatten(v)?.1)?,
+            _ => {}
+        }
+        Ok(())
     }
 
     pub fn input_names(&self) -> Vec<&str> {
@@ -94,7 +168,10 @@ impl OnnxModel {
     /// Scores one request; the reply body is `{"predictions": …}` as MLflow's json.dumps writes it.
     pub fn predict(&self, req: &Scoring) -> Result<String, ScoringError> {
         let (feed, frame) = match &req.input {
-            Input::Frame(f) => (self.feed_from_frame(f)?, true),
+            Input::Frame(f) => {
+                self.enforce_signature(req, None)?;
+                (self.feed_from_frame(f)?, true)
+            }
             Input::Inputs(raw) | Input::Instances(raw) => {
                 let v: Value = serde_json::from_str(raw.get()).map_err(err)?;
                 let v = match (&req.input, v) {
@@ -118,9 +195,12 @@ impl OnnxModel {
                     }
                     (_, v) => v,
                 };
+                self.enforce_signature(req, Some(&v))?;
                 (self.feed_from_json(&v)?, false)
             }
         };
+        // A tensor signature: MLflow feeds the model a numpy array, which answers with tensors.
+        let frame = frame && self.signature.is_none();
         let outs = self.plan.run(feed).map_err(|e| {
             ScoringError::mlflow(
                 "BAD_REQUEST",
@@ -254,11 +334,19 @@ impl OnnxModel {
             for (i, (want, got)) in input.shape.iter().zip(&shape).enumerate() {
                 if let Some(w) = want {
                     if w != got {
+                        let wanted: Vec<i64> = input
+                            .shape
+                            .iter()
+                            .map(|d| d.map_or(-1, |d| d as i64))
+                            .collect();
+                        let sent: Vec<i64> = shape.iter().map(|&d| d as i64).collect();
                         return Err(ScoringError::mlflow(
                             "BAD_REQUEST",
                             &format!(
-                                "Invalid input shape for '{}': dimension {i} is {got}, the model expects {w} (model input shape {:?}, got {shape:?})",
-                                input.name, input.shape
+                                "Invalid input shape for '{}': dimension {i} is {got}, the model expects {w} (model input shape {}, got {})",
+                                input.name,
+                                py_shape(&wanted),
+                                py_shape(&sent),
                             ),
                         ));
                     }

@@ -650,9 +650,15 @@ fn missing_inputs(present: &[String], model: &ModelInputs) -> Result<()> {
     Err(ScoringError::schema(&msg))
 }
 
-/// `inputs` as a dict names its columns: check them. Tensors are left to the model's MLflow.
+/// `inputs` as a dict names its columns: check them (an unnamed signature takes no dict at all).
+/// Tensors are left to the model's MLflow.
 fn check_inputs(raw: &RawValue, model: &ModelInputs) -> Result<()> {
     if py_type(raw.get()) == "dict" {
+        if model.schema.as_ref().is_some_and(|s| !s.has_input_names()) {
+            return Err(ScoringError::invalid_input(
+                "Failed to parse input data. This model contains an un-named  model signature which expects a single n-dimensional array or a single value as input, however, an input of type <class 'dict'> was found.",
+            ));
+        }
         if let Ok(obj) = serde_json::from_str::<Ordered<Box<RawValue>>>(raw.get()) {
             let names: Vec<String> = obj.0.into_iter().map(|(k, _)| k).collect();
             missing_inputs(&names, model)?;
@@ -748,6 +754,12 @@ pub fn parse_csv(body: &[u8], model: &ModelInputs) -> Result<Scoring> {
             "Ensure that input is a valid UTF-8 encoded string. Error: 'UnicodeDecodeError({e})'"
         ))
     })?;
+    // MLflow asks a tensor signature for the columns' pandas types, which it has not.
+    if let Some(InputSchema::Tensors(_)) = &model.schema {
+        return Err(fail(
+            "TensorSpec only supports numpy types, use numpy_types() instead",
+        ));
+    }
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
@@ -925,6 +937,26 @@ mod tests {
 
     fn message(e: ScoringError) -> String {
         e.message()
+    }
+
+    #[test]
+    fn a_tensor_signature_refuses_csv_and_an_unnamed_one_a_dict() {
+        let tensors = ModelInputs {
+            schema: InputSchema::parse(
+                r#"[{"type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 2]}}]"#,
+            ),
+            type_hint: false,
+        };
+        let e = parse_csv(b"a,b\n1,2\n", &tensors).unwrap_err();
+        assert_eq!(e.status, 400);
+        assert!(e.body.starts_with("{\"error_code\": \"BAD_REQUEST\""));
+        assert!(message(e)
+            .ends_with("Error: 'TensorSpec only supports numpy types, use numpy_types() instead'"));
+        let e = parse_json(br#"{"inputs": {"x": [[1, 2]]}}"#, &tensors).unwrap_err();
+        assert!(message(e).contains("an un-named  model signature"));
+        assert!(parse_json(br#"{"inputs": [[1, 2]]}"#, &tensors).is_ok());
+        // Named columns take a dict.
+        assert!(parse_json(br#"{"inputs": {"a": [1.0]}}"#, &model()).is_ok());
     }
 
     #[test]

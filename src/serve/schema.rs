@@ -136,17 +136,7 @@ impl InputSchema {
             Self::Tensors(ts) => ts
                 .iter()
                 .map(|t| {
-                    let shape = t
-                        .shape
-                        .iter()
-                        .map(i64::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let shape = if t.shape.len() == 1 {
-                        format!("({shape},)")
-                    } else {
-                        format!("({shape})")
-                    };
+                    let shape = py_shape(&t.shape);
                     match &t.name {
                         Some(n) => format!("'{n}': Tensor('{}', {shape})", t.dtype),
                         None => format!("Tensor('{}', {shape})", t.dtype),
@@ -155,6 +145,14 @@ impl InputSchema {
                 .collect(),
         };
         format!("[{}]", parts.join(", "))
+    }
+
+    /// MLflow's `Schema.has_input_names()`: the first input is named.
+    pub fn has_input_names(&self) -> bool {
+        match self {
+            Self::Columns(cols) => cols.first().is_some_and(|c| c.name.is_some()),
+            Self::Tensors(ts) => ts.first().is_some_and(|t| t.name.is_some()),
+        }
     }
 
     /// Names of the required columns, when this is a column schema with names.
@@ -174,6 +172,20 @@ impl InputSchema {
             Self::Columns(cols) => cols.iter().find(|c| c.name.as_deref() == Some(name)),
             Self::Tensors(_) => None,
         }
+    }
+}
+
+/// A shape as Python prints a tuple of ints: `(-1, 3)`, `(3,)`, `()`.
+pub fn py_shape(dims: &[i64]) -> String {
+    let inner = dims
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if dims.len() == 1 {
+        format!("({inner},)")
+    } else {
+        format!("({inner})")
     }
 }
 
