@@ -5,17 +5,15 @@ mod args;
 mod commands;
 mod env_vars;
 mod error;
-mod exec;
 mod host;
 mod models;
 mod output;
 mod plot;
-mod run;
+mod project;
 mod runs_table;
 mod serve;
 mod signals;
 mod table;
-mod ui;
 
 use clap::{Parser, ValueEnum};
 use commands::Command;

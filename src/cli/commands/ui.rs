@@ -2,8 +2,8 @@
 //! side is the shared front (`mlrun::http`); here are a few worker threads that own the store
 //! handles and one log line per request on stderr. What each request means is `mlrun::ui`, over
 //! the same store code as every other command.
-use super::error::{CliError, CliResult};
-use super::Ctx;
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::Ctx;
 use clap::Args;
 use mlrun::http;
 use mlrun::ui::{Request, Ui, WRITE_HEADER};
@@ -32,7 +32,7 @@ const MAX_BODY: usize = 1 << 20;
 /// Nesting a JSON body may have (writes are flat objects).
 const MAX_JSON_DEPTH: usize = 64;
 
-pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
+pub fn cmd_ui(ctx: &Ctx, a: UiArgs) -> CliResult {
     // Open once up front so a bad tracking URI fails before anything listens.
     let stores = ctx.stores()?;
     let shown = match stores.local_root() {
@@ -47,7 +47,7 @@ pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
         })?,
     };
     // Signals are caught from here on: a Ctrl-C lets requests in flight finish.
-    let mut signals = super::signals::GracefulStop::catch()?;
+    let mut signals = crate::cli::signals::GracefulStop::catch()?;
     let server = http::Server::bind((ip, a.port)).map_err(|e| {
         CliError::user(format!("cannot listen on {}:{}: {e}", a.host, a.port))
             .with_hint("pick another --port (0 picks a free one)")
