@@ -83,6 +83,14 @@ pub struct PageTokenArg {
     pub page_token: Option<String>,
 }
 
+/// The model version a `models` command acts on instead of the registered model.
+#[derive(Debug, Args)]
+pub struct ModelVersionArg {
+    /// Act on this version instead of the registered model
+    #[arg(long = "model-version", id = "model_version", value_name = "VERSION")]
+    pub version: Option<String>,
+}
+
 /// Tags a new experiment or run starts with.
 #[derive(Debug, Args)]
 pub struct TagArgs {

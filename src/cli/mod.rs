@@ -6,12 +6,10 @@ mod commands;
 mod env_vars;
 mod error;
 mod host;
-mod models;
 mod output;
 mod plot;
 mod project;
 mod runs_table;
-mod serve;
 mod signals;
 mod table;
 

@@ -17,6 +17,7 @@ mod log_param;
 mod log_params;
 mod man;
 mod metrics;
+mod models;
 mod report;
 mod run;
 mod runs;
@@ -24,7 +25,7 @@ mod set_tag;
 mod sync;
 mod ui;
 
-use crate::cli::{self, error::CliResult, Ctx};
+use crate::cli::{error::CliResult, Ctx};
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -70,7 +71,7 @@ pub enum Command {
     Doctor(doctor::DoctorArgs),
     /// The model registry and models: register, version, alias, stage, log, download, inspect
     #[command(subcommand)]
-    Models(cli::models::ModelsCmd),
+    Models(models::ModelsCmd),
     /// Serve the web UI: experiments, runs, charts, compare and the registry, in a browser
     Ui(ui::UiArgs),
     /// Write a self-contained HTML report of a runs search (or print its table as markdown)
@@ -103,7 +104,7 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> CliResult<i32> {
         Command::Run(a) => return run::cmd_run(ctx, a),
         Command::Gc(a) => gc::cmd_gc(ctx, a),
         Command::Doctor(a) => doctor::cmd_doctor(ctx, a),
-        Command::Models(c) => cli::models::run(ctx, c),
+        Command::Models(c) => models::cmd_models(ctx, c),
         Command::Ui(a) => ui::cmd_ui(ctx, a),
         Command::Report(a) => report::cmd_report(ctx, a),
         Command::Sync(a) => sync::cmd_sync(ctx, a),
