@@ -1,7 +1,7 @@
 //! Every command, one file each (a group's subcommands in the group's folder, as jj lays out
 //! `cli/src/commands/<group>/<leaf>.rs`), and the one dispatch from the top-level enum to them. A
-//! command file imports shared modules (`cli/args.rs`, `output.rs`, `runs_table.rs`, `table.rs`),
-//! never another command's file.
+//! command file imports shared modules (`cli/args.rs`, `output.rs`, `runs_table.rs`, `table.rs`,
+//! `project.rs`, its group's `mod.rs`), never another command's file.
 mod artifacts;
 mod compare;
 mod completions;

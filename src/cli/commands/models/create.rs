@@ -3,8 +3,7 @@ use super::keyed;
 use crate::cli::args::{tags_of, TagArgs};
 use crate::cli::error::CliResult;
 use crate::cli::output::{print_json, print_line};
-use crate::cli::Ctx;
-use crate::cli::OutputFormat;
+use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
 use mlrun::registry::ModelRegistry;
 

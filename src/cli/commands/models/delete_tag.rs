@@ -1,6 +1,5 @@
 //! `mlrun models delete-tag`
-use super::explain;
-use super::version_arg;
+use super::{explain, version_arg};
 use crate::cli::args::ModelVersionArg;
 use crate::cli::error::CliResult;
 use clap::Args;

@@ -1,6 +1,5 @@
 //! `mlrun models delete-version`
-use super::explain;
-use super::version_arg;
+use super::{explain, version_arg};
 use crate::cli::error::CliResult;
 use crate::cli::Ctx;
 use clap::Args;

@@ -1,13 +1,10 @@
 //! `mlrun models describe`
-use super::explain;
-use super::keyed;
+use super::{explain, keyed};
 use crate::cli::error::CliResult;
 use crate::cli::output::{print_json, print_rows, tags_text};
-use crate::cli::Ctx;
-use crate::cli::OutputFormat;
+use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
-use mlrun::registry::ModelRegistry;
-use mlrun::registry::RegisteredModel;
+use mlrun::registry::{ModelRegistry, RegisteredModel};
 
 #[derive(Debug, Args)]
 pub struct DescribeArgs {

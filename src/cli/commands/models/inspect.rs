@@ -1,10 +1,8 @@
 //! `mlrun models inspect`
 use super::source_error;
-use crate::cli::error::CliError;
-use crate::cli::error::CliResult;
+use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{print_json, print_rows};
-use crate::cli::Ctx;
-use crate::cli::OutputFormat;
+use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
 use mlrun::models::mlmodel::{self, MlModel};
 use mlrun::stores::Stores;

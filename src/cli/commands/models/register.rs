@@ -3,8 +3,7 @@ use super::{keyed, source_error};
 use crate::cli::args::tags_of;
 use crate::cli::error::CliResult;
 use crate::cli::output::{print_json, print_line};
-use crate::cli::Ctx;
-use crate::cli::{parse_kv, OutputFormat};
+use crate::cli::{parse_kv, Ctx, OutputFormat};
 use clap::Args;
 use mlrun::stores::Stores;
 

@@ -1,10 +1,8 @@
 //! `mlrun models rename`
-use super::explain;
-use super::keyed;
+use super::{explain, keyed};
 use crate::cli::error::CliResult;
 use crate::cli::output::print_json;
-use crate::cli::Ctx;
-use crate::cli::OutputFormat;
+use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
 use mlrun::registry::ModelRegistry;
 

@@ -2,11 +2,9 @@
 use super::{check_max, fmt_ms, keyed, tag_map};
 use crate::cli::error::CliResult;
 use crate::cli::output::{print_json, print_rows};
-use crate::cli::Ctx;
-use crate::cli::OutputFormat;
+use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
-use mlrun::registry::ModelRegistry;
-use mlrun::registry::RegisteredModel;
+use mlrun::registry::{ModelRegistry, RegisteredModel};
 use mlrun::search::{self, ModelRecord};
 use mlrun::StoreError;
 use std::collections::HashMap;
@@ -25,8 +23,7 @@ pub struct SearchArgs {
     max_results: usize,
 }
 
-pub fn cmd_search(ctx: &Ctx, reg: &dyn ModelRegistry, a: SearchArgs) -> CliResult {
-    let search = a;
+pub fn cmd_search(ctx: &Ctx, reg: &dyn ModelRegistry, search: SearchArgs) -> CliResult {
     check_max(search.max_results, MAX_MODELS_RESULTS)?;
     let listing = reg.list_registered_models()?;
     for b in &listing.broken {

@@ -4,15 +4,15 @@
 //! SIGTERM/SIGINT stop the intake, let requests already received finish, then close the workers'
 //! pipes (a second signal exits at once).
 use super::loading::{load, resolve_model_path, ModelEnvManager};
+use crate::cli::args::{listen, listen_ip};
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::access_log;
 use crate::cli::Ctx;
 use clap::Args;
 use mlrun::http;
-use mlrun::serve::front::Front;
-use mlrun::serve::front::MAX_JSON_DEPTH;
+use mlrun::serve::front::{Front, MAX_JSON_DEPTH};
 use mlrun::serve::{Backend, ServedModel};
 use std::io::{self, Write};
-use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -51,13 +51,7 @@ pub struct ServeArgs {
 }
 
 pub fn cmd_serve(ctx: &Ctx, a: ServeArgs) -> CliResult {
-    let ip: IpAddr = match a.host.as_str() {
-        "localhost" => IpAddr::from([127, 0, 0, 1]),
-        h => h.trim_matches(['[', ']']).parse().map_err(|_| {
-            CliError::usage(format!("--host '{h}' is not an IP address"))
-                .with_hint("use 127.0.0.1 (the default), ::1, or 0.0.0.0 to listen everywhere")
-        })?,
-    };
+    let ip = listen_ip(&a.host)?;
     if a.workers == Some(0) {
         return Err(CliError::usage("--workers must be at least 1"));
     }
@@ -81,10 +75,7 @@ pub fn cmd_serve(ctx: &Ctx, a: ServeArgs) -> CliResult {
         timeout.max(Duration::from_secs(600)),
     )?;
     let version = loaded.mlflow_version(env!("CARGO_PKG_VERSION"));
-    let server = http::Server::bind((ip, a.port)).map_err(|e| {
-        CliError::user(format!("cannot listen on {}:{}: {e}", a.host, a.port))
-            .with_hint("pick another --port (0 picks a free one)")
-    })?;
+    let server = listen(ip, &a.host, a.port)?;
     let addr = server.local_addr()?;
     let stopper = server.stopper();
     let front = Arc::new(Front::new(loaded, version, timeout, workers));
@@ -98,19 +89,16 @@ pub fn cmd_serve(ctx: &Ctx, a: ServeArgs) -> CliResult {
     ));
 
     signals.on_signal(ctx.quiet, move || stopper.stop());
-    let logger: Option<http::Logger> = (!ctx.quiet).then(|| {
-        Arc::new(|a: &http::Access| {
-            let remote = a.remote.map_or_else(|| "-".to_string(), |r| r.to_string());
-            let path = a.target.split('?').next().unwrap_or_default();
-            let _ = writeln!(
-                io::stderr(),
-                "{remote} \"{} {path}\" {} {}B {:.2}ms",
-                a.method,
-                a.status,
-                a.bytes,
-                a.elapsed.as_secs_f64() * 1000.0
-            );
-        }) as http::Logger
+    let logger = access_log(ctx, |a| {
+        let remote = a.remote.map_or_else(|| "-".to_string(), |r| r.to_string());
+        let path = a.target.split('?').next().unwrap_or_default();
+        format!(
+            "{remote} \"{} {path}\" {} {}B {:.2}ms",
+            a.method,
+            a.status,
+            a.bytes,
+            a.elapsed.as_secs_f64() * 1000.0
+        )
     });
     let cfg = http::Config {
         max_body: a.max_body_size,

@@ -1,14 +1,10 @@
 //! `mlrun models transition`
-use super::explain;
-use super::keyed;
-use super::version_arg;
+use super::{explain, keyed, version_arg};
 use crate::cli::error::CliResult;
 use crate::cli::output::print_json;
-use crate::cli::Ctx;
-use crate::cli::OutputFormat;
+use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
-use mlrun::registry::ModelRegistry;
-use mlrun::registry::Stage;
+use mlrun::registry::{ModelRegistry, Stage};
 
 #[derive(Debug, Args)]
 pub struct TransitionArgs {

@@ -1,12 +1,9 @@
 //! `mlrun models update`
-use super::explain;
-use super::keyed;
-use super::version_arg;
+use super::{explain, keyed, version_arg};
 use crate::cli::args::ModelVersionArg;
 use crate::cli::error::CliResult;
 use crate::cli::output::print_json;
-use crate::cli::Ctx;
-use crate::cli::OutputFormat;
+use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
 use mlrun::registry::ModelRegistry;
 

@@ -1,13 +1,10 @@
 //! `mlrun models version`
-use super::explain;
-use super::{keyed, version_arg};
+use super::{explain, keyed, version_arg};
 use crate::cli::error::CliResult;
 use crate::cli::output::{print_json, print_rows, tags_text};
-use crate::cli::Ctx;
-use crate::cli::OutputFormat;
+use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
-use mlrun::registry::ModelRegistry;
-use mlrun::registry::ModelVersion;
+use mlrun::registry::{ModelRegistry, ModelVersion};
 
 #[derive(Debug, Args)]
 pub struct VersionArgs {

@@ -1,13 +1,10 @@
 //! `mlrun models versions`
-use super::explain;
-use super::{check_max, fmt_ms, keyed, tag_map};
+use super::{check_max, explain, fmt_ms, keyed, tag_map};
 use crate::cli::error::CliResult;
 use crate::cli::output::{print_json, print_rows};
-use crate::cli::Ctx;
-use crate::cli::OutputFormat;
+use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
-use mlrun::registry::ModelRegistry;
-use mlrun::registry::ModelVersion;
+use mlrun::registry::{ModelRegistry, ModelVersion};
 use mlrun::search::{self, ModelVersionRecord};
 use mlrun::StoreError;
 use std::collections::HashMap;
