@@ -1,14 +1,15 @@
 //! Argument groups several commands share, declared once and flattened (`--run-id`, `--view`,
-//! `--page-token`, `--tag`, a new run's experiment, a runs query's filter and order), and what turns
-//! them into values (experiment ids, parsed queries, a new run's tags), so no command file imports
-//! another's.
+//! `--page-token`, `--tag`, `--model-version`, a new run's experiment, a runs query's filter and
+//! order), and what turns them into values (experiment ids, parsed queries, a new run's tags, a
+//! server's listen address), so no command file imports another's.
 use super::error::{CliError, CliResult};
 use super::runs_table::ColumnSpec;
 use super::{env_vars, missing_run_id, Ctx};
 use clap::{Args, ValueEnum};
 use mlrun::search::columns::{parse_column, KeySpelling};
 use mlrun::search::{self, SearchError};
-use mlrun::{pyfloat, validate, Param, Tag, TrackingStore, ViewType};
+use mlrun::{http, pyfloat, validate, Param, Tag, TrackingStore, ViewType};
+use std::net::IpAddr;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum View {
@@ -81,6 +82,14 @@ pub struct PageTokenArg {
     /// Token from a previous page's `next_page_token`
     #[arg(long, value_name = "TOKEN")]
     pub page_token: Option<String>,
+}
+
+/// The model version a `models` command acts on instead of the registered model.
+#[derive(Debug, Args)]
+pub struct ModelVersionArg {
+    /// Act on this version instead of the registered model
+    #[arg(long = "model-version", id = "model_version", value_name = "VERSION")]
+    pub version: Option<String>,
 }
 
 /// Tags a new experiment or run starts with.
@@ -278,4 +287,24 @@ pub fn source_tags(user: &str) -> Vec<Tag> {
         }
     }
     tags
+}
+
+/// The address `--host` names for `ui` and `models serve` (each declares its own flag, as their
+/// help differs): an IP address, bracketed or not, or `localhost`.
+pub fn listen_ip(host: &str) -> CliResult<IpAddr> {
+    Ok(match host {
+        "localhost" => IpAddr::from([127, 0, 0, 1]),
+        h => h.trim_matches(['[', ']']).parse().map_err(|_| {
+            CliError::usage(format!("--host '{h}' is not an IP address"))
+                .with_hint("use 127.0.0.1 (the default), ::1, or 0.0.0.0 to listen everywhere")
+        })?,
+    })
+}
+
+/// The server listening at `--host`/`--port`; the error names both and how to get a free port.
+pub fn listen(ip: IpAddr, host: &str, port: u16) -> CliResult<http::Server> {
+    http::Server::bind((ip, port)).map_err(|e| {
+        CliError::user(format!("cannot listen on {host}:{port}: {e}"))
+            .with_hint("pick another --port (0 picks a free one)")
+    })
 }

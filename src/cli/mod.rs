@@ -1,21 +1,18 @@
 //! The command line: the top-level flags, settings resolved once (`Ctx`), and the mapping of a
 //! command's result to an exit code. The commands are in `commands/`, one file each; what several
-//! share is in `args.rs` (argument groups), `output.rs`, `runs_table.rs` and `table.rs`.
+//! share is in `args.rs` (argument groups), `output.rs`, `runs_table.rs`, `table.rs` and
+//! `project.rs` (running a project).
 mod args;
 mod commands;
 mod env_vars;
 mod error;
-mod exec;
 mod host;
-mod models;
 mod output;
 mod plot;
-mod run;
+mod project;
 mod runs_table;
-mod serve;
 mod signals;
 mod table;
-mod ui;
 
 use clap::{Parser, ValueEnum};
 use commands::Command;

@@ -35,6 +35,19 @@ pub fn tags_text(tags: &[mlrun::Tag]) -> String {
         .join(", ")
 }
 
+/// A server's access log (`ui`, `models serve`): one line per request on stderr, as `line` words it;
+/// none with -q.
+pub fn access_log(
+    ctx: &Ctx,
+    line: fn(&mlrun::http::Access) -> String,
+) -> Option<mlrun::http::Logger> {
+    (!ctx.quiet).then(|| {
+        std::sync::Arc::new(move |a: &mlrun::http::Access| {
+            let _ = writeln!(std::io::stderr(), "{}", line(a));
+        }) as mlrun::http::Logger
+    })
+}
+
 pub fn print_json<T: Serialize>(value: &T) -> CliResult {
     // stdout is line-buffered; pretty JSON has a line per field, so buffer it whole-block or
     // pay a write(2) per line (a search of thousands of runs made ~100k of them).

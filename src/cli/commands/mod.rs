@@ -1,12 +1,13 @@
 //! Every command, one file each (a group's subcommands in the group's folder, as jj lays out
 //! `cli/src/commands/<group>/<leaf>.rs`), and the one dispatch from the top-level enum to them. A
-//! command file imports shared modules (`cli/args.rs`, `output.rs`, `runs_table.rs`, `table.rs`),
-//! never another command's file.
+//! command file imports shared modules (`cli/args.rs`, `output.rs`, `runs_table.rs`, `table.rs`,
+//! `project.rs`, its group's `mod.rs`), never another command's file.
 mod artifacts;
 mod compare;
 mod completions;
 mod diff;
 mod doctor;
+mod exec;
 mod experiments;
 mod gc;
 mod log_batch;
@@ -16,12 +17,15 @@ mod log_param;
 mod log_params;
 mod man;
 mod metrics;
+mod models;
 mod report;
+mod run;
 mod runs;
 mod set_tag;
 mod sync;
+mod ui;
 
-use crate::cli::{self, error::CliResult, Ctx};
+use crate::cli::{error::CliResult, Ctx};
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -52,10 +56,10 @@ pub enum Command {
     /// What changed between two runs: params, metrics, tags and artifacts (by size and hash)
     Diff(diff::DiffArgs),
     // The help text is ExecArgs's doc comment (a long one, with the metric rules).
-    Exec(cli::exec::ExecArgs),
+    Exec(exec::ExecArgs),
     /// Run an MLflow project's entry point in a new run (MLproject, env managers, git, sweeps)
     #[command(disable_version_flag = true)]
-    Run(cli::run::RunArgs),
+    Run(crate::cli::project::RunArgs),
     /// Metric histories as tables or terminal charts
     #[command(subcommand)]
     Metrics(metrics::MetricsCmd),
@@ -67,9 +71,9 @@ pub enum Command {
     Doctor(doctor::DoctorArgs),
     /// The model registry and models: register, version, alias, stage, log, download, inspect
     #[command(subcommand)]
-    Models(cli::models::ModelsCmd),
+    Models(models::ModelsCmd),
     /// Serve the web UI: experiments, runs, charts, compare and the registry, in a browser
-    Ui(cli::ui::UiArgs),
+    Ui(ui::UiArgs),
     /// Write a self-contained HTML report of a runs search (or print its table as markdown)
     Report(report::ReportArgs),
     /// Copy experiments, runs and registered models between stores (folders or servers), idempotently
@@ -96,12 +100,12 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> CliResult<i32> {
         Command::Diff(a) => diff::cmd_diff(ctx, a),
         Command::Metrics(c) => metrics::cmd_metrics(ctx, c),
         // The command's own exit code passes through; only mlrun's own failures print an error.
-        Command::Exec(a) => return cli::exec::exec(ctx, a),
-        Command::Run(a) => return cli::run::run(ctx, a),
+        Command::Exec(a) => return exec::cmd_exec(ctx, a),
+        Command::Run(a) => return run::cmd_run(ctx, a),
         Command::Gc(a) => gc::cmd_gc(ctx, a),
         Command::Doctor(a) => doctor::cmd_doctor(ctx, a),
-        Command::Models(c) => cli::models::run(ctx, c),
-        Command::Ui(a) => cli::ui::ui(ctx, a),
+        Command::Models(c) => models::cmd_models(ctx, c),
+        Command::Ui(a) => ui::cmd_ui(ctx, a),
         Command::Report(a) => report::cmd_report(ctx, a),
         Command::Sync(a) => sync::cmd_sync(ctx, a),
         Command::Completions(a) => completions::cmd_completions(a),

@@ -1,10 +1,11 @@
-//! `mlrun runs …`: the group's subcommands, one file each, and their dispatch. `rerun` is project
-//! execution's (`cli/run.rs`), so its exit code passes through.
+//! `mlrun runs …`: the group's subcommands, one file each, and their dispatch. `rerun` runs a
+//! project again (with `cli/project.rs`, as `run` does), so its exit code passes through.
 mod delete;
 mod delete_tag;
 mod describe;
 mod end;
 mod list;
+mod rerun;
 mod restore;
 mod search;
 mod set_tag;
@@ -35,7 +36,7 @@ pub enum RunsCmd {
     /// Delete a tag from a run
     DeleteTag(delete_tag::DeleteTagArgs),
     /// Run a project run again: its recorded URI, version, entry point and params (-P changes some)
-    Rerun(crate::cli::run::RerunArgs),
+    Rerun(rerun::RerunArgs),
 }
 
 /// Runs the subcommand; its exit code (a rerun's entry point's own).
@@ -50,7 +51,7 @@ pub fn cmd_runs(ctx: &Ctx, cmd: RunsCmd) -> CliResult<i32> {
         RunsCmd::Restore(a) => restore::cmd_restore(ctx, a),
         RunsCmd::SetTag(a) => set_tag::cmd_set_tag(ctx, a),
         RunsCmd::DeleteTag(a) => delete_tag::cmd_delete_tag(ctx, a),
-        RunsCmd::Rerun(a) => return crate::cli::run::rerun(ctx, a),
+        RunsCmd::Rerun(a) => return rerun::cmd_rerun(ctx, a),
     };
     done.map(|()| 0)
 }

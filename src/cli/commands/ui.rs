@@ -2,8 +2,10 @@
 //! side is the shared front (`mlrun::http`); here are a few worker threads that own the store
 //! handles and one log line per request on stderr. What each request means is `mlrun::ui`, over
 //! the same store code as every other command.
-use super::error::{CliError, CliResult};
-use super::Ctx;
+use crate::cli::args::{listen, listen_ip};
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::access_log;
+use crate::cli::Ctx;
 use clap::Args;
 use mlrun::http;
 use mlrun::ui::{Request, Ui, WRITE_HEADER};
@@ -32,26 +34,17 @@ const MAX_BODY: usize = 1 << 20;
 /// Nesting a JSON body may have (writes are flat objects).
 const MAX_JSON_DEPTH: usize = 64;
 
-pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
+pub fn cmd_ui(ctx: &Ctx, a: UiArgs) -> CliResult {
     // Open once up front so a bad tracking URI fails before anything listens.
     let stores = ctx.stores()?;
     let shown = match stores.local_root() {
         Some(root) => root.display().to_string(),
         None => stores.display_uri().to_string(),
     };
-    let ip: IpAddr = match a.host.as_str() {
-        "localhost" => IpAddr::from([127, 0, 0, 1]),
-        h => h.trim_matches(['[', ']']).parse().map_err(|_| {
-            CliError::usage(format!("--host '{h}' is not an IP address"))
-                .with_hint("use 127.0.0.1 (the default), ::1, or 0.0.0.0 to listen everywhere")
-        })?,
-    };
+    let ip = listen_ip(&a.host)?;
     // Signals are caught from here on: a Ctrl-C lets requests in flight finish.
-    let mut signals = super::signals::GracefulStop::catch()?;
-    let server = http::Server::bind((ip, a.port)).map_err(|e| {
-        CliError::user(format!("cannot listen on {}:{}: {e}", a.host, a.port))
-            .with_hint("pick another --port (0 picks a free one)")
-    })?;
+    let mut signals = crate::cli::signals::GracefulStop::catch()?;
+    let server = listen(ip, &a.host, a.port)?;
     let addr = server.local_addr()?;
     let port = addr.port();
     let url = format!("http://{addr}/");
@@ -103,18 +96,15 @@ pub fn ui(ctx: &Ctx, a: UiArgs) -> CliResult {
     }
     let stopper = server.stopper();
     signals.on_signal(ctx.quiet, move || stopper.stop());
-    let logger: Option<http::Logger> = (!ctx.quiet).then(|| {
-        Arc::new(|a: &http::Access| {
-            let _ = writeln!(
-                std::io::stderr(),
-                "{} {} {} {}B {:.1}ms",
-                a.method,
-                a.target,
-                a.status,
-                a.bytes,
-                a.elapsed.as_secs_f64() * 1000.0
-            );
-        }) as http::Logger
+    let logger = access_log(ctx, |a| {
+        format!(
+            "{} {} {} {}B {:.1}ms",
+            a.method,
+            a.target,
+            a.status,
+            a.bytes,
+            a.elapsed.as_secs_f64() * 1000.0
+        )
     });
     let cfg = http::Config {
         max_body: MAX_BODY,

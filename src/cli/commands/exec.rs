@@ -4,10 +4,10 @@
 //! batches by one writer thread, and the run ends with the command's status; mlrun exits with the
 //! command's code. The logs are logged as artifacts and the run is ended even when the command fails
 //! or is interrupted.
-use super::args::{experiment_for_new_run, user, ExperimentSel};
-use super::args::{source_tags, tags_of};
-use super::error::{CliError, CliResult};
-use super::{env_vars, now_ms, parse_kv, Ctx};
+use crate::cli::args::{experiment_for_new_run, user, ExperimentSel};
+use crate::cli::args::{source_tags, tags_of};
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::{env_vars, now_ms, parse_kv, Ctx};
 use clap::Args;
 use mlrun::scalars::ScalarParser;
 use mlrun::store::NewRun;
@@ -88,9 +88,9 @@ pub struct ExecArgs {
 }
 
 /// Runs the command; returns the code mlrun should exit with.
-pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
+pub fn cmd_exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
     // Installed first, so a Ctrl-C during setup still reaches the command as soon as it starts.
-    super::signals::forward_to_commands(ctx.quiet)?;
+    crate::cli::signals::forward_to_commands(ctx.quiet)?;
     let mut parser = if a.metric_patterns.is_empty() {
         ScalarParser::default()
     } else {
@@ -167,7 +167,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
         .env(env_vars::EXPERIMENT_ID, &experiment_id)
         // A name naming another experiment would contradict the id.
         .env_remove(env_vars::EXPERIMENT_NAME)
-        .envs(super::child_pins());
+        .envs(crate::cli::child_pins());
 
     let mut writer = None;
     let mut sender_slot: Option<Arc<Mutex<Option<mpsc::Sender<Metric>>>>> = None;

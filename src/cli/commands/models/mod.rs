@@ -1,0 +1,206 @@
+//! `mlrun models …`: the model registry (registered models, versions, stages, aliases, tags) and
+//! models themselves (log, register, download, inspect, serve, predict), on a folder or a tracking
+//! server alike; one file per subcommand, and their dispatch. Errors for names, versions or aliases
+//! that don't exist come with a hint listing what does (`explain`).
+mod create;
+mod delete;
+mod delete_alias;
+mod delete_tag;
+mod delete_version;
+mod describe;
+mod download;
+mod inspect;
+mod loading;
+mod log;
+mod predict;
+mod register;
+mod rename;
+mod search;
+mod serve;
+mod set_alias;
+mod set_tag;
+mod transition;
+mod update;
+mod version;
+mod versions;
+
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::Ctx;
+use clap::Subcommand;
+use mlrun::models::{mlmodel, ModelUri};
+use mlrun::registry::{self, ModelRegistry};
+use mlrun::{StoreError, Tag};
+use std::collections::HashMap;
+
+#[derive(Debug, Subcommand)]
+pub enum ModelsCmd {
+    /// Create a registered model; prints its name
+    Create(create::CreateArgs),
+    /// List registered models (prompts excluded), by name
+    List(search::SearchArgs),
+    /// Search registered models with MLflow's filter and order-by syntax
+    Search(search::SearchArgs),
+    /// Show a registered model: description, tags, aliases, latest version per stage
+    Describe(describe::DescribeArgs),
+    /// Rename a registered model (its versions, tags and aliases move with it)
+    Rename(rename::RenameArgs),
+    /// Delete a registered model and all its versions
+    Delete(delete::DeleteArgs),
+    /// Set a tag on a registered model, or on one version with --version
+    SetTag(set_tag::SetTagArgs),
+    /// Delete a tag from a registered model, or from one version with --version
+    DeleteTag(delete_tag::DeleteTagArgs),
+    /// Change the description of a registered model, or of one version with --version
+    Update(update::UpdateArgs),
+    /// Register a model as a new version; prints the version number
+    ///
+    /// SOURCE is runs:/RUN_ID/path, models:/MODEL_ID (an MLflow 3 logged model), models:/NAME/VERSION
+    /// (or @ALIAS, /STAGE, /latest), or a local model folder. The registered model is created when
+    /// missing.
+    Register(register::RegisterArgs),
+    /// List the versions of a model (or of all models), newest change first
+    Versions(versions::VersionsArgs),
+    /// Show one model version
+    Version(version::VersionArgs),
+    /// Point an alias (e.g. champion) at a version
+    SetAlias(set_alias::SetAliasArgs),
+    /// Remove an alias
+    DeleteAlias(delete_alias::DeleteAliasArgs),
+    /// Move a version to a stage: None, Staging, Production or Archived (deprecated in MLflow)
+    Transition(transition::TransitionArgs),
+    /// Delete a model version (its number is never reused; its aliases are removed)
+    DeleteVersion(delete_version::DeleteVersionArgs),
+    /// Copy a model's files to a folder
+    Download(download::DownloadArgs),
+    /// Log a model folder or file into a run, as MLflow 3 does; prints its models:/ URI
+    Log(log::LogArgs),
+    /// Show a model's flavors, signature and input example
+    Inspect(inspect::InspectArgs),
+    /// Serve a model over MLflow's scoring protocol (POST /invocations, /ping, /health, /version)
+    ///
+    /// python_function models are scored by Python workers that load the model with MLflow's own
+    /// loader; ONNX models are scored natively, with no Python. Prints the URL on stdout when ready.
+    Serve(serve::ServeArgs),
+    /// Score a JSON or CSV file with a model, as `serve` would, without a server
+    Predict(predict::PredictArgs),
+}
+
+/// The model commands, over a store folder or a tracking server alike.
+pub fn cmd_models(ctx: &Ctx, cmd: ModelsCmd) -> CliResult {
+    let stores = ctx.stores()?;
+    let reg = stores.registry();
+    match cmd {
+        ModelsCmd::Create(a) => create::cmd_create(ctx, reg, a),
+        ModelsCmd::List(a) | ModelsCmd::Search(a) => search::cmd_search(ctx, reg, a),
+        ModelsCmd::Describe(a) => describe::cmd_describe(ctx, reg, a),
+        ModelsCmd::Rename(a) => rename::cmd_rename(ctx, reg, a),
+        ModelsCmd::Delete(a) => delete::cmd_delete(ctx, reg, a),
+        ModelsCmd::SetTag(a) => set_tag::cmd_set_tag(reg, a),
+        ModelsCmd::DeleteTag(a) => delete_tag::cmd_delete_tag(reg, a),
+        ModelsCmd::Update(a) => update::cmd_update(ctx, reg, a),
+        ModelsCmd::Register(a) => register::cmd_register(ctx, stores, a),
+        ModelsCmd::Versions(a) => versions::cmd_versions(ctx, reg, a),
+        ModelsCmd::Version(a) => version::cmd_version(ctx, reg, a),
+        ModelsCmd::SetAlias(a) => set_alias::cmd_set_alias(ctx, reg, a),
+        ModelsCmd::DeleteAlias(a) => delete_alias::cmd_delete_alias(reg, a),
+        ModelsCmd::Transition(a) => transition::cmd_transition(ctx, reg, a),
+        ModelsCmd::DeleteVersion(a) => delete_version::cmd_delete_version(ctx, reg, a),
+        ModelsCmd::Download(a) => download::cmd_download(stores, a),
+        ModelsCmd::Log(a) => log::cmd_log(ctx, stores, a),
+        ModelsCmd::Serve(a) => serve::cmd_serve(ctx, a),
+        ModelsCmd::Predict(a) => predict::cmd_predict(ctx, a),
+        ModelsCmd::Inspect(a) => inspect::cmd_inspect(ctx, stores, a),
+    }
+}
+
+pub fn version_arg(v: &str) -> CliResult<i64> {
+    Ok(registry::parse_version(v)?)
+}
+
+pub fn tag_map(tags: &[Tag]) -> HashMap<String, String> {
+    tags.iter()
+        .map(|t| (t.key.clone(), t.value.clone()))
+        .collect()
+}
+
+fn join_or(items: &[String], none: &str) -> String {
+    if items.is_empty() {
+        none.to_string()
+    } else {
+        items.join(", ")
+    }
+}
+
+/// Turns a registry error into a CLI error whose hint says what exists for `name`.
+pub fn explain(reg: &dyn ModelRegistry, name: &str, e: StoreError) -> CliError {
+    let not_found = matches!(e, StoreError::NotFound(_));
+    let mut err = CliError::from(e);
+    if !not_found || registry::validate_model_name(name).is_err() {
+        return err;
+    }
+    match reg.get_registered_model(name) {
+        Err(_) => {
+            let names: Vec<String> = reg
+                .list_registered_models()
+                .map(|l| l.items.into_iter().map(|m| m.name).collect())
+                .unwrap_or_default();
+            err.hint = Some(if names.is_empty() {
+                "there are no registered models yet; `mlrun models register` creates one".into()
+            } else {
+                format!("registered models: {}", names.join(", "))
+            });
+        }
+        Ok(rm) => {
+            let versions: Vec<String> = reg
+                .list_model_versions(Some(name))
+                .map(|l| {
+                    let mut v: Vec<i64> = l.items.iter().map(|mv| mv.version).collect();
+                    v.sort();
+                    v.into_iter().map(|n| n.to_string()).collect()
+                })
+                .unwrap_or_default();
+            let aliases: Vec<String> = rm
+                .aliases
+                .iter()
+                .map(|a| format!("@{} (version {})", a.alias, a.version))
+                .collect();
+            err.hint = Some(format!(
+                "'{name}' has versions: {}; aliases: {}",
+                join_or(&versions, "none"),
+                join_or(&aliases, "none")
+            ));
+        }
+    }
+    err
+}
+
+pub fn fmt_ms(ms: i64) -> String {
+    let d = std::time::Duration::from_millis(ms.max(0) as u64);
+    let s = mlmodel::utc_time_string(d);
+    format!("{} UTC", &s[..19])
+}
+
+/// `{"key": value}` with the value's own field order kept (`json!` would sort it).
+pub fn keyed<'a, T: serde::Serialize>(
+    key: &'a str,
+    value: &'a T,
+) -> std::collections::BTreeMap<&'a str, &'a T> {
+    std::collections::BTreeMap::from([(key, value)])
+}
+
+pub fn check_max(n: usize, max: usize) -> CliResult {
+    if n == 0 || n > max {
+        return Err(CliError::usage(format!(
+            "--max-results must be between 1 and {max}, got {n}"
+        )));
+    }
+    Ok(())
+}
+
+/// Adds a "what exists" hint to errors about a `models:/NAME…` URI.
+pub fn source_error(reg: &dyn ModelRegistry, uri: &str, e: StoreError) -> CliError {
+    match ModelUri::parse(uri) {
+        Ok(ModelUri::Registered { name, .. }) => explain(reg, &name, e),
+        _ => e.into(),
+    }
+}

@@ -1,0 +1,54 @@
+//! `mlrun models version`
+use super::{explain, keyed, version_arg};
+use crate::cli::error::CliResult;
+use crate::cli::output::{print_json, print_rows, tags_text};
+use crate::cli::{Ctx, OutputFormat};
+use clap::Args;
+use mlrun::registry::{ModelRegistry, ModelVersion};
+
+#[derive(Debug, Args)]
+pub struct VersionArgs {
+    name: String,
+    #[arg(id = "model_version", value_name = "VERSION")]
+    version: String,
+}
+
+pub fn cmd_version(ctx: &Ctx, reg: &dyn ModelRegistry, a: VersionArgs) -> CliResult {
+    let VersionArgs { name, version } = a;
+    let mv = reg
+        .get_model_version(&name, version_arg(&version)?)
+        .map_err(|e| explain(reg, &name, e))?;
+    print_version(ctx, &mv)
+}
+
+fn print_version(ctx: &Ctx, mv: &ModelVersion) -> CliResult {
+    if ctx.output == OutputFormat::Json {
+        return print_json(&keyed("model_version", &mv));
+    }
+    let tags = tags_text(&mv.tags);
+    let fields = vec![
+        vec!["name".into(), mv.name.clone()],
+        vec!["version".into(), mv.version.to_string()],
+        vec!["current_stage".into(), mv.current_stage.to_string()],
+        vec!["aliases".into(), mv.aliases.join(", ")],
+        vec![
+            "description".into(),
+            mv.description.clone().unwrap_or_default(),
+        ],
+        vec!["source".into(), mv.source.clone()],
+        vec!["download_uri".into(), mv.download_uri().to_string()],
+        vec!["run_id".into(), mv.run_id.clone().unwrap_or_default()],
+        vec!["model_id".into(), mv.model_id.clone().unwrap_or_default()],
+        vec!["status".into(), mv.status.clone()],
+        vec![
+            "creation_timestamp".into(),
+            mv.creation_timestamp.to_string(),
+        ],
+        vec![
+            "last_updated_timestamp".into(),
+            mv.last_updated_timestamp.to_string(),
+        ],
+        vec!["tags".into(), tags],
+    ];
+    print_rows(ctx, &["Field", "Value"], &fields)
+}
