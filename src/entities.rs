@@ -138,6 +138,37 @@ pub struct Metric {
     pub step: i64,
 }
 
+impl Metric {
+    /// MLflow's latest value: Python's `max(points, key=(step, timestamp, value))`. A later point
+    /// wins only when its key is strictly greater, so with NaN involved the first of the tied
+    /// points stays, exactly as Python's tuple comparison decides.
+    pub fn latest(points: &[Metric]) -> Option<&Metric> {
+        let mut best: Option<&Metric> = None;
+        for p in points {
+            if best.is_none_or(|b| {
+                Self::beats(
+                    (p.step, p.timestamp, p.value),
+                    (b.step, b.timestamp, b.value),
+                )
+            }) {
+                best = Some(p);
+            }
+        }
+        best
+    }
+
+    /// `a > b` for (step, timestamp, value) tuples under Python's rules.
+    pub fn beats(a: (i64, i64, f64), b: (i64, i64, f64)) -> bool {
+        if a.0 != b.0 {
+            return a.0 > b.0;
+        }
+        if a.1 != b.1 {
+            return a.1 > b.1;
+        }
+        a.2 > b.2
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Experiment {
     pub experiment_id: String,

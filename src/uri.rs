@@ -198,6 +198,29 @@ fn path_from_bytes(b: Vec<u8>) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(&b).into_owned())
 }
 
+/// `runs:/RUN_ID/path` as MLflow's `RunsArtifactRepository.parse_runs_uri` reads it: the run id and
+/// the run-relative path (`""` for the run's artifact root). `runs://profile/...` names a remote
+/// (Databricks) workspace and is refused, as is a URI with no run id.
+pub fn parse_runs_uri(uri: &str) -> Result<(String, String)> {
+    let bad = || {
+        StoreError::InvalidParameter(format!(
+            "Not a proper runs:/ URI: {uri}. Runs URIs must be of the form 'runs:/<run_id>/run-relative/path/to/artifact'"
+        ))
+    };
+    let rest = uri
+        .strip_prefix("runs:")
+        .and_then(|r| r.strip_prefix('/'))
+        .ok_or_else(bad)?;
+    if rest.starts_with('/') {
+        return Err(bad());
+    }
+    let (run_id, path) = rest.split_once('/').unwrap_or((rest, ""));
+    if run_id.is_empty() {
+        return Err(bad());
+    }
+    Ok((run_id.to_string(), path.trim_matches('/').to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,20 +43,9 @@ impl ModelUri {
         if let Some(rest) = uri.strip_prefix("models:") {
             return Self::parse_models(uri, rest);
         }
-        if let Some(rest) = uri.strip_prefix("runs:") {
-            let rest = rest.strip_prefix('/').ok_or_else(|| bad_runs(uri))?;
-            if rest.starts_with('/') {
-                // runs://profile/... names a remote (Databricks) workspace.
-                return Err(bad_runs(uri));
-            }
-            let (run_id, path) = rest.split_once('/').unwrap_or((rest, ""));
-            if run_id.is_empty() {
-                return Err(bad_runs(uri));
-            }
-            return Ok(Self::Run {
-                run_id: run_id.to_string(),
-                path: path.trim_matches('/').to_string(),
-            });
+        if uri.starts_with("runs:") {
+            let (run_id, path) = crate::uri::parse_runs_uri(uri)?;
+            return Ok(Self::Run { run_id, path });
         }
         Ok(Self::Local(crate::uri::local_path_from_uri(uri)?))
     }
@@ -105,12 +94,6 @@ impl ModelUri {
             model_id: path.to_string(),
         })
     }
-}
-
-fn bad_runs(uri: &str) -> StoreError {
-    StoreError::InvalidParameter(format!(
-        "Not a proper runs:/ URI: {uri}. Runs URIs must be of the form 'runs:/<run_id>/run-relative/path/to/artifact'"
-    ))
 }
 
 impl fmt::Display for ModelUri {

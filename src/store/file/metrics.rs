@@ -37,35 +37,6 @@ pub fn decode(key: &str, line: &str) -> Option<Metric> {
     })
 }
 
-/// MLflow's latest value: Python's `max(points, key=(step, timestamp, value))`. A later point wins
-/// only when its key is strictly greater, so with NaN involved the first of the tied points stays,
-/// exactly as Python's tuple comparison decides.
-pub fn latest(points: &[Metric]) -> Option<&Metric> {
-    let mut best: Option<&Metric> = None;
-    for p in points {
-        if best.is_none_or(|b| {
-            beats(
-                (p.step, p.timestamp, p.value),
-                (b.step, b.timestamp, b.value),
-            )
-        }) {
-            best = Some(p);
-        }
-    }
-    best
-}
-
-/// `a > b` for (step, timestamp, value) tuples under Python's rules.
-fn beats(a: (i64, i64, f64), b: (i64, i64, f64)) -> bool {
-    if a.0 != b.0 {
-        return a.0 > b.0;
-    }
-    if a.1 != b.1 {
-        return a.1 > b.1;
-    }
-    a.2 > b.2
-}
-
 /// The longest metric line a reader accepts. A valid line is short (three numbers, or five fields
 /// with a dataset name MLflow caps at 500 bytes); a longer one is damage, and stops the read before
 /// it becomes one huge string.
@@ -223,7 +194,7 @@ pub fn scan(r: impl Read) -> Result<Option<Summary>, LinesError> {
                 })
             }
             Some(s) => {
-                if beats((step, timestamp, value), (s.step, s.timestamp, s.value)) {
+                if Metric::beats((step, timestamp, value), (s.step, s.timestamp, s.value)) {
                     (s.timestamp, s.value, s.step) = (timestamp, value, step);
                 }
                 // NaN never becomes the min or max unless every value is NaN.
@@ -292,7 +263,7 @@ mod tests {
                 step: 1,
             },
         ];
-        assert_eq!(latest(&pts).unwrap().value, 1.0);
+        assert_eq!(Metric::latest(&pts).unwrap().value, 1.0);
     }
 
     #[test]

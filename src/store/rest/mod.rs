@@ -484,7 +484,7 @@ fn logged_model(v: &Value) -> Result<LoggedModel> {
 }
 
 fn summary(points: &[Metric]) -> Option<MetricSummary> {
-    let latest = crate::store::file::metrics::latest(points)?;
+    let latest = Metric::latest(points)?;
     let mut min = f64::NAN;
     let mut max = f64::NAN;
     for p in points {

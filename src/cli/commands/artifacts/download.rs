@@ -1,7 +1,7 @@
 //! `mlrun artifacts download`
 use super::{progress, say_all};
 use crate::cli::args::RunSel;
-use crate::cli::error::{CliError, CliResult};
+use crate::cli::error::CliResult;
 use crate::cli::output::print_line;
 use crate::cli::{missing_run_id, Ctx};
 use clap::Args;
@@ -20,23 +20,6 @@ pub struct DownloadArgs {
     uri: Option<String>,
 }
 
-/// Splits `runs:/RUN_ID/path`.
-fn parse_runs_uri(uri: &str) -> CliResult<(String, Option<String>)> {
-    let rest = uri.strip_prefix("runs:/").ok_or_else(|| {
-        CliError::user(format!("unsupported artifact URI '{uri}'"))
-            .with_hint("use runs:/RUN_ID/path")
-    })?;
-    let rest = rest.trim_start_matches('/');
-    let (run, path) = match rest.split_once('/') {
-        Some((r, p)) => (r.to_string(), Some(p.to_string()).filter(|p| !p.is_empty())),
-        None => (rest.to_string(), None),
-    };
-    if run.is_empty() {
-        return Err(CliError::user(format!("no run id in '{uri}'")));
-    }
-    Ok((run, path))
-}
-
 pub fn cmd_download(ctx: &Ctx, a: DownloadArgs) -> CliResult {
     let store = ctx.store()?;
     let DownloadArgs {
@@ -46,7 +29,10 @@ pub fn cmd_download(ctx: &Ctx, a: DownloadArgs) -> CliResult {
         uri,
     } = a;
     let (run_id, path) = match uri {
-        Some(u) => parse_runs_uri(&u)?,
+        Some(u) => {
+            let (run, path) = mlrun::uri::parse_runs_uri(&u)?;
+            (run, Some(path).filter(|p| !p.is_empty()))
+        }
         None => (run.run_id.ok_or_else(missing_run_id)?, path),
     };
     let total = store.artifact_size(&run_id, path.as_deref())?;

@@ -112,7 +112,7 @@ pub fn cmd_history(ctx: &Ctx, a: HistoryArgs) -> CliResult {
             let finite = values.iter().copied().filter(|v| !v.is_nan());
             let min = finite.clone().fold(f64::INFINITY, f64::min);
             let max = finite.fold(f64::NEG_INFINITY, f64::max);
-            let last = mlrun::store::file::metrics::latest(points).map_or(f64::NAN, |m| m.value);
+            let last = mlrun::Metric::latest(points).map_or(f64::NAN, |m| m.value);
             summary.push_row([
                 s.label.clone(),
                 points.len().to_string(),
