@@ -706,3 +706,106 @@ print(json.dumps(out))
     }
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
+
+/// `max_results` of 0, -1 and past the cap, for every search: MLflow's runs search slices
+/// `[offset:offset + max_results]` (0 is an empty page with a token, -1 drops the last run), its
+/// experiment and registry searches refuse them with their own messages. mlrun must agree, and
+/// never answer with its argument parser's refusal (exit 2).
+#[test]
+fn max_results_edges_match_mlflow() {
+    let env = TestEnv::new();
+    let setup = r#"
+import json, mlflow
+c = mlflow.MlflowClient()
+for i in range(3):
+    with mlflow.start_run(run_name=f"r{i}"):
+        pass
+for n in ("a", "b"):
+    c.create_registered_model(n)
+    c.create_model_version(n, f"/tmp/{n}")
+out = {"runs": {}, "experiments": {}, "models": {}, "versions": {}}
+for n in (0, -1, -2, 50001, 1001, 200001):
+    k = str(n)
+    for what, call in [
+        ("runs", lambda: c.search_runs(["0"], max_results=n, order_by=["attributes.run_name"])),
+        ("experiments", lambda: c.search_experiments(max_results=n)),
+        ("models", lambda: c.search_registered_models(max_results=n)),
+        ("versions", lambda: c.search_model_versions(max_results=n)),
+    ]:
+        try:
+            res = call()
+            t = res.token.decode() if isinstance(res.token, bytes) else res.token
+            names = [x.info.run_name if what == "runs" else getattr(x, "name", None) for x in res]
+            out[what][k] = {"names": names, "token": t}
+        except Exception as e:
+            out[what][k] = {"error": getattr(e, "message", str(e))}
+print(json.dumps(out))
+"#;
+    let mlflow: Value = serde_json::from_str(run_mlflow(&env.store(), setup).trim()).unwrap();
+    let mut differ = Vec::new();
+    for n in ["0", "-1", "-2", "50001", "1001", "200001"] {
+        for (what, args, list, name) in [
+            (
+                "runs",
+                vec![
+                    "runs",
+                    "search",
+                    "--experiment-id",
+                    "0",
+                    "--order-by",
+                    "attributes.run_name",
+                ],
+                "runs",
+                "/info/run_name",
+            ),
+            (
+                "experiments",
+                vec!["experiments", "search"],
+                "experiments",
+                "/name",
+            ),
+            (
+                "models",
+                vec!["models", "search"],
+                "registered_models",
+                "/name",
+            ),
+            (
+                "versions",
+                vec!["models", "versions"],
+                "model_versions",
+                "/name",
+            ),
+        ] {
+            let mut args: Vec<&str> = [&["--output", "json"][..], &args].concat();
+            args.extend(["--max-results", n]);
+            let out = env.cmd().args(&args).output().unwrap();
+            let want = &mlflow[what][n];
+            let got = if out.status.success() {
+                let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+                let names: Vec<Value> = v[list]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .map(|x| x.pointer(name).cloned().unwrap())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                json!({"names": names, "token": v.get("next_page_token").cloned().unwrap_or(Value::Null)})
+            } else {
+                let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+                assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+                match want["error"].as_str() {
+                    Some(msg) if stderr.contains(msg) => want.clone(),
+                    _ => json!({ "error": stderr }),
+                }
+            };
+            if &got != want {
+                differ.push(format!(
+                    "{what} --max-results {n}: mlrun {got}, mlflow {want}"
+                ));
+            }
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

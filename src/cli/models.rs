@@ -15,8 +15,8 @@ use serde_json::json;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-const MAX_MODELS_RESULTS: usize = 1000;
-const MAX_VERSIONS_RESULTS: usize = 200_000;
+const MAX_MODELS_RESULTS: i64 = search::registry::SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD;
+const MAX_VERSIONS_RESULTS: i64 = search::registry::SEARCH_MODEL_VERSION_MAX_RESULTS_THRESHOLD;
 
 #[derive(Debug, Subcommand)]
 pub enum ModelsCmd {
@@ -88,8 +88,8 @@ pub enum ModelsCmd {
         /// e.g. "version_number DESC" (repeatable)
         #[arg(long = "order-by")]
         order_by: Vec<String>,
-        #[arg(long, default_value_t = 10_000)]
-        max_results: usize,
+        #[arg(long, default_value_t = 10_000, allow_negative_numbers = true)]
+        max_results: i64,
     },
     /// Show one model version
     Version {
@@ -155,8 +155,8 @@ pub struct SearchArgs {
     /// e.g. "last_updated_timestamp DESC" (repeatable)
     #[arg(long = "order-by")]
     order_by: Vec<String>,
-    #[arg(long, default_value_t = 100)]
-    max_results: usize,
+    #[arg(long, default_value_t = 100, allow_negative_numbers = true)]
+    max_results: i64,
 }
 
 #[derive(Debug, Args)]
@@ -476,13 +476,8 @@ fn keyed<'a, T: serde::Serialize>(
     std::collections::BTreeMap::from([(key, value)])
 }
 
-fn check_max(n: usize, max: usize) -> CliResult {
-    if n == 0 || n > max {
-        return Err(CliError::usage(format!(
-            "--max-results must be between 1 and {max}, got {n}"
-        )));
-    }
-    Ok(())
+fn check_max(n: i64, max: i64) -> CliResult {
+    Ok(search::registry::check_max_results(n, max).map_err(StoreError::from)?)
 }
 
 pub fn run(ctx: &Ctx, cmd: ModelsCmd) -> CliResult {
@@ -515,7 +510,7 @@ fn registry_cmd(ctx: &Ctx, stores: &Stores, cmd: ModelsCmd) -> CliResult {
             }
             let mut models =
                 filter_models(listing.items, search.filter.as_deref(), &search.order_by)?;
-            models.truncate(search.max_results);
+            models.truncate(search.max_results as usize);
             if ctx.output == OutputFormat::Json {
                 print_json(&keyed("registered_models", &models))
             } else {
@@ -641,7 +636,7 @@ fn registry_cmd(ctx: &Ctx, stores: &Stores, cmd: ModelsCmd) -> CliResult {
                 ctx.warn(&format!("skipped: {b}"));
             }
             let mut versions = filter_versions(listing.items, filter.as_deref(), &order_by)?;
-            versions.truncate(max_results);
+            versions.truncate(max_results as usize);
             if ctx.output == OutputFormat::Json {
                 print_json(&keyed("model_versions", &versions))
             } else {

@@ -337,7 +337,7 @@ impl Ui<'_> {
             experiment_ids,
             filter,
             order_by,
-            max_results,
+            max_results: max_results as i64,
             page_token: req
                 .get("page_token")
                 .filter(|t| !t.is_empty())
