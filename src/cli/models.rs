@@ -1,22 +1,18 @@
 //! `mlrun models …`: the model registry (registered models, versions, stages, aliases, tags) and
 //! models themselves (log, register, download, inspect), on a folder or a tracking server alike.
 //! Errors for names, versions or aliases that don't exist come with a hint listing what does.
+use super::args::PageTokenArg;
 use super::error::{CliError, CliResult};
 use super::output::{print_json, print_line, print_rows, tags_text};
 use super::{parse_kv, Ctx, OutputFormat};
 use clap::{Args, Subcommand};
 use mlrun::models::mlmodel::{self, KnownFlavor, MlModel, Signature};
 use mlrun::models::{LogRequest, ModelUri};
-use mlrun::registry::{self, ModelRegistry, ModelVersion, RegisteredModel, Stage};
-use mlrun::search::{self, ModelRecord, ModelVersionRecord};
+use mlrun::registry::{self, ModelRegistry, ModelVersion, RegisteredModel, RegistryQuery, Stage};
 use mlrun::stores::Stores;
 use mlrun::{StoreError, Tag};
 use serde_json::json;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-
-const MAX_MODELS_RESULTS: i64 = search::registry::SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD;
-const MAX_VERSIONS_RESULTS: i64 = search::registry::SEARCH_MODEL_VERSION_MAX_RESULTS_THRESHOLD;
 
 #[derive(Debug, Subcommand)]
 pub enum ModelsCmd {
@@ -82,14 +78,8 @@ pub enum ModelsCmd {
     Versions {
         /// Only this registered model
         name: Option<String>,
-        /// MLflow filter, e.g. "run_id = 'abc'" or "tags.k = 'v'"
-        #[arg(long)]
-        filter: Option<String>,
-        /// e.g. "version_number DESC" (repeatable)
-        #[arg(long = "order-by")]
-        order_by: Vec<String>,
-        #[arg(long, default_value_t = 10_000, allow_negative_numbers = true)]
-        max_results: i64,
+        #[command(flatten)]
+        search: VersionSearchArgs,
     },
     /// Show one model version
     Version {
@@ -157,6 +147,74 @@ pub struct SearchArgs {
     order_by: Vec<String>,
     #[arg(long, default_value_t = 100, allow_negative_numbers = true)]
     max_results: i64,
+    #[command(flatten)]
+    page: PageTokenArg,
+}
+
+impl SearchArgs {
+    fn query(&self) -> RegistryQuery {
+        registry_query(&self.filter, &self.order_by, self.max_results, &self.page)
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct VersionSearchArgs {
+    /// MLflow filter, e.g. "run_id = 'abc'" or "tags.k = 'v'"
+    #[arg(long)]
+    filter: Option<String>,
+    /// e.g. "version_number DESC" (repeatable)
+    #[arg(long = "order-by")]
+    order_by: Vec<String>,
+    #[arg(long, default_value_t = 10_000, allow_negative_numbers = true)]
+    max_results: i64,
+    #[command(flatten)]
+    page: PageTokenArg,
+}
+
+impl VersionSearchArgs {
+    fn query(&self) -> RegistryQuery {
+        registry_query(&self.filter, &self.order_by, self.max_results, &self.page)
+    }
+}
+
+fn registry_query(
+    filter: &Option<String>,
+    order_by: &[String],
+    max_results: i64,
+    page: &PageTokenArg,
+) -> RegistryQuery {
+    RegistryQuery {
+        filter: filter.clone(),
+        order_by: order_by.to_vec(),
+        max_results,
+        page_token: page.page_token.clone(),
+    }
+}
+
+/// A search page in MLflow's REST shape: `{"<key>": [...], "next_page_token": …}`, the token only
+/// when more match.
+#[derive(serde::Serialize)]
+struct Paged<'a, T: serde::Serialize> {
+    #[serde(flatten)]
+    items: std::collections::BTreeMap<&'a str, &'a [T]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_page_token: Option<&'a str>,
+}
+
+fn print_paged<T: serde::Serialize>(key: &str, items: &[T], next: &Option<String>) -> CliResult {
+    print_json(&Paged {
+        items: std::collections::BTreeMap::from([(key, items)]),
+        next_page_token: next.as_deref(),
+    })
+}
+
+/// Tells the user (stderr) how to get the next page.
+fn more(ctx: &Ctx, what: &str, next: &Option<String>) {
+    if let Some(t) = next {
+        ctx.say(&format!(
+            "more {what} match: pass --page-token {t} for the next page"
+        ));
+    }
 }
 
 #[derive(Debug, Args)]
@@ -208,88 +266,6 @@ fn tags_of(pairs: Vec<(String, String)>) -> Vec<Tag> {
 
 fn version_arg(v: &str) -> CliResult<i64> {
     Ok(registry::parse_version(v)?)
-}
-
-fn tag_map(tags: &[Tag]) -> HashMap<String, String> {
-    tags.iter()
-        .map(|t| (t.key.clone(), t.value.clone()))
-        .collect()
-}
-
-/// MLflow's registered-model search over everything listed: the filter (with MLflow's prompt
-/// exclusion added, as its file store does), then the order (name ASC as tie-breaker).
-fn filter_models(
-    models: Vec<RegisteredModel>,
-    filter: Option<&str>,
-    order_by: &[String],
-) -> CliResult<Vec<RegisteredModel>> {
-    let f = search::parse_model_filter(&search::registry::with_prompt_filter(filter, false))
-        .map_err(StoreError::from)?;
-    let orders = order_by
-        .iter()
-        .map(|o| search::parse_model_order_by(o))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(StoreError::from)?;
-    let tags: Vec<HashMap<String, String>> = models.iter().map(|m| tag_map(&m.tags)).collect();
-    let mut records: Vec<ModelRecord> = models
-        .iter()
-        .zip(&tags)
-        .map(|(m, t)| ModelRecord {
-            name: &m.name,
-            creation_timestamp: m.creation_timestamp,
-            last_updated_timestamp: m.last_updated_timestamp,
-            tags: t,
-        })
-        .filter(|r| f.matches(r))
-        .collect();
-    search::sort_models(&mut records, &orders);
-    let order: Vec<String> = records.iter().map(|r| r.name.to_string()).collect();
-    let mut by_name: HashMap<String, RegisteredModel> =
-        models.into_iter().map(|m| (m.name.clone(), m)).collect();
-    Ok(order.iter().filter_map(|n| by_name.remove(n)).collect())
-}
-
-/// MLflow's model-version search (default order: last_updated_timestamp DESC, name ASC,
-/// version_number DESC), prompts' versions excluded.
-fn filter_versions(
-    versions: Vec<ModelVersion>,
-    filter: Option<&str>,
-    order_by: &[String],
-) -> CliResult<Vec<ModelVersion>> {
-    let f =
-        search::parse_model_version_filter(&search::registry::with_prompt_filter(filter, false))
-            .map_err(StoreError::from)?;
-    let orders = order_by
-        .iter()
-        .map(|o| search::parse_model_version_order_by(o))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(StoreError::from)?;
-    let tags: Vec<HashMap<String, String>> = versions.iter().map(|v| tag_map(&v.tags)).collect();
-    let mut records: Vec<ModelVersionRecord> = versions
-        .iter()
-        .zip(&tags)
-        .map(|(v, t)| ModelVersionRecord {
-            name: &v.name,
-            version: v.version,
-            run_id: v.run_id.as_deref(),
-            source: &v.source,
-            current_stage: v.current_stage.as_str(),
-            creation_timestamp: v.creation_timestamp,
-            last_updated_timestamp: v.last_updated_timestamp,
-            tags: t,
-        })
-        .filter(|r| f.matches(r))
-        .collect();
-    search::sort_model_versions(&mut records, &orders);
-    let order: Vec<(String, i64)> = records
-        .iter()
-        .map(|r| (r.name.to_string(), r.version))
-        .collect();
-    let mut by_key: HashMap<(String, i64), ModelVersion> = versions
-        .into_iter()
-        .map(|v| ((v.name.clone(), v.version), v))
-        .collect();
-    Ok(order.iter().filter_map(|k| by_key.remove(k)).collect())
 }
 
 fn join_or(items: &[String], none: &str) -> String {
@@ -476,10 +452,6 @@ fn keyed<'a, T: serde::Serialize>(
     std::collections::BTreeMap::from([(key, value)])
 }
 
-fn check_max(n: i64, max: i64) -> CliResult {
-    Ok(search::registry::check_max_results(n, max).map_err(StoreError::from)?)
-}
-
 pub fn run(ctx: &Ctx, cmd: ModelsCmd) -> CliResult {
     let stores = ctx.stores()?;
     registry_cmd(ctx, stores, cmd)
@@ -503,16 +475,13 @@ fn registry_cmd(ctx: &Ctx, stores: &Stores, cmd: ModelsCmd) -> CliResult {
             }
         }
         ModelsCmd::List { search } | ModelsCmd::Search { search } => {
-            check_max(search.max_results, MAX_MODELS_RESULTS)?;
-            let listing = reg.list_registered_models()?;
-            for b in &listing.broken {
+            let page = reg.search_registered_models(&search.query())?;
+            for b in &page.broken {
                 ctx.warn(&format!("skipped: {b}"));
             }
-            let mut models =
-                filter_models(listing.items, search.filter.as_deref(), &search.order_by)?;
-            models.truncate(search.max_results as usize);
+            let models = page.items;
             if ctx.output == OutputFormat::Json {
-                print_json(&keyed("registered_models", &models))
+                print_paged("registered_models", &models, &page.next_page_token)
             } else {
                 print_rows(
                     ctx,
@@ -524,7 +493,9 @@ fn registry_cmd(ctx: &Ctx, stores: &Stores, cmd: ModelsCmd) -> CliResult {
                         "Description",
                     ],
                     &model_rows(&models),
-                )
+                )?;
+                more(ctx, "models", &page.next_page_token);
+                Ok(())
             }
         }
         ModelsCmd::Describe { name } => {
@@ -619,28 +590,22 @@ fn registry_cmd(ctx: &Ctx, stores: &Stores, cmd: ModelsCmd) -> CliResult {
                 print_line(&mv.version.to_string())
             }
         }
-        ModelsCmd::Versions {
-            name,
-            filter,
-            order_by,
-            max_results,
-        } => {
-            check_max(max_results, MAX_VERSIONS_RESULTS)?;
-            let listing = match &name {
+        ModelsCmd::Versions { name, search } => {
+            let page = match &name {
                 Some(n) => reg
-                    .list_model_versions(Some(n))
+                    .search_model_versions(Some(n), &search.query())
                     .map_err(|e| explain(reg, n, e))?,
-                None => reg.list_model_versions(None)?,
+                None => reg.search_model_versions(None, &search.query())?,
             };
-            for b in &listing.broken {
+            for b in &page.broken {
                 ctx.warn(&format!("skipped: {b}"));
             }
-            let mut versions = filter_versions(listing.items, filter.as_deref(), &order_by)?;
-            versions.truncate(max_results as usize);
             if ctx.output == OutputFormat::Json {
-                print_json(&keyed("model_versions", &versions))
+                print_paged("model_versions", &page.items, &page.next_page_token)
             } else {
-                print_rows(ctx, VERSION_HEADERS, &version_rows(&versions))
+                print_rows(ctx, VERSION_HEADERS, &version_rows(&page.items))?;
+                more(ctx, "versions", &page.next_page_token);
+                Ok(())
             }
         }
         ModelsCmd::Version { name, version } => {
