@@ -359,6 +359,20 @@ print(json.dumps({"run": r.info.run_id, "plain": plain.info.run_id,
     assert_eq!(mlflow_outputs.len(), 2, "{v}");
     let r = env.json(&["runs", "describe", v["run"].as_str().unwrap()]);
     assert_eq!(sorted(&r["run"]["outputs"]), mlflow_outputs);
+    // The table view lists them too: one `model` row each, with its step.
+    let table = env.ok(&["runs", "describe", v["run"].as_str().unwrap()]);
+    for m in &mlflow_outputs {
+        let (id, step) = (
+            m["model_id"].as_str().unwrap(),
+            format!("step {}", m["step"]),
+        );
+        assert!(
+            table
+                .lines()
+                .any(|l| l.starts_with("model") && l.contains(id) && l.trim_end().ends_with(&step)),
+            "{id} {step} in\n{table}"
+        );
+    }
     let plain = env.json(&["runs", "describe", v["plain"].as_str().unwrap()]);
     assert_eq!(plain["run"]["outputs"], json!({}));
     assert_eq!(v["plain_outputs"]["model_outputs"], json!([]));

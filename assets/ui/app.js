@@ -410,13 +410,19 @@ async function runPage(runId) {
   const tagForm = h('div', { class: 'toolbar' }, keyIn, valIn,
     h('button', { id: 'set-tag', onclick: () => post('runs/set-tag', { run_id: runId, key: keyIn.value, value: valIn.value }).then(reload, fail(msg)) }, 'Set tag'));
 
+  // MLflow 3 logged models this run made (outputs.model_outputs), shown only when there are any.
+  const modelOutputs = (run.outputs && run.outputs.model_outputs) || [];
+  const logged = modelOutputs.length ? [h('h2', {}, 'Logged models'), h('table', { id: 'logged-models' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Model ID'), h('th', {}, 'Step'))),
+    h('tbody', {}, modelOutputs.map((m) => h('tr', {}, h('td', {}, m.model_id), h('td', { class: 'num' }, String(m.step))))))] : [];
+
   const viewer = h('div', { id: 'artifact-viewer' });
   const artifacts = h('div', { class: 'artifacts', id: 'artifacts' });
   await artifactTree(runId, '', artifacts, viewer);
 
   const charts = h('div', { class: 'grid', id: 'run-charts' });
   mount(title, renameRow, msg, kv, h('h2', {}, 'Notes'), notes, h('h2', {}, 'Metrics'), metrics, charts,
-    h('h2', {}, 'Params'), params, h('h2', {}, 'Tags'), tagTable, tagForm,
+    h('h2', {}, 'Params'), params, h('h2', {}, 'Tags'), tagTable, tagForm, ...logged,
     h('h2', {}, 'Artifacts'), artifacts, viewer);
   const keys = data.metrics.map((m) => m.key).sort().slice(0, 8);
   if (keys.length) await liveCharts(charts, [runId], keys, { x: 'step', log: false, smooth: 0 });
