@@ -3291,7 +3291,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__models__subcmd__list)
-            opts="-q -h -V --filter --order-by --max-results --tracking-uri --output --quiet --color --help --version"
+            opts="-q -h -V --filter --order-by --max-results --page-token --tracking-uri --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3306,6 +3306,10 @@ _mlrun() {
                     return 0
                     ;;
                 --max-results)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3505,7 +3509,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__models__subcmd__search)
-            opts="-q -h -V --filter --order-by --max-results --tracking-uri --output --quiet --color --help --version"
+            opts="-q -h -V --filter --order-by --max-results --page-token --tracking-uri --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3520,6 +3524,10 @@ _mlrun() {
                     return 0
                     ;;
                 --max-results)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3759,7 +3767,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__models__subcmd__versions)
-            opts="-q -h -V --filter --order-by --max-results --tracking-uri --output --quiet --color --help --version"
+            opts="-q -h -V --filter --order-by --max-results --page-token --tracking-uri --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3774,6 +3782,10 @@ _mlrun() {
                     return 0
                     ;;
                 --max-results)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -679,6 +679,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l filter -d 'MLflow filter, e.g. "name LIKE \'fraud%\'" or "tags.team = \'ml\'"' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l order-by -d 'e.g. "last_updated_timestamp DESC" (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l max-results -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l page-token -d 'Token from a previous page\'s `next_page_token`' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
@@ -693,6 +694,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l filter -d 'MLflow filter, e.g. "name LIKE \'fraud%\'" or "tags.team = \'ml\'"' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l order-by -d 'e.g. "last_updated_timestamp DESC" (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l max-results -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l page-token -d 'Token from a previous page\'s `next_page_token`' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
@@ -790,6 +792,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l filter -d 'MLflow filter, e.g. "run_id = \'abc\'" or "tags.k = \'v\'"' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l order-by -d 'e.g. "version_number DESC" (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l max-results -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l page-token -d 'Token from a previous page\'s `next_page_token`' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'

@@ -222,6 +222,26 @@ impl Run {
             .find(|t| t.key == key)
             .map(|t| t.value.as_str())
     }
+
+    /// The MLflow 3 logged models this run made (`outputs.model_outputs`): model id and step.
+    pub fn model_outputs(&self) -> Vec<(&str, i64)> {
+        let Some(models) = self.outputs.get("model_outputs").and_then(|m| m.as_array()) else {
+            return Vec::new();
+        };
+        models
+            .iter()
+            .filter_map(|m| {
+                let id = m.get("model_id")?.as_str()?;
+                // Over REST the step may come as a string (proto3 JSON's int64).
+                let step = match m.get("step") {
+                    Some(serde_json::Value::String(s)) => s.parse().ok()?,
+                    Some(v) => v.as_i64()?,
+                    None => 0,
+                };
+                Some((id, step))
+            })
+            .collect()
+    }
 }
 
 /// One entry of an artifact listing, as MLflow's `FileInfo`.

@@ -70,6 +70,15 @@ impl Stores {
         })
     }
 
+    /// MLflow's `MLFLOW_TRUNCATE_LONG_VALUES`, for a folder store: `true` (the default) truncates
+    /// over-long param and tag values, `false` refuses them. A server applies its own setting.
+    pub fn truncate_long_values(mut self, on: bool) -> Self {
+        if let Backend::Folder { tracking, .. } = &mut self.backend {
+            tracking.set_truncate_long_values(on);
+        }
+        self
+    }
+
     /// The tracking store: experiments, runs, metrics, artifacts.
     pub fn tracking(&self) -> &(dyn TrackingStore + Send + Sync) {
         match &self.backend {

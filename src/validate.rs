@@ -64,9 +64,15 @@ pub fn key(key: &str, what: &str) -> Result<(), StoreError> {
             "Invalid value \"{key}\" for parameter 'key' supplied: Names may be treated as files in certain cases, and must not resolve to other names when treated as such. This name would resolve to '{norm}'"
         )));
     }
-    if key.chars().count() > MAX_KEY_LEN {
+    length_limit(&format!("{what} key"), key, MAX_KEY_LEN)
+}
+
+/// MLflow's `_validate_length_limit` without truncation: `value` at most `limit` characters, else
+/// its `exceeds_maximum_length` message naming `what`.
+pub fn length_limit(what: &str, value: &str, limit: usize) -> Result<(), StoreError> {
+    if value.chars().count() > limit {
         return Err(invalid(format!(
-            "'{what} key' exceeds the maximum length of {MAX_KEY_LEN} characters"
+            "'{what}' exceeds the maximum length of {limit} characters"
         )));
     }
     Ok(())

@@ -305,6 +305,35 @@ fn log_batch_streams_objects() {
     );
 }
 
+/// A JSON `true`/`false` metric value is a number to MLflow's client (Python's bool): its file
+/// store writes `1.0` and `0.0`, and so does mlrun; other non-numbers are still refused.
+#[test]
+fn log_batch_takes_booleans_as_mlflow_does() {
+    let env = TestEnv::new();
+    let run = start(&env);
+    let file = env.path().join("bools.json");
+    std::fs::write(
+        &file,
+        r#"{"metrics":[{"key":"t","value":true,"timestamp":5,"step":0},{"key":"f","value":false,"timestamp":5,"step":0}]}"#,
+    )
+    .unwrap();
+    env.ok(&["log-batch", "--run-id", &run, file.to_str().unwrap()]);
+    let r = env.json(&["runs", "describe", &run]);
+    let exp = r["run"]["info"]["experiment_id"].as_str().unwrap();
+    let metrics = env.store().join(exp).join(&run).join("metrics");
+    assert_eq!(
+        std::fs::read_to_string(metrics.join("t")).unwrap(),
+        "5 1.0 0\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(metrics.join("f")).unwrap(),
+        "5 0.0 0\n"
+    );
+    std::fs::write(&file, r#"{"metrics":[{"key":"n","value":null}]}"#).unwrap();
+    let err = env.fails(&["log-batch", "--run-id", &run, file.to_str().unwrap()]);
+    assert!(err.contains("is not a number"), "{err}");
+}
+
 #[test]
 fn artifacts_roundtrip_and_gc() {
     let env = TestEnv::new();

@@ -359,6 +359,20 @@ print(json.dumps({"run": r.info.run_id, "plain": plain.info.run_id,
     assert_eq!(mlflow_outputs.len(), 2, "{v}");
     let r = env.json(&["runs", "describe", v["run"].as_str().unwrap()]);
     assert_eq!(sorted(&r["run"]["outputs"]), mlflow_outputs);
+    // The table view lists them too: one `model` row each, with its step.
+    let table = env.ok(&["runs", "describe", v["run"].as_str().unwrap()]);
+    for m in &mlflow_outputs {
+        let (id, step) = (
+            m["model_id"].as_str().unwrap(),
+            format!("step {}", m["step"]),
+        );
+        assert!(
+            table
+                .lines()
+                .any(|l| l.starts_with("model") && l.contains(id) && l.trim_end().ends_with(&step)),
+            "{id} {step} in\n{table}"
+        );
+    }
     let plain = env.json(&["runs", "describe", v["plain"].as_str().unwrap()]);
     assert_eq!(plain["run"]["outputs"], json!({}));
     assert_eq!(v["plain_outputs"]["model_outputs"], json!([]));
@@ -421,4 +435,98 @@ print(json.dumps(out))
     let e = env.json(&["experiments", "describe", "   "]);
     assert_eq!(e["experiment"]["experiment_id"], v["spaces"]);
     env.ok(&["experiments", "create", "  "]);
+}
+
+/// `MLFLOW_TRUNCATE_LONG_VALUES`: unset, over-long param and tag values are cut to MLflow's
+/// limits; `false`, MLflow refuses them with its `exceeds_maximum_length` message, and so does
+/// mlrun, writing nothing.
+#[test]
+fn long_values_truncate_or_fail_as_mlflow_does() {
+    let env = TestEnv::new();
+    let script = r#"
+import json, os, mlflow
+from mlflow.entities import Param, RunTag
+c = mlflow.MlflowClient()
+out = {}
+run = c.create_run("0").info.run_id
+for setting in ("true", "false"):
+    os.environ["MLFLOW_TRUNCATE_LONG_VALUES"] = setting
+    for what, call in [
+        ("param", lambda: c.log_param(run, "p" + setting, "x" * 6001)),
+        ("batch", lambda: c.log_batch(run, params=[Param("b" + setting, "y" * 6001)])),
+        ("tag", lambda: c.log_batch(run, tags=[RunTag("ok", "v"), RunTag("t" + setting, "z" * 8001)])),
+    ]:
+        try:
+            call()
+            out[what + setting] = "ok"
+        except Exception as e:
+            out[what + setting] = e.message
+r = c.get_run(run)
+out["lengths"] = sorted([[k, len(v)] for k, v in list(r.data.params.items()) + list(r.data.tags.items()) if not k.startswith("mlflow.")])
+print(json.dumps(out))
+"#;
+    let mlflow: Value = serde_json::from_str(run_mlflow(&env.store(), script).trim()).unwrap();
+    let run = env.ok(&["runs", "start"]);
+    let mut got = serde_json::Map::new();
+    for setting in ["true", "false"] {
+        let batch_file = env.path().join(format!("b{setting}.json"));
+        let tag_file = env.path().join(format!("t{setting}.json"));
+        std::fs::write(
+            &batch_file,
+            json!({"params": [{"key": format!("b{setting}"), "value": "y".repeat(6001)}]})
+                .to_string(),
+        )
+        .unwrap();
+        std::fs::write(&tag_file, json!({"tags": [{"key": "ok", "value": "v"}, {"key": format!("t{setting}"), "value": "z".repeat(8001)}]}).to_string()).unwrap();
+        let (param_key, param_value) = (format!("p{setting}"), "x".repeat(6001));
+        for (what, args) in [
+            (
+                "param",
+                vec!["log-param", "--run-id", &run, &param_key, &param_value],
+            ),
+            (
+                "batch",
+                vec!["log-batch", "--run-id", &run, batch_file.to_str().unwrap()],
+            ),
+            (
+                "tag",
+                vec!["log-batch", "--run-id", &run, tag_file.to_str().unwrap()],
+            ),
+        ] {
+            let out = env
+                .cmd()
+                .env("MLFLOW_TRUNCATE_LONG_VALUES", setting)
+                .args(&args)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+            // MLflow's client adds a paragraph on repeated params to the store's message.
+            let want = mlflow[format!("{what}{setting}")].as_str().unwrap();
+            let want = want.lines().next().unwrap();
+            let v = if out.status.success() {
+                "ok".to_string()
+            } else if stderr.contains(want) {
+                want.to_string()
+            } else {
+                stderr
+            };
+            got.insert(format!("{what}{setting}"), json!(v));
+        }
+    }
+    let r = env.json(&["runs", "describe", &run]);
+    let mut lengths: Vec<Value> = ["params", "tags"]
+        .iter()
+        .flat_map(|k| r["run"]["data"][k].as_array().cloned().unwrap_or_default())
+        .filter(|kv| !kv["key"].as_str().unwrap().starts_with("mlflow."))
+        .map(|kv| json!([kv["key"], kv["value"].as_str().unwrap().chars().count()]))
+        .collect();
+    lengths.sort_by_key(|v| v.to_string());
+    got.insert("lengths".into(), json!(lengths));
+    let mut mlflow = mlflow;
+    for v in mlflow.as_object_mut().unwrap().values_mut() {
+        if let Some(first) = v.as_str().and_then(|s| s.lines().next()) {
+            *v = json!(first);
+        }
+    }
+    assert_eq!(Value::Object(got), mlflow);
 }

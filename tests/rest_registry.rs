@@ -5,7 +5,7 @@ mod common;
 
 use common::tracking_server::{python, server};
 use common::{model_dir, run_with_model, TestEnv};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn unique(prefix: &str) -> String {
     format!(
@@ -396,4 +396,41 @@ print(c.get_model_version_by_alias({name:?}, "newest").run_id == c.get_model_ver
     let twice = sync_json(&env, url, back_s, &["--experiment", &exp]);
     assert_eq!(twice["model_versions_created"], 0, "{twice}");
     assert_eq!(twice["model_changes"], 0, "{twice}");
+}
+
+/// Registry searches over REST hand filter, order, page size and token to the server: pages and
+/// tokens come from it.
+#[test]
+fn registry_searches_page_through_the_server() {
+    let env = TestEnv::new();
+    let prefix = unique("pg");
+    for n in ["a", "b", "c"] {
+        ok(&env, &["models", "create", &format!("{prefix}-{n}")]);
+    }
+    let filter = format!("name LIKE '{prefix}-%'");
+    // The names on a page, in the server's order.
+    let names = |v: &Value| -> Vec<Value> {
+        let page = v["registered_models"].as_array().unwrap();
+        page.iter().map(|m| m["name"].clone()).collect()
+    };
+    let args = [
+        "models",
+        "search",
+        "--filter",
+        &filter,
+        "--order-by",
+        "name DESC",
+    ];
+    let first = json(&env, &[&args[..], &["--max-results", "2"]].concat());
+    assert_eq!(
+        names(&first),
+        [json!(format!("{prefix}-c")), json!(format!("{prefix}-b"))]
+    );
+    let token = first["next_page_token"].as_str().expect("a next page");
+    let second = json(
+        &env,
+        &[&args[..], &["--max-results", "2", "--page-token", token]].concat(),
+    );
+    assert_eq!(names(&second), [json!(format!("{prefix}-a"))]);
+    assert!(second.get("next_page_token").is_none(), "{second}");
 }

@@ -706,3 +706,194 @@ print(json.dumps(out))
     }
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
+
+/// `max_results` of 0, -1 and past the cap, for every search: MLflow's runs search slices
+/// `[offset:offset + max_results]` (0 is an empty page with a token, -1 drops the last run), its
+/// experiment and registry searches refuse them with their own messages. mlrun must agree, and
+/// never answer with its argument parser's refusal (exit 2).
+#[test]
+fn max_results_edges_match_mlflow() {
+    let env = TestEnv::new();
+    let setup = r#"
+import json, mlflow
+c = mlflow.MlflowClient()
+for i in range(3):
+    with mlflow.start_run(run_name=f"r{i}"):
+        pass
+for n in ("a", "b"):
+    c.create_registered_model(n)
+    c.create_model_version(n, f"/tmp/{n}")
+out = {"runs": {}, "experiments": {}, "models": {}, "versions": {}}
+for n in (0, -1, -2, 50001, 1001, 200001):
+    k = str(n)
+    for what, call in [
+        ("runs", lambda: c.search_runs(["0"], max_results=n, order_by=["attributes.run_name"])),
+        ("experiments", lambda: c.search_experiments(max_results=n)),
+        ("models", lambda: c.search_registered_models(max_results=n)),
+        ("versions", lambda: c.search_model_versions(max_results=n)),
+    ]:
+        try:
+            res = call()
+            t = res.token.decode() if isinstance(res.token, bytes) else res.token
+            names = [x.info.run_name if what == "runs" else getattr(x, "name", None) for x in res]
+            out[what][k] = {"names": names, "token": t}
+        except Exception as e:
+            out[what][k] = {"error": getattr(e, "message", str(e))}
+print(json.dumps(out))
+"#;
+    let mlflow: Value = serde_json::from_str(run_mlflow(&env.store(), setup).trim()).unwrap();
+    let mut differ = Vec::new();
+    for n in ["0", "-1", "-2", "50001", "1001", "200001"] {
+        for (what, args, list, name) in [
+            (
+                "runs",
+                vec![
+                    "runs",
+                    "search",
+                    "--experiment-id",
+                    "0",
+                    "--order-by",
+                    "attributes.run_name",
+                ],
+                "runs",
+                "/info/run_name",
+            ),
+            (
+                "experiments",
+                vec!["experiments", "search"],
+                "experiments",
+                "/name",
+            ),
+            (
+                "models",
+                vec!["models", "search"],
+                "registered_models",
+                "/name",
+            ),
+            (
+                "versions",
+                vec!["models", "versions"],
+                "model_versions",
+                "/name",
+            ),
+        ] {
+            let mut args: Vec<&str> = [&["--output", "json"][..], &args].concat();
+            args.extend(["--max-results", n]);
+            let out = env.cmd().args(&args).output().unwrap();
+            let want = &mlflow[what][n];
+            let got = if out.status.success() {
+                let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+                let names: Vec<Value> = v[list]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .map(|x| x.pointer(name).cloned().unwrap())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                json!({"names": names, "token": v.get("next_page_token").cloned().unwrap_or(Value::Null)})
+            } else {
+                let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+                assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+                match want["error"].as_str() {
+                    Some(msg) if stderr.contains(msg) => want.clone(),
+                    _ => json!({ "error": stderr }),
+                }
+            };
+            if &got != want {
+                differ.push(format!(
+                    "{what} --max-results {n}: mlrun {got}, mlflow {want}"
+                ));
+            }
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
+/// Registry searches paged with small pages: MLflow's file registry and `mlrun models
+/// search/versions --page-token` must hand out the same rows page by page and the same tokens.
+#[test]
+fn registry_search_pages_match_mlflow() {
+    let env = TestEnv::new();
+    let setup = r#"
+import json, mlflow
+c = mlflow.MlflowClient()
+for i, n in enumerate(["m3", "m1", "m5", "m2", "m4"]):
+    c.create_registered_model(n, tags={"even": str(i % 2 == 0)})
+    for v in range(i % 3 + 1):
+        c.create_model_version(n, f"/tmp/{n}/{v}", tags={"v": str(v)})
+def pages(search, size, **kw):
+    out, token = [], None
+    while True:
+        res = search(max_results=size, page_token=token, **kw)
+        token = res.token.decode() if isinstance(res.token, bytes) else res.token
+        out.append({"rows": [[x.name, int(getattr(x, "version", 0) or 0)] for x in res], "token": token})
+        if not token:
+            return out
+cases = json.load(open(CASES))
+out = []
+for c_ in cases:
+    search = c.search_registered_models if c_["what"] == "models" else c.search_model_versions
+    out.append(pages(search, c_["size"], filter_string=c_["filter"] or None, order_by=c_["order_by"] or None))
+print(json.dumps(out))
+"#;
+    let cases = json!([
+        {"what": "models", "size": 2, "filter": "", "order_by": []},
+        {"what": "models", "size": 1, "filter": "tags.even = 'True'", "order_by": ["name DESC"]},
+        {"what": "models", "size": 4, "filter": "name LIKE 'm%'", "order_by": ["creation_timestamp DESC"]},
+        {"what": "models", "size": 5, "filter": "", "order_by": []},
+        {"what": "versions", "size": 3, "filter": "", "order_by": ["name ASC", "version_number DESC"]},
+        {"what": "versions", "size": 2, "filter": "tags.v = '0'", "order_by": ["name DESC"]},
+        {"what": "versions", "size": 4, "filter": "name != 'm1'", "order_by": ["version_number ASC", "name ASC"]},
+    ]);
+    let cases_file = env.path().join("cases.json");
+    std::fs::write(&cases_file, cases.to_string()).unwrap();
+    let script = setup.replace("CASES", &format!("{:?}", cases_file.display().to_string()));
+    let mlflow: Value = serde_json::from_str(run_mlflow(&env.store(), &script).trim()).unwrap();
+    let mut differ = Vec::new();
+    for (i, c) in cases.as_array().unwrap().iter().enumerate() {
+        let (cmd, list) = match c["what"].as_str().unwrap() {
+            "models" => ("search", "registered_models"),
+            _ => ("versions", "model_versions"),
+        };
+        let mut pages = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let size = c["size"].to_string();
+            let filter = format!("--filter={}", c["filter"].as_str().unwrap());
+            let mut args = vec!["models", cmd, "--max-results", &size, &filter];
+            let orders: Vec<String> = c["order_by"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| format!("--order-by={}", o.as_str().unwrap()))
+                .collect();
+            args.extend(orders.iter().map(String::as_str));
+            if let Some(t) = &token {
+                args.extend(["--page-token", t]);
+            }
+            let v = env.json(&args);
+            let rows: Vec<Value> = v[list]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| {
+                    let version = x["version"].as_str().map_or(0, |s| s.parse().unwrap());
+                    json!([x["name"], version])
+                })
+                .collect();
+            token = v
+                .get("next_page_token")
+                .and_then(Value::as_str)
+                .map(String::from);
+            pages.push(json!({"rows": rows, "token": token}));
+            if token.is_none() || pages.len() > 20 {
+                break;
+            }
+        }
+        if Value::Array(pages.clone()) != mlflow[i] {
+            differ.push(format!("{c}: mlrun {pages:?}, mlflow {}", mlflow[i]));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

@@ -498,3 +498,54 @@ fn ui_stops_gracefully_then_ends_by_the_signal_as_uvicorn_does() {
         );
     }
 }
+
+/// The registry pages page: models by name and a model's versions, highest first, a page at a
+/// time with tokens until the end.
+#[test]
+fn api_registry_pages() {
+    let env = TestEnv::new();
+    let dir = env.path().join("model");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("MLmodel"), "flavors: {}\n").unwrap();
+    for name in ["c", "a", "b"] {
+        env.ok(&["models", "create", name]);
+    }
+    for _ in 0..3 {
+        env.ok(&["models", "register", dir.to_str().unwrap(), "a"]);
+    }
+    let ui = UiServer::start(&env.store());
+    let pages = |path: &str, list: &str, key: &str| -> Vec<Vec<String>> {
+        let mut out = Vec::new();
+        let mut token = String::new();
+        for _ in 0..10 {
+            let r = get(&format!(
+                "{}/api/{path}max_results=2&page_token={}",
+                ui.url,
+                enc(&token)
+            ));
+            assert_eq!(r.status, 200, "{}", r.text());
+            let v = r.json();
+            out.push(
+                v[list]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x.pointer(key).unwrap().to_string())
+                    .collect(),
+            );
+            match v["next_page_token"].as_str() {
+                Some(t) => token = t.to_string(),
+                None => break,
+            }
+        }
+        out
+    };
+    assert_eq!(
+        pages("registry/models?", "models", "/model/name"),
+        [vec!["\"a\"", "\"b\""], vec!["\"c\""]]
+    );
+    assert_eq!(
+        pages("registry/model?name=a&", "versions", "/version"),
+        [vec!["\"3\"", "\"2\""], vec!["\"1\""]]
+    );
+}

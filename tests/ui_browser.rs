@@ -550,6 +550,28 @@ fn browser_run_page_hostile_values_artifacts_nesting_and_live_points() {
     }
     b.screenshot("artifact-traversal-refused");
 
+    // A run's MLflow 3 logged models: listed with their step.
+    let model = common::model_dir(env.path(), "ui");
+    let uri = env.ok(&[
+        "models",
+        "log",
+        model.to_str().unwrap(),
+        "--run-id",
+        &f.parent,
+    ]);
+    b.goto(&format!("{}/#/run/{}?models", ui.url, f.parent));
+    b.wait(
+        "logged models",
+        "document.querySelector('#logged-models tbody tr')",
+    );
+    assert_eq!(
+        b.js("return Array.from(document.querySelectorAll('#logged-models td')).map(td => td.textContent)"),
+        json!([uri.trim_start_matches("models:/"), "0"])
+    );
+    // Leave the page, so the next visit renders it afresh.
+    b.goto(&format!("{}/#/models", ui.url));
+    b.wait("models page", "document.querySelector('#no-models')");
+
     // Writes from the page: set a tag and a note, rename; the store has them.
     b.goto(&format!("{}/#/run/{}", ui.url, f.parent));
     b.wait("parent page", "document.querySelector('#tag-key')");

@@ -156,8 +156,8 @@ async function renderOnce() {
     else if (parts[0] === 'run') await runPage(parts[1]);
     else if (parts[0] === 'chart') await chartPage(q);
     else if (parts[0] === 'compare') await comparePage(q);
-    else if (parts[0] === 'models') await modelsPage();
-    else if (parts[0] === 'model') await modelPage(parts[1]);
+    else if (parts[0] === 'models') await modelsPage(q);
+    else if (parts[0] === 'model') await modelPage(parts[1], q);
     else mount(h('p', {}, 'No such page.'));
   } catch (e) {
     mount(errorBox(e));
@@ -410,13 +410,19 @@ async function runPage(runId) {
   const tagForm = h('div', { class: 'toolbar' }, keyIn, valIn,
     h('button', { id: 'set-tag', onclick: () => post('runs/set-tag', { run_id: runId, key: keyIn.value, value: valIn.value }).then(reload, fail(msg)) }, 'Set tag'));
 
+  // MLflow 3 logged models this run made (outputs.model_outputs), shown only when there are any.
+  const modelOutputs = (run.outputs && run.outputs.model_outputs) || [];
+  const logged = modelOutputs.length ? [h('h2', {}, 'Logged models'), h('table', { id: 'logged-models' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Model ID'), h('th', {}, 'Step'))),
+    h('tbody', {}, modelOutputs.map((m) => h('tr', {}, h('td', {}, m.model_id), h('td', { class: 'num' }, String(m.step))))))] : [];
+
   const viewer = h('div', { id: 'artifact-viewer' });
   const artifacts = h('div', { class: 'artifacts', id: 'artifacts' });
   await artifactTree(runId, '', artifacts, viewer);
 
   const charts = h('div', { class: 'grid', id: 'run-charts' });
   mount(title, renameRow, msg, kv, h('h2', {}, 'Notes'), notes, h('h2', {}, 'Metrics'), metrics, charts,
-    h('h2', {}, 'Params'), params, h('h2', {}, 'Tags'), tagTable, tagForm,
+    h('h2', {}, 'Params'), params, h('h2', {}, 'Tags'), tagTable, tagForm, ...logged,
     h('h2', {}, 'Artifacts'), artifacts, viewer);
   const keys = data.metrics.map((m) => m.key).sort().slice(0, 8);
   if (keys.length) await liveCharts(charts, [runId], keys, { x: 'step', log: false, smooth: 0 });
@@ -655,10 +661,21 @@ function drawScatter(points, xl, yl) {
 }
 
 // ---------- registry ----------
-async function modelsPage() {
-  const data = await api('registry/models');
-  if (!data.models.length) { mount(h('h1', {}, 'Models'), h('p', { class: 'muted', id: 'no-models' }, 'No registered models in this store.')); return; }
-  mount(h('h1', {}, 'Models'), h('table', { id: 'models' },
+// Prev/next over a registry search's page tokens; `key` names the page's token stack.
+function registryPager(key, token, next, path) {
+  const stack = state.tokens[key] || (state.tokens[key] = []);
+  if (!token) stack.length = 0;
+  const go = (page) => { location.hash = route(path, { page }); };
+  return h('div', { class: 'toolbar' },
+    h('button', { id: 'prev', disabled: !token, onclick: () => { stack.pop(); go(stack[stack.length - 1]); } }, '‹ Prev'),
+    h('button', { id: 'next', disabled: !next, onclick: () => { stack.push(next); go(next); } }, 'Next ›'));
+}
+
+async function modelsPage(q) {
+  const token = q.get('page') || '';
+  const data = await api('registry/models', { page_token: token });
+  if (!data.models.length && !token) { mount(h('h1', {}, 'Models'), h('p', { class: 'muted', id: 'no-models' }, 'No registered models in this store.')); return; }
+  mount(h('h1', {}, 'Models'), registryPager('registry/models', token, data.next_page_token, ['models']), h('table', { id: 'models' },
     h('thead', {}, h('tr', {}, ['Name', 'Versions', 'Latest versions', 'Aliases', 'Description'].map((t) => h('th', {}, t)))),
     h('tbody', {}, data.models.map((x) => { const m = x.model; return h('tr', {},
       h('td', {}, link(route(['model', m.name]), m.name)), h('td', { class: 'num' }, x.version_count),
@@ -667,11 +684,13 @@ async function modelsPage() {
       h('td', { class: 'value' }, m.description || '')); }))));
 }
 
-async function modelPage(name) {
-  const data = await api('registry/model', { name });
+async function modelPage(name, q) {
+  const token = q.get('page') || '';
+  const data = await api('registry/model', { name, page_token: token });
   const m = data.model;
   mount(h('h1', {}, m.name), m.description ? h('pre', { class: 'viewer' }, m.description) : null,
     h('p', {}, (m.tags || []).map((t) => h('span', { class: 'muted' }, `${t.key}=${t.value}  `))),
+    registryPager('registry/model/' + name, token, data.next_page_token, ['model', name]),
     h('table', { id: 'versions' },
       h('thead', {}, h('tr', {}, ['Version', 'Stage', 'Aliases', 'Status', 'Run', 'Source', 'Created'].map((t) => h('th', {}, t)))),
       h('tbody', {}, data.versions.map((v) => h('tr', {},

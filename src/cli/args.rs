@@ -58,7 +58,7 @@ pub fn params_from(pairs: Vec<(String, String)>, ctx: &Ctx) -> Vec<Param> {
     pairs
         .into_iter()
         .map(|(k, v)| {
-            if v.chars().count() > validate::MAX_PARAM_VALUE_LEN {
+            if ctx.truncate_long_values && v.chars().count() > validate::MAX_PARAM_VALUE_LEN {
                 ctx.warn(&format!(
                     "param '{k}' is longer than {} characters and was truncated",
                     validate::MAX_PARAM_VALUE_LEN

@@ -13,6 +13,8 @@ pub const LINES: &str = "LINES";
 pub const SHELL: &str = "SHELL";
 pub const ENV_ROOT: &str = "MLFLOW_ENV_ROOT";
 pub const ALLOW_FILE_STORE: &str = "MLFLOW_ALLOW_FILE_STORE";
+/// `false`/`0`: over-long param and tag values are refused instead of truncated.
+pub const TRUNCATE_LONG_VALUES: &str = "MLFLOW_TRUNCATE_LONG_VALUES";
 pub const MLRUN: &str = "MLRUN";
 /// Talking to a tracking server (spec §7.2): credentials, TLS, retries and timeout.
 pub const TRACKING_PASSWORD: &str = "MLFLOW_TRACKING_PASSWORD";

@@ -89,6 +89,9 @@ pub struct Ctx {
     pub term_height: Option<usize>,
     /// Credentials and transport for http(s):// tracking URIs, from MLFLOW_TRACKING_* variables.
     pub rest: mlrun::store::rest::RestConfig,
+    /// `MLFLOW_TRUNCATE_LONG_VALUES`: truncate over-long param and tag values (MLflow's default)
+    /// or refuse them. A folder store applies it; a server applies its own.
+    pub truncate_long_values: bool,
     /// The stores behind `tracking_uri`, opened on first use.
     stores: std::sync::OnceLock<Stores>,
 }
@@ -99,7 +102,7 @@ impl Ctx {
         if let Some(s) = self.stores.get() {
             return Ok(s);
         }
-        let opened = Stores::open(&self.tracking_uri, &self.rest)?;
+        let opened = self.open(&self.tracking_uri)?;
         Ok(self.stores.get_or_init(|| opened))
     }
     /// The folder `--tracking-uri` names (absolute), without opening it (opening creates a missing
@@ -122,7 +125,7 @@ impl Ctx {
     /// The stores behind another URI (sync's source and destination), or a handle of its own for
     /// a thread, with this invocation's REST settings.
     pub fn open(&self, uri: &str) -> CliResult<Stores> {
-        Ok(Stores::open(uri, &self.rest)?)
+        Ok(Stores::open(uri, &self.rest)?.truncate_long_values(self.truncate_long_values))
     }
     /// Status talk on stderr, silenced by -q.
     pub fn say(&self, msg: &str) {
@@ -166,6 +169,10 @@ pub fn run(cli: Cli) -> i32 {
         term_height,
         rest: match rest_config() {
             Ok(c) => c,
+            Err(code) => return code,
+        },
+        truncate_long_values: match truncate_long_values() {
+            Ok(t) => t,
             Err(code) => return code,
         },
         stores: Default::default(),
@@ -275,6 +282,26 @@ fn rest_config() -> Result<mlrun::store::rest::RestConfig, i32> {
         c.timeout = std::time::Duration::from_secs_f64(secs);
     }
     Ok(c)
+}
+
+/// `MLFLOW_TRUNCATE_LONG_VALUES` as MLflow reads a boolean variable: true/false/1/0 in any case,
+/// true when unset; anything else is a usage error naming the variable.
+fn truncate_long_values() -> Result<bool, i32> {
+    let Some(v) = std::env::var(env_vars::TRUNCATE_LONG_VALUES).ok() else {
+        return Ok(true);
+    };
+    match v.to_ascii_lowercase().as_str() {
+        "true" | "1" => Ok(true),
+        "false" | "0" => Ok(false),
+        _ => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: {}={v:?} is not one of true, false, 1, 0",
+                env_vars::TRUNCATE_LONG_VALUES
+            );
+            Err(2)
+        }
+    }
 }
 
 /// Parses `K=V` (splitting on the first `=`).

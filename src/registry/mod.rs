@@ -2,6 +2,10 @@
 //! MLflow's validation rules for them (spec §4). Its backends sit beside the tracking store's:
 //! `FileRegistry` (`store/file/registry.rs`) keeps them under `<root>/models/` exactly as MLflow's
 //! file registry does, `RestRegistry` (`store/rest/registry.rs`) asks a tracking server.
+mod search;
+
+pub use search::{search_models_locally, search_versions_locally, RegistryPage, RegistryQuery};
+
 use crate::entities::Tag;
 use crate::store::{Listing, Result, StoreError};
 use serde::{Serialize, Serializer};
@@ -196,6 +200,11 @@ pub trait ModelRegistry {
     fn get_registered_model(&self, name: &str) -> Result<RegisteredModel>;
     /// Every registered model (prompts included; callers filter), sorted by name.
     fn list_registered_models(&self) -> Result<Listing<RegisteredModel>>;
+    /// MLflow's `search_registered_models`: filter, order and one page (prompts excluded).
+    fn search_registered_models(
+        &self,
+        query: &RegistryQuery,
+    ) -> Result<RegistryPage<RegisteredModel>>;
     fn rename_registered_model(&self, name: &str, new_name: &str) -> Result<RegisteredModel>;
     fn update_registered_model(
         &self,
@@ -211,6 +220,13 @@ pub trait ModelRegistry {
     fn get_model_version(&self, name: &str, version: i64) -> Result<ModelVersion>;
     /// Live versions of one model (or of all models), highest version first.
     fn list_model_versions(&self, name: Option<&str>) -> Result<Listing<ModelVersion>>;
+    /// MLflow's `search_model_versions` over the versions of `model` (an error when it does not
+    /// exist) or of every model: filter, order and one page.
+    fn search_model_versions(
+        &self,
+        model: Option<&str>,
+        query: &RegistryQuery,
+    ) -> Result<RegistryPage<ModelVersion>>;
     fn update_model_version(
         &self,
         name: &str,

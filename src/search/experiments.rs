@@ -28,6 +28,26 @@ pub struct ExperimentClause {
     pub span: std::ops::Range<usize>,
 }
 
+/// MLflow's cap on `max_results` for experiments.
+pub const MAX_EXPERIMENT_RESULTS: i64 = 50_000;
+
+/// The file store's checks on `search_experiments`' `max_results`, with its messages.
+pub fn check_experiment_max_results(max_results: i64) -> Result<(), SearchError> {
+    if max_results < 1 {
+        return Err(err(
+            format!("Invalid value {max_results} for parameter 'max_results' supplied. It must be a positive integer"),
+            None,
+        ));
+    }
+    if max_results > MAX_EXPERIMENT_RESULTS {
+        return Err(err(
+            format!("Invalid value {max_results} for parameter 'max_results' supplied. It must be at most {MAX_EXPERIMENT_RESULTS}"),
+            None,
+        ));
+    }
+    Ok(())
+}
+
 /// A parsed `search_experiments` filter; an empty string matches every experiment.
 #[derive(Debug, Clone, Default)]
 pub struct ExperimentFilter {

@@ -16,8 +16,9 @@ mod sqlparse;
 use std::collections::{BTreeSet, HashMap};
 
 pub use experiments::{
-    default_experiment_order_by, parse_experiment_filter, parse_experiment_order_by,
-    sort_experiments, ExperimentClause, ExperimentFilter, ExperimentOrderBy,
+    check_experiment_max_results, default_experiment_order_by, parse_experiment_filter,
+    parse_experiment_order_by, sort_experiments, ExperimentClause, ExperimentFilter,
+    ExperimentOrderBy,
 };
 pub use page::{decode_page_token, decode_page_token_signed, encode_page_token, paginate};
 pub use registry::{

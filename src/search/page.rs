@@ -170,10 +170,11 @@ pub fn decode_page_token(token: &str) -> Result<usize, SearchError> {
 }
 
 /// `SearchUtils.paginate` over a sorted list of `total` items: the slice to return and the token
-/// for the next page, if any.
+/// for the next page, if any. `max_results` keeps its sign: MLflow's runs search slices
+/// `[start:start + max_results]`, so 0 is an empty page and -1 drops the last item.
 pub fn paginate(
     total: usize,
-    max_results: usize,
+    max_results: i64,
     page_token: Option<&str>,
 ) -> Result<(std::ops::Range<usize>, Option<String>), SearchError> {
     let start = decode_page_token_signed(page_token.unwrap_or(""))? as i128;

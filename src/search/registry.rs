@@ -13,12 +13,30 @@ use super::sqlparse::{self, Cls, Tk};
 use super::SearchError;
 
 pub const IS_PROMPT_TAG_KEY: &str = "mlflow.prompt.is_prompt";
-pub const SEARCH_REGISTERED_MODEL_MAX_RESULTS_DEFAULT: usize = 100;
-pub const SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD: usize = 1000;
-pub const SEARCH_MODEL_VERSION_MAX_RESULTS_DEFAULT: usize = 10000;
-pub const SEARCH_MODEL_VERSION_MAX_RESULTS_THRESHOLD: usize = 200_000;
+pub const SEARCH_REGISTERED_MODEL_MAX_RESULTS_DEFAULT: i64 = 100;
+pub const SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD: i64 = 1000;
+pub const SEARCH_MODEL_VERSION_MAX_RESULTS_DEFAULT: i64 = 10000;
+pub const SEARCH_MODEL_VERSION_MAX_RESULTS_THRESHOLD: i64 = 200_000;
 /// Model versions in this stage are invisible to search.
 pub const STAGE_DELETED_INTERNAL: &str = "Deleted_Internal";
+
+/// The registry file store's checks on a search's `max_results` (`threshold` is the models' or
+/// the versions' cap), with its messages.
+pub fn check_max_results(max_results: i64, threshold: i64) -> Result<(), SearchError> {
+    if max_results < 1 {
+        return Err(err(
+            format!("Invalid value for max_results. It must be a positive integer, but got {max_results}"),
+            None,
+        ));
+    }
+    if max_results > threshold {
+        return Err(err(
+            format!("Invalid value for request parameter max_results. It must be at most {threshold}, but got value {max_results}"),
+            None,
+        ));
+    }
+    Ok(())
+}
 
 /// `add_prompt_filter_string`: unless the filter mentions the prompt tag, AND a clause excluding
 /// (or, with `is_prompt`, selecting) prompts.

@@ -103,7 +103,8 @@ pub struct RunQuery {
     pub experiment_ids: Vec<String>,
     pub filter: crate::search::RunFilter,
     pub order_by: Vec<crate::search::RunOrderBy>,
-    pub max_results: usize,
+    /// Signed as MLflow's is: 0 is an empty page, a negative value slices from the end.
+    pub max_results: i64,
     pub page_token: Option<String>,
     pub view: ViewType,
     /// `None`: return each run whole, as MLflow does. `Some`: only these values (plus what the

@@ -7,7 +7,7 @@
 pub mod report;
 
 use crate::entities::{Metric, Run, Tag};
-use crate::registry::ModelRegistry;
+use crate::registry::{ModelRegistry, RegistryQuery};
 use crate::search::columns::{needs_of, parse_column, KeySpelling};
 use crate::search::{self, Needs, SearchError};
 use crate::store::{RunQuery, StoreError, TrackingStore};
@@ -229,8 +229,8 @@ impl Ui<'_> {
                 Ok(Response::json(200, &json!({ "files": files })))
             }
             ("GET", "/api/artifacts/get") => self.artifact(req),
-            ("GET", "/api/registry/models") => self.models(),
-            ("GET", "/api/registry/model") => self.model(req.required("name")?),
+            ("GET", "/api/registry/models") => self.models(req),
+            ("GET", "/api/registry/model") => self.model(req),
             ("POST", path) if path.starts_with("/api/runs/") => self.write(req),
             (_, path) if path.starts_with("/api/") => Err(ApiError::status(
                 404,
@@ -298,16 +298,7 @@ impl Ui<'_> {
             order_by.push(parsed);
         }
         order_by.reverse();
-        let max_results = match req.get("max_results") {
-            Some(s) => s
-                .parse::<usize>()
-                .ok()
-                .filter(|n| (1..=MAX_PAGE).contains(n))
-                .ok_or_else(|| {
-                    ApiError::bad(format!("max_results must be 1 to {MAX_PAGE}, got '{s}'"))
-                })?,
-            None => 100,
-        };
+        let max_results = page_size(req)?;
         let view = match req.get("view").unwrap_or("active") {
             "active" => ViewType::ActiveOnly,
             "deleted" => ViewType::DeletedOnly,
@@ -338,10 +329,7 @@ impl Ui<'_> {
             filter,
             order_by,
             max_results,
-            page_token: req
-                .get("page_token")
-                .filter(|t| !t.is_empty())
-                .map(String::from),
+            page_token: page_token(req),
             view,
             columns: needs,
         })?;
@@ -500,16 +488,21 @@ impl Ui<'_> {
         Ok(resp)
     }
 
-    fn models(&self) -> ApiResult {
+    /// One page of registered models (by name), each with its number of versions.
+    fn models(&self, req: &Request) -> ApiResult {
         let Some(reg) = self.registry else {
             return Ok(Response::json(
                 200,
                 &json!({ "models": [], "present": false }),
             ));
         };
-        let listing = reg.list_registered_models()?;
+        let page = reg.search_registered_models(&RegistryQuery {
+            max_results: page_size(req)?,
+            page_token: page_token(req),
+            ..Default::default()
+        })?;
         let versions = reg.list_model_versions(None)?;
-        let models: Vec<Value> = listing
+        let models: Vec<Value> = page
             .items
             .iter()
             .map(|m| {
@@ -517,23 +510,35 @@ impl Ui<'_> {
                 json!({ "model": m, "version_count": n })
             })
             .collect();
-        Ok(Response::json(
-            200,
-            &json!({ "models": models, "present": !listing.items.is_empty() }),
-        ))
+        let present = !page.items.is_empty() || page_token(req).is_some();
+        let mut body = json!({ "models": models, "present": present });
+        if let Some(t) = page.next_page_token {
+            body["next_page_token"] = json!(t);
+        }
+        Ok(Response::json(200, &body))
     }
 
-    fn model(&self, name: &str) -> ApiResult {
+    /// A registered model and one page of its versions, highest first.
+    fn model(&self, req: &Request) -> ApiResult {
+        let name = req.required("name")?;
         let reg = self
             .registry
             .ok_or_else(|| ApiError::status(404, "RESOURCE_DOES_NOT_EXIST", "no registry"))?;
         let model = reg.get_registered_model(name)?;
-        let mut versions = reg.list_model_versions(Some(name))?.items;
-        versions.sort_by_key(|v| std::cmp::Reverse(v.version));
-        Ok(Response::json(
-            200,
-            &json!({ "model": model, "versions": versions }),
-        ))
+        let page = reg.search_model_versions(
+            Some(name),
+            &RegistryQuery {
+                order_by: vec!["version_number DESC".into()],
+                max_results: page_size(req)?,
+                page_token: page_token(req),
+                ..Default::default()
+            },
+        )?;
+        let mut body = json!({ "model": model, "versions": page.items });
+        if let Some(t) = page.next_page_token {
+            body["next_page_token"] = json!(t);
+        }
+        Ok(Response::json(200, &body))
     }
 
     /// The writes a user expects from a run page, each one store call.
@@ -691,6 +696,28 @@ pub fn parse_query(q: &str) -> Vec<(String, String)> {
 }
 
 pub use crate::uri::form_decode as percent_decode;
+
+/// A page's size from `max_results` (default 100, at most [`MAX_PAGE`]).
+fn page_size(req: &Request) -> ApiResult<i64> {
+    match req.get("max_results") {
+        Some(s) => s
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=MAX_PAGE).contains(n))
+            .map(|n| n as i64)
+            .ok_or_else(|| {
+                ApiError::bad(format!("max_results must be 1 to {MAX_PAGE}, got '{s}'"))
+            }),
+        None => Ok(100),
+    }
+}
+
+/// The page token asked for (an empty one is the first page).
+fn page_token(req: &Request) -> Option<String> {
+    req.get("page_token")
+        .filter(|t| !t.is_empty())
+        .map(String::from)
+}
 
 #[cfg(test)]
 mod tests {

@@ -84,6 +84,8 @@ pub fn cmd_log_batch(ctx: &Ctx, a: LogBatchArgs) -> CliResult {
             let value = match &m.value {
                 serde_json::Value::Number(n) => n.as_f64().unwrap_or(f64::NAN),
                 serde_json::Value::String(s) => metric_value(&m.key, s)?,
+                // Python's bool is a number: MLflow's client logs true as 1.0, false as 0.0.
+                serde_json::Value::Bool(b) => f64::from(u8::from(*b)),
                 other => {
                     return Err(CliError::user(format!(
                         "{source_name}: metric '{}': value {other} is not a number",

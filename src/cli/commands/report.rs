@@ -20,8 +20,8 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub query: RunFilterArgs,
     /// Most runs in the report
-    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=50000))]
-    pub max_results: u32,
+    #[arg(long, default_value_t = 1000, allow_negative_numbers = true)]
+    pub max_results: i64,
     /// Table columns, as `runs search --columns` takes them [default: run_id, run_name, status,
     /// start_time, then every metric and param]
     #[arg(long, short = 'c', value_delimiter = ',', value_name = "COLUMN")]
@@ -51,7 +51,7 @@ pub fn cmd_report(ctx: &Ctx, a: ReportArgs) -> CliResult {
         experiment_ids: exp_ids.clone(),
         filter,
         order_by,
-        max_results: a.max_results as usize,
+        max_results: a.max_results,
         page_token: None,
         view: mlrun::ViewType::ActiveOnly,
         columns: None,

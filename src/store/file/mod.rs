@@ -29,6 +29,8 @@ use std::path::{Path, PathBuf};
 
 pub struct FileStore {
     layout: Layout,
+    /// Truncate over-long param and tag values (MLflow's default) rather than refuse them.
+    truncate_long_values: bool,
 }
 
 fn not_found(msg: String) -> StoreError {
@@ -52,6 +54,7 @@ impl FileStore {
         }
         let store = Self {
             layout: Layout { root },
+            truncate_long_values: true,
         };
         let root = &store.layout.root;
         if !root.exists() {
@@ -67,6 +70,12 @@ impl FileStore {
 
     pub fn root(&self) -> &Path {
         &self.layout.root
+    }
+
+    /// `MLFLOW_TRUNCATE_LONG_VALUES` (the caller reads it): `false` refuses over-long param and
+    /// tag values with MLflow's message instead of truncating them.
+    pub fn set_truncate_long_values(&mut self, on: bool) {
+        self.truncate_long_values = on;
     }
 
     fn write_new_experiment(
@@ -753,6 +762,9 @@ impl TrackingStore for FileStore {
         let mut dups = Vec::new();
         for p in params {
             validate::key(&p.key, "Param")?;
+            if !self.truncate_long_values {
+                validate::length_limit("Param value", &p.value, validate::MAX_PARAM_VALUE_LEN)?;
+            }
             if !seen.insert(p.key.as_str()) {
                 dups.push(p.key.clone());
             }
@@ -766,8 +778,12 @@ impl TrackingStore for FileStore {
             validate::key(&m.key, "Metric")?;
             validate::timestamp(m.timestamp)?;
         }
-        for t in tags {
+        for (i, t) in tags.iter().enumerate() {
             validate::key(&t.key, "Tag")?;
+            if !self.truncate_long_values {
+                let path = format!("tags[{i}].value");
+                validate::length_limit(&path, &t.value, validate::MAX_TAG_VALUE_LEN)?;
+            }
         }
         let (dir, _) = self.active_run_dir(run_id)?;
         let truncated = |kvs: &[KeyValue], max: usize| -> Vec<KeyValue> {

@@ -563,6 +563,18 @@ impl ModelRegistry for FileRegistry {
         Ok(self.live_version(name, version)?.1)
     }
 
+    fn search_registered_models(&self, q: &RegistryQuery) -> Result<RegistryPage<RegisteredModel>> {
+        search_models_locally(self, q)
+    }
+
+    fn search_model_versions(
+        &self,
+        model: Option<&str>,
+        q: &RegistryQuery,
+    ) -> Result<RegistryPage<ModelVersion>> {
+        search_versions_locally(self, model, q)
+    }
+
     fn list_model_versions(&self, name: Option<&str>) -> Result<Listing<ModelVersion>> {
         match name {
             Some(n) => {

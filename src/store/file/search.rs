@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// MLflow's cap on `max_results` for runs (spec §5.3).
-pub const MAX_RESULTS: usize = 50_000;
+pub const MAX_RESULTS: i64 = 50_000;
 
 impl FileStore {
     pub(super) fn search_runs_impl(&self, q: &RunQuery) -> Result<RunPage> {

@@ -297,7 +297,7 @@ impl RestStore {
         experiment_ids: &[String],
         filter: &str,
         order_by: &[String],
-        max_results: usize,
+        max_results: i64,
         page_token: Option<&str>,
         view: ViewType,
     ) -> Result<(Vec<Run>, Option<String>)> {
@@ -652,7 +652,7 @@ impl TrackingStore for RestStore {
         let mut pages = Pages::new(&self.client.base, "runs/search");
         loop {
             let (runs, next) =
-                self.search_page(experiment_ids, "", &[], PAGE, token.as_deref(), view)?;
+                self.search_page(experiment_ids, "", &[], PAGE as i64, token.as_deref(), view)?;
             items.extend(runs);
             token = pages.next(next)?;
             if token.is_none() {

@@ -6,15 +6,16 @@ use super::client::{Client, Retry};
 use super::{next_token, Pages, RestConfig};
 use crate::entities::Tag;
 use crate::registry::{
-    ModelAlias, ModelRegistry, ModelVersion, NewVersion, RegisteredModel, Stage,
+    ModelAlias, ModelRegistry, ModelVersion, NewVersion, RegisteredModel, RegistryPage,
+    RegistryQuery, Stage,
 };
 use crate::store::{Listing, Result, StoreError};
 use serde_json::{json, Value};
 
 const API: &str = "/api/2.0/mlflow";
 /// Page sizes for listings that read everything: the server's maxima for each search.
-const MODELS_PAGE: usize = 1000;
-const VERSIONS_PAGE: usize = 10_000;
+const MODELS_PAGE: i64 = 1000;
+const VERSIONS_PAGE: i64 = 10_000;
 
 pub struct RestRegistry {
     client: Client,
@@ -122,7 +123,7 @@ pub(super) fn registered_model(v: &Value) -> Result<RegisteredModel> {
 fn search_query(
     filter: Option<&str>,
     order_by: &[String],
-    max_results: usize,
+    max_results: i64,
     page_token: Option<&str>,
 ) -> Vec<(&'static str, String)> {
     let mut q = vec![("max_results", max_results.to_string())];
@@ -168,18 +169,30 @@ impl RestRegistry {
         )
     }
 
+    /// The versions filter naming one model; a missing model is an error, as in the file
+    /// registry (the server's search would just be empty).
+    fn model_filter(&self, name: Option<&str>) -> Result<Option<String>> {
+        match name {
+            Some(n) => {
+                self.get_registered_model(n)?;
+                Ok(Some(format!("name = {}", quoted(n))))
+            }
+            None => Ok(None),
+        }
+    }
+
     fn get(&self, endpoint: &str, query: &[(&str, String)]) -> Result<Value> {
         self.call("GET", endpoint, query, None, Retry::Idempotent)
     }
 
     /// One page of `GET registered-models/search`, as the server filters, orders and pages it.
-    pub fn search_registered_models(
+    fn models_page(
         &self,
         filter: Option<&str>,
         order_by: &[String],
-        max_results: usize,
+        max_results: i64,
         page_token: Option<&str>,
-    ) -> Result<(Vec<RegisteredModel>, Option<String>)> {
+    ) -> Result<RegistryPage<RegisteredModel>> {
         let query = search_query(filter, order_by, max_results, page_token);
         self.search_page(
             "registered-models/search",
@@ -190,13 +203,13 @@ impl RestRegistry {
     }
 
     /// One page of `GET model-versions/search`.
-    pub fn search_model_versions(
+    fn versions_page(
         &self,
         filter: Option<&str>,
         order_by: &[String],
-        max_results: usize,
+        max_results: i64,
         page_token: Option<&str>,
-    ) -> Result<(Vec<ModelVersion>, Option<String>)> {
+    ) -> Result<RegistryPage<ModelVersion>> {
         let query = search_query(filter, order_by, max_results, page_token);
         self.search_page(
             "model-versions/search",
@@ -213,7 +226,7 @@ impl RestRegistry {
         field: &str,
         query: &[(&str, String)],
         parse: fn(&Value) -> Result<T>,
-    ) -> Result<(Vec<T>, Option<String>)> {
+    ) -> Result<RegistryPage<T>> {
         let v = self.get(endpoint, query)?;
         let items = v
             .get(field)
@@ -221,7 +234,11 @@ impl RestRegistry {
             .map(|a| a.iter().map(parse).collect::<Result<Vec<_>>>())
             .transpose()?
             .unwrap_or_default();
-        Ok((items, next_token(&v)))
+        Ok(RegistryPage {
+            items,
+            next_page_token: next_token(&v),
+            broken: Vec::new(),
+        })
     }
 }
 
@@ -256,14 +273,10 @@ impl ModelRegistry for RestRegistry {
         let mut token: Option<String> = None;
         let mut pages = Pages::new(&self.client.base, "registered-models/search");
         loop {
-            let (page, next) = self.search_registered_models(
-                None,
-                &["name ASC".into()],
-                MODELS_PAGE,
-                token.as_deref(),
-            )?;
-            items.extend(page);
-            token = pages.next(next)?;
+            let page =
+                self.models_page(None, &["name ASC".into()], MODELS_PAGE, token.as_deref())?;
+            items.extend(page.items);
+            token = pages.next(page.next_page_token)?;
             if token.is_none() {
                 break;
             }
@@ -367,27 +380,43 @@ impl ModelRegistry for RestRegistry {
         model_version(&v["model_version"])
     }
 
-    fn list_model_versions(&self, name: Option<&str>) -> Result<Listing<ModelVersion>> {
-        let filter = match name {
-            Some(n) => {
-                // A missing model is an error, as in the file registry (search would be empty).
-                self.get_registered_model(n)?;
-                Some(format!("name = {}", quoted(n)))
-            }
-            None => None,
+    fn search_registered_models(&self, q: &RegistryQuery) -> Result<RegistryPage<RegisteredModel>> {
+        self.models_page(
+            q.filter.as_deref(),
+            &q.order_by,
+            q.max_results,
+            q.page_token.as_deref(),
+        )
+    }
+
+    fn search_model_versions(
+        &self,
+        model: Option<&str>,
+        q: &RegistryQuery,
+    ) -> Result<RegistryPage<ModelVersion>> {
+        let filter = match (self.model_filter(model)?, &q.filter) {
+            (Some(m), Some(f)) if !f.trim().is_empty() => Some(format!("{m} AND {f}")),
+            (Some(m), _) => Some(m),
+            (None, f) => f.clone(),
         };
+        self.versions_page(
+            filter.as_deref(),
+            &q.order_by,
+            q.max_results,
+            q.page_token.as_deref(),
+        )
+    }
+
+    fn list_model_versions(&self, name: Option<&str>) -> Result<Listing<ModelVersion>> {
+        let filter = self.model_filter(name)?;
         let mut items = Vec::new();
         let mut token: Option<String> = None;
         let mut pages = Pages::new(&self.client.base, "model-versions/search");
         loop {
-            let (page, next) = self.search_model_versions(
-                filter.as_deref(),
-                &[],
-                VERSIONS_PAGE,
-                token.as_deref(),
-            )?;
-            items.extend(page);
-            token = pages.next(next)?;
+            let page =
+                self.versions_page(filter.as_deref(), &[], VERSIONS_PAGE, token.as_deref())?;
+            items.extend(page.items);
+            token = pages.next(page.next_page_token)?;
             if token.is_none() {
                 break;
             }

@@ -18,8 +18,8 @@ pub struct SearchArgs {
     #[arg(long = "order-by", value_name = "KEY [ASC|DESC]")]
     pub order_by: Vec<String>,
     /// Most experiments to return (at most 50000)
-    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=50000))]
-    pub max_results: u32,
+    #[arg(long, default_value_t = 1000, allow_negative_numbers = true)]
+    pub max_results: i64,
     #[command(flatten)]
     pub page: PageTokenArg,
     #[command(flatten)]
@@ -37,6 +37,7 @@ pub fn cmd_search(ctx: &Ctx, a: SearchArgs) -> CliResult {
         .iter()
         .map(|o| search::parse_experiment_order_by(o).map_err(|e| search_error("order-by", o, e)))
         .collect::<CliResult<Vec<_>>>()?;
+    search::check_experiment_max_results(a.max_results).map_err(mlrun::StoreError::from)?;
     let listing = store.list_experiments(a.view.view.into())?;
     for b in &listing.broken {
         ctx.warn(&format!("skipped: {b}"));
@@ -47,12 +48,8 @@ pub fn cmd_search(ctx: &Ctx, a: SearchArgs) -> CliResult {
         .filter(|e| filter.matches(e))
         .collect();
     search::sort_experiments(&mut exps, &order_by);
-    let (range, next) = search::paginate(
-        exps.len(),
-        a.max_results as usize,
-        a.page.page_token.as_deref(),
-    )
-    .map_err(mlrun::StoreError::from)?;
+    let (range, next) = search::paginate(exps.len(), a.max_results, a.page.page_token.as_deref())
+        .map_err(mlrun::StoreError::from)?;
     let page = &exps[range];
     if ctx.output == OutputFormat::Json {
         let mut v = json!({ "experiments": page });

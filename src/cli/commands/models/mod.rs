@@ -24,13 +24,14 @@ mod update;
 mod version;
 mod versions;
 
+use crate::cli::args::PageTokenArg;
 use crate::cli::error::{CliError, CliResult};
+use crate::cli::output::print_json;
 use crate::cli::Ctx;
 use clap::Subcommand;
 use mlrun::models::{mlmodel, ModelUri};
-use mlrun::registry::{self, ModelRegistry};
-use mlrun::{StoreError, Tag};
-use std::collections::HashMap;
+use mlrun::registry::{self, ModelRegistry, RegistryQuery};
+use mlrun::StoreError;
 
 #[derive(Debug, Subcommand)]
 pub enum ModelsCmd {
@@ -117,12 +118,6 @@ pub fn version_arg(v: &str) -> CliResult<i64> {
     Ok(registry::parse_version(v)?)
 }
 
-pub fn tag_map(tags: &[Tag]) -> HashMap<String, String> {
-    tags.iter()
-        .map(|t| (t.key.clone(), t.value.clone()))
-        .collect()
-}
-
 fn join_or(items: &[String], none: &str) -> String {
     if items.is_empty() {
         none.to_string()
@@ -188,13 +183,49 @@ pub fn keyed<'a, T: serde::Serialize>(
     std::collections::BTreeMap::from([(key, value)])
 }
 
-pub fn check_max(n: usize, max: usize) -> CliResult {
-    if n == 0 || n > max {
-        return Err(CliError::usage(format!(
-            "--max-results must be between 1 and {max}, got {n}"
-        )));
+/// A registry search from its flags.
+pub fn registry_query(
+    filter: &Option<String>,
+    order_by: &[String],
+    max_results: i64,
+    page: &PageTokenArg,
+) -> RegistryQuery {
+    RegistryQuery {
+        filter: filter.clone(),
+        order_by: order_by.to_vec(),
+        max_results,
+        page_token: page.page_token.clone(),
     }
-    Ok(())
+}
+
+/// A search page in MLflow's REST shape: `{"<key>": [...], "next_page_token": …}`, the token only
+/// when more match.
+#[derive(serde::Serialize)]
+struct Paged<'a, T: serde::Serialize> {
+    #[serde(flatten)]
+    items: std::collections::BTreeMap<&'a str, &'a [T]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_page_token: Option<&'a str>,
+}
+
+pub fn print_paged<T: serde::Serialize>(
+    key: &str,
+    items: &[T],
+    next: &Option<String>,
+) -> CliResult {
+    print_json(&Paged {
+        items: std::collections::BTreeMap::from([(key, items)]),
+        next_page_token: next.as_deref(),
+    })
+}
+
+/// Tells the user (stderr) how to get the next page.
+pub fn more(ctx: &Ctx, what: &str, next: &Option<String>) {
+    if let Some(t) = next {
+        ctx.say(&format!(
+            "more {what} match: pass --page-token {t} for the next page"
+        ));
+    }
 }
 
 /// Adds a "what exists" hint to errors about a `models:/NAME…` URI.

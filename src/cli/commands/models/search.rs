@@ -1,15 +1,11 @@
 //! `mlrun models list` and `mlrun models search`
-use super::{check_max, fmt_ms, keyed, tag_map};
+use super::{fmt_ms, more, print_paged, registry_query};
+use crate::cli::args::PageTokenArg;
 use crate::cli::error::CliResult;
-use crate::cli::output::{print_json, print_rows};
+use crate::cli::output::print_rows;
 use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
 use mlrun::registry::{ModelRegistry, RegisteredModel};
-use mlrun::search::{self, ModelRecord};
-use mlrun::StoreError;
-use std::collections::HashMap;
-
-const MAX_MODELS_RESULTS: usize = 1000;
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -19,20 +15,26 @@ pub struct SearchArgs {
     /// e.g. "last_updated_timestamp DESC" (repeatable)
     #[arg(long = "order-by")]
     order_by: Vec<String>,
-    #[arg(long, default_value_t = 100)]
-    max_results: usize,
+    #[arg(long, default_value_t = 100, allow_negative_numbers = true)]
+    max_results: i64,
+    #[command(flatten)]
+    page: PageTokenArg,
 }
 
 pub fn cmd_search(ctx: &Ctx, reg: &dyn ModelRegistry, search: SearchArgs) -> CliResult {
-    check_max(search.max_results, MAX_MODELS_RESULTS)?;
-    let listing = reg.list_registered_models()?;
-    for b in &listing.broken {
+    let query = registry_query(
+        &search.filter,
+        &search.order_by,
+        search.max_results,
+        &search.page,
+    );
+    let page = reg.search_registered_models(&query)?;
+    for b in &page.broken {
         ctx.warn(&format!("skipped: {b}"));
     }
-    let mut models = filter_models(listing.items, search.filter.as_deref(), &search.order_by)?;
-    models.truncate(search.max_results);
+    let models = page.items;
     if ctx.output == OutputFormat::Json {
-        print_json(&keyed("registered_models", &models))
+        print_paged("registered_models", &models, &page.next_page_token)
     } else {
         print_rows(
             ctx,
@@ -44,41 +46,10 @@ pub fn cmd_search(ctx: &Ctx, reg: &dyn ModelRegistry, search: SearchArgs) -> Cli
                 "Description",
             ],
             &model_rows(&models),
-        )
+        )?;
+        more(ctx, "models", &page.next_page_token);
+        Ok(())
     }
-}
-
-/// MLflow's registered-model search over everything listed: the filter (with MLflow's prompt
-/// exclusion added, as its file store does), then the order (name ASC as tie-breaker).
-fn filter_models(
-    models: Vec<RegisteredModel>,
-    filter: Option<&str>,
-    order_by: &[String],
-) -> CliResult<Vec<RegisteredModel>> {
-    let f = search::parse_model_filter(&search::registry::with_prompt_filter(filter, false))
-        .map_err(StoreError::from)?;
-    let orders = order_by
-        .iter()
-        .map(|o| search::parse_model_order_by(o))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(StoreError::from)?;
-    let tags: Vec<HashMap<String, String>> = models.iter().map(|m| tag_map(&m.tags)).collect();
-    let mut records: Vec<ModelRecord> = models
-        .iter()
-        .zip(&tags)
-        .map(|(m, t)| ModelRecord {
-            name: &m.name,
-            creation_timestamp: m.creation_timestamp,
-            last_updated_timestamp: m.last_updated_timestamp,
-            tags: t,
-        })
-        .filter(|r| f.matches(r))
-        .collect();
-    search::sort_models(&mut records, &orders);
-    let order: Vec<String> = records.iter().map(|r| r.name.to_string()).collect();
-    let mut by_name: HashMap<String, RegisteredModel> =
-        models.into_iter().map(|m| (m.name.clone(), m)).collect();
-    Ok(order.iter().filter_map(|n| by_name.remove(n)).collect())
 }
 
 fn model_rows(models: &[RegisteredModel]) -> Vec<Vec<String>> {

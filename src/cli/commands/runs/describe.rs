@@ -65,5 +65,10 @@ pub fn cmd_describe(ctx: &Ctx, a: DescribeArgs) -> CliResult {
     let mut tags = run.data.tags.clone();
     tags.sort_by(|a, b| a.key.cmp(&b.key));
     rows.extend(tags.into_iter().map(|t| vec!["tag".into(), t.key, t.value]));
+    rows.extend(
+        run.model_outputs()
+            .into_iter()
+            .map(|(id, step)| vec!["model".into(), id.into(), format!("step {step}")]),
+    );
     print_rows(ctx, &["Kind", "Key", "Value"], &rows)
 }

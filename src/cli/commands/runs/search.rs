@@ -20,8 +20,8 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub query: RunFilterArgs,
     /// Most runs to return (at most 50000)
-    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..))]
-    pub max_results: u32,
+    #[arg(long, default_value_t = 1000, allow_negative_numbers = true)]
+    pub max_results: i64,
     #[command(flatten)]
     pub page: PageTokenArg,
     /// Which runs: active, deleted or all
@@ -45,7 +45,7 @@ pub fn cmd_search(ctx: &Ctx, a: SearchArgs) -> CliResult {
         experiment_ids,
         filter,
         order_by,
-        max_results: a.max_results as usize,
+        max_results: a.max_results,
         page_token: a.page.page_token,
         view: a.view.into(),
         columns: needs,
