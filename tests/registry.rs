@@ -650,3 +650,56 @@ c.delete_model_version("ByMlflow", 1)
     assert!(theirs.len() >= 6, "{theirs:?}");
     assert_eq!(files("ByMlrun"), theirs);
 }
+
+/// A model folder downloaded by a `models:/` URI carries `registered_model_meta` as MLflow's
+/// download writes it: the name, and the version as MLflow types it (the URI's string for a
+/// version, stage or `latest`; the registry's integer for an alias). mlrun's file and MLflow's are
+/// compared byte for byte, for each kind of URI.
+#[test]
+fn downloads_carry_registered_model_meta_as_mlflow_writes_it() {
+    let env = TestEnv::new();
+    let model = common::model_dir(env.path(), "m");
+    env.ok(&["models", "register", model.to_str().unwrap(), "Reg"]);
+    env.ok(&["models", "register", model.to_str().unwrap(), "Reg"]);
+    env.ok(&["models", "set-alias", "Reg", "champ", "1"]);
+    env.ok(&["models", "transition", "Reg", "2", "Staging"]);
+    let uris = [
+        "models:/Reg/1",
+        "models:/Reg@champ",
+        "models:/Reg/latest",
+        "models:/Reg/Staging",
+    ];
+    let script = format!(
+        r#"
+import json, os, mlflow
+out = []
+for i, u in enumerate({uris:?}):
+    d = os.path.join({root:?}, "mlflow-%d" % i)
+    os.makedirs(d)
+    p = mlflow.artifacts.download_artifacts(u, dst_path=d)
+    out.append(open(os.path.join(p, "registered_model_meta")).read())
+print(json.dumps(out))
+"#,
+        root = env.path().to_str().unwrap()
+    );
+    let mlflow: Vec<String> =
+        serde_json::from_str(common::run_mlflow(&env.store(), &script).trim()).unwrap();
+    for (i, uri) in uris.iter().enumerate() {
+        let dest = env.path().join(format!("mlrun-{i}"));
+        let out = env.ok(&["models", "download", uri, "--dest", dest.to_str().unwrap()]);
+        let meta =
+            std::fs::read_to_string(std::path::Path::new(&out).join("registered_model_meta"))
+                .unwrap_or_else(|e| panic!("{uri}: {e}"));
+        assert_eq!(meta, mlflow[i], "{uri}");
+    }
+    // A run's artifacts are not a registered model: no file, as under MLflow.
+    let dest = env.path().join("plain");
+    env.ok(&[
+        "models",
+        "download",
+        model.to_str().unwrap(),
+        "--dest",
+        dest.to_str().unwrap(),
+    ]);
+    assert!(!dest.join("registered_model_meta").exists());
+}

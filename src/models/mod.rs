@@ -180,12 +180,21 @@ impl<'a> Models<'a> {
     /// Copies the model a URI names into `dest` (created when missing): a folder's contents, or a
     /// single file. Returns what was written (`dest`, or the file in it).
     pub fn download(&self, uri: &str, dest: &Path, progress: &dyn Fn(u64)) -> Result<PathBuf> {
-        let r = self.resolve(&ModelUri::parse(uri)?, dest, progress)?;
-        if r.copied {
-            return Ok(r.path);
+        let parsed = ModelUri::parse(uri)?;
+        let r = self.resolve(&parsed, dest, progress)?;
+        let path = if r.copied {
+            r.path
+        } else {
+            fs::create_dir_all(dest).map_err(|e| StoreError::io(dest, e))?;
+            copy_model(&r.path, dest)?
+        };
+        if let Some(meta) = registered_model_meta(&parsed, r.version.as_ref()) {
+            if path.join(MLMODEL).is_file() {
+                let file = path.join(REGISTERED_MODEL_META);
+                atomic_write(&file, pyyaml::dump(&meta).as_bytes())?;
+            }
         }
-        fs::create_dir_all(dest).map_err(|e| StoreError::io(dest, e))?;
-        copy_model(&r.path, dest)
+        Ok(path)
     }
 
     /// The registered version a `models:/NAME…` URI names.
@@ -539,4 +548,34 @@ fn write_env_files(dir: &Path, flavor: KnownFlavor, python_version: Option<&str>
         }
     }
     Ok(())
+}
+
+/// The file MLflow's `ModelsArtifactRepository` writes into a downloaded `models:/` model folder
+/// (one with an MLmodel): which registered model and version it came from.
+const REGISTERED_MODEL_META: &str = "registered_model_meta";
+
+/// `registered_model_meta`'s mapping, with MLflow's types: the version as the URI spelled it (a
+/// string) for `models:/NAME/VERSION`, a stage or `latest`; the registry's integer for an alias;
+/// nulls for a logged model (`models:/MODEL_ID`). Other URIs get no file, as under MLflow.
+fn registered_model_meta(
+    uri: &ModelUri,
+    version: Option<&ModelVersion>,
+) -> Option<Vec<(String, Value)>> {
+    let (name, version) = match uri {
+        ModelUri::Registered { name, selector } => {
+            let v = match (selector, version) {
+                (Selector::Alias(_), Some(mv)) => Value::Int(mv.version),
+                (Selector::Version(v), _) => Value::Str(v.to_string()),
+                (_, Some(mv)) => Value::Str(mv.version.to_string()),
+                (_, None) => Value::Null,
+            };
+            (Value::Str(name.clone()), v)
+        }
+        ModelUri::Logged { .. } => (Value::Null, Value::Null),
+        _ => return None,
+    };
+    Some(vec![
+        ("model_name".to_string(), name),
+        ("model_version".to_string(), version),
+    ])
 }
