@@ -26,29 +26,15 @@ fn at(env: &TestEnv, url: &str, args: &[&str], extra_env: &[(&str, &str)]) -> Ou
 }
 
 fn ok(env: &TestEnv, args: &[&str]) -> String {
-    let out = at(env, &server().url, args, &[]);
-    assert!(
-        out.status.success(),
-        "mlrun {args:?} failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .trim_end()
-        .to_string()
+    env.ok_at(&server().url, args)
 }
 
 fn json(env: &TestEnv, args: &[&str]) -> Value {
-    let mut a = vec!["--output", "json"];
-    a.extend_from_slice(args);
-    serde_json::from_str(&ok(env, &a)).unwrap()
+    env.json_at(&server().url, args)
 }
 
 fn fails(env: &TestEnv, args: &[&str]) -> String {
-    let out = at(env, &server().url, args, &[]);
-    assert_eq!(out.status.code(), Some(1), "mlrun {args:?} should fail");
-    String::from_utf8(out.stderr).unwrap()
+    env.fails_at(&server().url, args)
 }
 
 #[test]

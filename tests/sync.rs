@@ -23,17 +23,7 @@ fn mlrun(env: &TestEnv, args: &[&str]) -> std::process::Output {
 }
 
 fn ok(env: &TestEnv, args: &[&str]) -> String {
-    let out = mlrun(env, args);
-    assert!(
-        out.status.success(),
-        "mlrun {args:?} failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .trim_end()
-        .to_string()
+    env.ok(args)
 }
 
 fn sync_json(env: &TestEnv, src: &str, dst: &str, extra: &[&str]) -> Value {
