@@ -460,3 +460,64 @@ fn yaml_number_like_logged_model_name() {
     );
     assert_eq!(out.trim(), "'1e3'");
 }
+
+/// Attack: a run's `outputs/` (read since `runs describe` shows logged models) holds a damaged
+/// record, a record that is a folder, and a link to a folder outside the store. Describing the
+/// run names the damaged file and fails, as MLflow's reader raises; a search still lists the other
+/// runs and names the damaged one; the link is never followed; nothing is written.
+#[test]
+fn damaged_or_linked_run_outputs_are_named_not_followed() {
+    let env = TestEnv::new();
+    let (run, metrics) = run_with_metrics(&env);
+    let exp_dir = metrics.parent().unwrap().parent().unwrap().to_path_buf();
+    let other = env.ok(&[
+        "runs",
+        "start",
+        "--experiment-id",
+        exp_dir.file_name().unwrap().to_str().unwrap(),
+    ]);
+    let outputs = metrics.parent().unwrap().join("outputs");
+    // A link to a folder outside the store, holding a well-formed record: never read.
+    let outside = env.path().join("outside");
+    std::fs::create_dir_all(outside.join("m-outside")).unwrap();
+    std::fs::write(
+        outside.join("m-outside").join("meta.yaml"),
+        "destination_id: m-outside\ndestination_type: MODEL_OUTPUT\nsource_id: m-outside\nsource_type: RUN_OUTPUT\nstep: 0\ntags: {}\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(&outputs).unwrap();
+    std::os::unix::fs::symlink(outside.join("m-outside"), outputs.join("m-link")).unwrap();
+    let r = env.json(&["runs", "describe", &run]);
+    assert_eq!(r["run"]["outputs"], serde_json::json!({}), "{r}");
+    // A damaged record is named.
+    let damaged = outputs.join("m-damaged").join("meta.yaml");
+    std::fs::create_dir_all(damaged.parent().unwrap()).unwrap();
+    std::fs::write(&damaged, "destination_type: MODEL_OUTPUT\nstep: [\n").unwrap();
+    let before = env.snapshot();
+    let err = env.fails(&["runs", "describe", &run]);
+    assert!(err.contains(&damaged.display().to_string()), "{err}");
+    let out = env
+        .cmd()
+        .args(["--output", "json", "runs", "search"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = listed["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["info"]["run_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [other.as_str()]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&damaged.display().to_string()),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(env.snapshot() == before, "a read changed the store");
+}
