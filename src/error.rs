@@ -14,9 +14,13 @@ pub enum StoreError {
     #[error("{path}: {message}")]
     InvalidState { path: PathBuf, message: String },
     #[error(
-        "tracking URI scheme '{scheme}' is not supported yet (local paths, file: URIs and http(s):// tracking servers are)"
+        "tracking URI scheme '{scheme}' is not supported yet (local paths, file: URIs, sqlite:/// and postgresql:// databases, and http(s):// tracking servers are)"
     )]
     UnsupportedScheme { scheme: String },
+    /// A database could not be opened, read or written as MLflow's schema (`db` is shown without
+    /// its password).
+    #[error("database {db}: {message}")]
+    Database { db: String, message: String },
     /// An error the tracking server answered with that has no closer kind (its code and message).
     #[error("{message}")]
     Remote { code: &'static str, message: String },
@@ -71,6 +75,7 @@ impl StoreError {
             Self::AlreadyExists(_) => "RESOURCE_ALREADY_EXISTS",
             Self::InvalidState { .. } => "INVALID_STATE",
             Self::UnsupportedScheme { .. } => "NOT_IMPLEMENTED",
+            Self::Database { .. } => "INTERNAL_ERROR",
             Self::Remote { code, .. } => code,
             Self::Transport(_) => "TEMPORARILY_UNAVAILABLE",
             Self::ServerLimit { .. } => "RESOURCE_EXHAUSTED",

@@ -10,6 +10,7 @@ use crate::registry::{ModelRegistry, ModelVersion};
 use crate::store::file::registry::FileRegistry;
 use crate::store::file::FileStore;
 use crate::store::rest::{RestConfig, RestRegistry, RestStore};
+use crate::store::sql::{registry::SqlRegistry, SqlStore};
 use crate::store::TrackingStore;
 use crate::uri::TrackingUri;
 use std::path::{Path, PathBuf};
@@ -33,6 +34,11 @@ enum Backend {
         tracking: FileStore,
         registry: FileRegistry,
     },
+    /// A database in MLflow's schema; the tracking store and the registry share its connection.
+    Sql {
+        tracking: SqlStore,
+        registry: SqlRegistry,
+    },
     /// Boxed: a server's handles (HTTP agents) are much larger than a folder's paths.
     Server {
         tracking: Box<RestStore>,
@@ -51,6 +57,17 @@ impl Stores {
                 tracking: Box::new(RestStore::new(&url, config.clone())?),
                 registry: Box::new(RestRegistry::new(&url, config.clone())?),
             },
+            TrackingUri::Database(db) => {
+                // MLflow's client keeps a database's artifacts in `./mlruns` (made absolute).
+                let root =
+                    std::path::absolute("mlruns").map_err(|e| StoreError::io("mlruns", e))?;
+                let tracking =
+                    SqlStore::open(&db, &root.to_string_lossy(), crate::clock::now_ms())?;
+                Backend::Sql {
+                    registry: SqlRegistry::new(tracking.db().clone()),
+                    tracking,
+                }
+            }
             TrackingUri::Local(path) => {
                 let tracking = FileStore::open(path)?;
                 let root = tracking.root().to_path_buf();
@@ -83,6 +100,7 @@ impl Stores {
     pub fn tracking(&self) -> &(dyn TrackingStore + Send + Sync) {
         match &self.backend {
             Backend::Folder { tracking, .. } => tracking,
+            Backend::Sql { tracking, .. } => tracking,
             Backend::Server { tracking, .. } => &**tracking,
         }
     }
@@ -91,6 +109,7 @@ impl Stores {
     pub fn into_tracking(self) -> Box<dyn TrackingStore + Send + Sync> {
         match self.backend {
             Backend::Folder { tracking, .. } => Box::new(tracking),
+            Backend::Sql { tracking, .. } => Box::new(tracking),
             Backend::Server { tracking, .. } => tracking,
         }
     }
@@ -99,6 +118,7 @@ impl Stores {
     pub fn registry(&self) -> &(dyn ModelRegistry + Send + Sync) {
         match &self.backend {
             Backend::Folder { registry, .. } => registry,
+            Backend::Sql { registry, .. } => registry,
             Backend::Server { registry, .. } => &**registry,
         }
     }
@@ -107,7 +127,7 @@ impl Stores {
     pub fn local_root(&self) -> Option<&Path> {
         match &self.backend {
             Backend::Folder { root, .. } => Some(root),
-            Backend::Server { .. } => None,
+            Backend::Sql { .. } | Backend::Server { .. } => None,
         }
     }
 
@@ -124,7 +144,7 @@ impl Stores {
                 let abs = std::fs::canonicalize(root).map_err(|e| StoreError::io(root, e))?;
                 Ok(crate::uri::path_to_file_uri(&abs))
             }
-            Backend::Server { .. } => Ok(self.uri.clone()),
+            Backend::Sql { .. } | Backend::Server { .. } => Ok(self.uri.clone()),
         }
     }
 
@@ -137,7 +157,7 @@ impl Stores {
                 let abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
                 format!("file://{}", abs.display())
             }
-            Backend::Server { .. } => self.display.clone(),
+            Backend::Sql { .. } | Backend::Server { .. } => self.display.clone(),
         }
     }
 

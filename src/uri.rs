@@ -27,6 +27,81 @@ pub enum TrackingUri {
     /// An MLflow tracking server, `http(s)://…` as given (user info included; see
     /// [`display_uri`] for the form fit to show).
     Server(String),
+    /// A database in MLflow's SQL schema: `sqlite:///…` or `postgresql[+driver]://…`.
+    Database(DbUri),
+}
+
+/// A database URI as SQLAlchemy (and so MLflow) spells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbUri {
+    /// `sqlite:///relative/path.db`, `sqlite:////absolute/path.db` (`:memory:` is a database in
+    /// memory).
+    Sqlite { path: PathBuf },
+    /// `postgresql://user:password@host:port/db?options`, also with a driver (`postgresql+psycopg2`),
+    /// kept as given without the driver.
+    Postgres { url: String },
+}
+
+impl DbUri {
+    fn parse(uri: &str, scheme: &str) -> Result<Self> {
+        let (engine, _driver) = scheme.split_once('+').unwrap_or((scheme, ""));
+        let rest = &uri[scheme.len() + 1..];
+        match engine.to_ascii_lowercase().as_str() {
+            "sqlite" => {
+                // SQLAlchemy: `sqlite://` + `/` + the path, so three slashes start a relative path
+                // and four an absolute one; a query string is not part of the path.
+                let rest = rest.split('?').next().unwrap_or("");
+                let path = rest.strip_prefix("//").and_then(|r| r.strip_prefix('/'));
+                match path {
+                    Some(p) if !p.is_empty() => Ok(Self::Sqlite {
+                        path: PathBuf::from(percent_decode(p)),
+                    }),
+                    _ => Err(StoreError::InvalidParameter(format!(
+                        "Invalid SQLite database URI '{uri}': expected sqlite:///relative/path.db or sqlite:////absolute/path.db"
+                    ))),
+                }
+            }
+            "postgresql" => {
+                if !rest.starts_with("//") {
+                    return Err(StoreError::InvalidParameter(format!(
+                        "Invalid PostgreSQL database URI '{}': expected postgresql://user:password@host:port/database",
+                        display_db(uri)
+                    )));
+                }
+                Ok(Self::Postgres {
+                    url: format!("postgresql:{rest}"),
+                })
+            }
+            _ => Err(StoreError::UnsupportedScheme {
+                scheme: scheme.to_string(),
+            }),
+        }
+    }
+
+    /// The database as it may be shown: a password is replaced by `***`.
+    pub fn display(&self) -> String {
+        match self {
+            Self::Sqlite { path } => format!("sqlite:///{}", path.display()),
+            Self::Postgres { url } => display_db(url),
+        }
+    }
+}
+
+/// A database URI with its password (if any) replaced by `***`.
+fn display_db(uri: &str) -> String {
+    let Some((scheme, rest)) = uri.split_once("://") else {
+        return uri.to_string();
+    };
+    let auth_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(auth_end);
+    match authority.rsplit_once('@') {
+        Some((info, host)) => {
+            let user = info.split_once(':').map_or(info, |(u, _)| u);
+            let masked = if info.contains(':') { ":***" } else { "" };
+            format!("{scheme}://{user}{masked}@{host}{tail}")
+        }
+        None => uri.to_string(),
+    }
 }
 
 impl TrackingUri {
@@ -37,6 +112,9 @@ impl TrackingUri {
             None => Ok(Self::Local(PathBuf::from(uri))),
             Some("file") => file_uri_path(uri).map(Self::Local),
             Some("http" | "https") => Ok(Self::Server(uri.to_string())),
+            Some(s) if s.starts_with("sqlite") || s.starts_with("postgresql") => Ok(
+                Self::Database(DbUri::parse(uri, scheme(uri).unwrap_or_default())?),
+            ),
             Some(_) => Err(StoreError::UnsupportedScheme {
                 scheme: scheme(uri).unwrap_or_default().to_string(),
             }),
@@ -47,7 +125,7 @@ impl TrackingUri {
     pub fn local_root(&self) -> Option<&Path> {
         match self {
             Self::Local(p) => Some(p),
-            Self::Server(_) => None,
+            Self::Server(_) | Self::Database(_) => None,
         }
     }
 }
@@ -57,6 +135,8 @@ impl TrackingUri {
 pub fn display_uri(uri: &str) -> String {
     if is_server(uri) {
         split_userinfo(uri.trim_end_matches('/')).0
+    } else if scheme(uri).is_some_and(|s| s.starts_with("postgresql")) {
+        display_db(uri)
     } else {
         uri.to_string()
     }
@@ -244,9 +324,36 @@ mod tests {
         assert_eq!(display_uri("https://u:p%40w@h:5000/"), "https://h:5000");
         assert_eq!(display_uri("file:///a/"), "file:///a/");
         assert_eq!(s.local_root(), None);
+        assert_eq!(
+            TrackingUri::parse("sqlite:///x.db").unwrap(),
+            TrackingUri::Database(DbUri::Sqlite {
+                path: "x.db".into()
+            })
+        );
+        assert_eq!(
+            TrackingUri::parse("sqlite:////abs/m%20l.db").unwrap(),
+            TrackingUri::Database(DbUri::Sqlite {
+                path: "/abs/m l.db".into()
+            })
+        );
         assert!(matches!(
-            TrackingUri::parse("sqlite:///x.db"),
-            Err(StoreError::UnsupportedScheme { scheme }) if scheme == "sqlite"
+            TrackingUri::parse("sqlite://x.db"),
+            Err(StoreError::InvalidParameter(_))
+        ));
+        let pg = TrackingUri::parse("postgresql+psycopg2://u:s3cret@h:5432/db").unwrap();
+        assert_eq!(
+            pg,
+            TrackingUri::Database(DbUri::Postgres {
+                url: "postgresql://u:s3cret@h:5432/db".into()
+            })
+        );
+        assert_eq!(
+            display_uri("postgresql+psycopg2://u:s3cret@h:5432/db"),
+            "postgresql+psycopg2://u:***@h:5432/db"
+        );
+        assert!(matches!(
+            TrackingUri::parse("mysql://x"),
+            Err(StoreError::UnsupportedScheme { scheme }) if scheme == "mysql"
         ));
         assert!(is_server("HTTP://x") && !is_server("./http://x") && !is_server("/x"));
     }

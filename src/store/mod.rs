@@ -3,6 +3,7 @@
 //! command changes with the backend.
 pub mod file;
 pub mod rest;
+pub mod sql;
 pub mod upload;
 
 pub use crate::error::{Result, StoreError};
