@@ -770,28 +770,75 @@ pub mod tracking_server {
         );
     }
 
-    fn start() -> TrackingServer {
-        let python = super::venv_python_with(
+    /// A real PostgreSQL (Debian's server package) on a free loopback port, started once per test
+    /// binary under a temp folder, trust auth for user `mlflow`, fsync off.
+    pub struct Postgres {
+        pub port: u16,
+        pub dir: PathBuf,
+        python: PathBuf,
+    }
+
+    /// The shared PostgreSQL, started on first use.
+    pub fn postgres() -> &'static Postgres {
+        static PG: OnceLock<Postgres> = OnceLock::new();
+        PG.get_or_init(start_postgres)
+    }
+
+    impl Postgres {
+        /// A new, empty database named `name` (a name already made by this binary is dropped and
+        /// made again) and its URI as MLflow spells it: `postgresql://mlflow@127.0.0.1:PORT/name`.
+        pub fn database(&self, name: &str) -> String {
+            let sql = format!("DROP DATABASE IF EXISTS \"{name}\"; CREATE DATABASE \"{name}\"");
+            for stmt in sql.split("; ") {
+                let ok = Command::new("psql")
+                    .args(["-h", "127.0.0.1", "-p", &self.port.to_string(), "-U", "mlflow"])
+                    .args(["-d", "postgres", "-q", "-c", stmt])
+                    .stdout(Stdio::null())
+                    .status()
+                    .is_ok_and(|s| s.success())
+                    || Command::new(&self.python)
+                        .arg("-c")
+                        .arg(format!(
+                            "import psycopg2; c = psycopg2.connect(host='127.0.0.1', port={}, user='mlflow', dbname='postgres'); c.autocommit = True; c.cursor().execute({stmt:?})",
+                            self.port
+                        ))
+                        .status()
+                        .is_ok_and(|s| s.success());
+                assert!(ok, "PostgreSQL: {stmt} failed");
+            }
+            format!("postgresql://mlflow@127.0.0.1:{}/{name}", self.port)
+        }
+    }
+
+    /// The venv with the pinned MLflow and psycopg2 (for the server and for reading back).
+    pub fn server_python() -> PathBuf {
+        super::venv_python_with(
             &[
                 &format!("mlflow=={}", super::MLFLOW_VERSION),
                 "psycopg2-binary",
             ],
             "mlflow-server-venv",
-        );
+        )
+    }
+
+    fn start_postgres() -> Postgres {
+        let python = server_python();
         let bin = pg_bin();
         // Remove what earlier test binaries left (their process is gone), then make ours.
         let tmp = std::env::temp_dir();
         for e in std::fs::read_dir(&tmp).into_iter().flatten().flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if let Some(pid) = name.strip_prefix("mlrun-tracking-server-") {
+            let pid = name
+                .strip_prefix("mlrun-postgres-")
+                .or_else(|| name.strip_prefix("mlrun-tracking-server-"));
+            if let Some(pid) = pid {
                 if !Path::new("/proc").join(pid).exists() {
                     let _ = std::fs::remove_dir_all(e.path());
                 }
             }
         }
-        let dir = tmp.join(format!("mlrun-tracking-server-{}", std::process::id()));
+        let dir = tmp.join(format!("mlrun-postgres-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("artifacts")).unwrap();
         let ids = postgres_ids();
         let pg = dir.join("pg");
         std::fs::create_dir_all(&pg).unwrap();
@@ -807,48 +854,47 @@ pub mod tracking_server {
             .stderr(Stdio::null());
         as_postgres(&mut initdb, ids);
         assert!(initdb.status().unwrap().success(), "initdb failed");
-        let pg_port = free_port();
-        let pg_log = dir.join("postgres.log");
+        let port = free_port();
         let mut postgres = Command::new(bin.join("postgres"));
         postgres
             .arg("-D")
             .arg(pg.join("data"))
-            .args(["-p", &pg_port.to_string(), "-k"])
+            .args(["-p", &port.to_string(), "-k"])
             .arg(&pg)
             .args(["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"])
-            .stdout(std::fs::File::create(&pg_log).unwrap())
+            .args(["-c", "max_connections=200"])
+            .stdout(std::fs::File::create(dir.join("postgres.log")).unwrap())
             .stderr(std::fs::File::create(dir.join("postgres.err")).unwrap())
             .process_group(0);
         as_postgres(&mut postgres, ids);
         let child = postgres.spawn().unwrap();
         watchdog(child.id(), "QUIT");
         wait_for("PostgreSQL", &dir.join("postgres.err"), || {
-            Command::new("psql")
-                .args(["-h", "127.0.0.1", "-p", &pg_port.to_string(), "-U", "mlflow"])
-                .args(["-d", "postgres", "-c", "CREATE DATABASE mlflow"])
+            Command::new("pg_isready")
+                .args(["-h", "127.0.0.1", "-p", &port.to_string()])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .status()
                 .is_ok_and(|s| s.success())
-                || Command::new(&python)
-                    .arg("-c")
-                    .arg(format!(
-                        "import psycopg2; c = psycopg2.connect(host='127.0.0.1', port={pg_port}, user='mlflow', dbname='postgres'); c.autocommit = True; c.cursor().execute('CREATE DATABASE mlflow')"
-                    ))
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .status()
-                    .is_ok_and(|s| s.success())
         });
+        Postgres { port, dir, python }
+    }
+
+    fn start() -> TrackingServer {
+        let python = server_python();
+        let pg = postgres();
+        let db = pg.database("mlflow");
+        let dir =
+            std::env::temp_dir().join(format!("mlrun-tracking-server-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("artifacts")).unwrap();
         let port = free_port();
         let log = dir.join("mlflow.log");
         let mlflow = python.parent().unwrap().join("mlflow");
         let child = Command::new(&mlflow)
             .arg("server")
             .arg("--backend-store-uri")
-            .arg(format!(
-                "postgresql+psycopg2://mlflow@127.0.0.1:{pg_port}/mlflow"
-            ))
+            .arg(db.replacen("postgresql://", "postgresql+psycopg2://", 1))
             .arg("--artifacts-destination")
             .arg(dir.join("artifacts"))
             .args(["--serve-artifacts", "--host", "127.0.0.1", "--workers", "1"])
