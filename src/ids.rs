@@ -40,6 +40,11 @@ pub fn new_run_id() -> String {
     uuid4().simple().to_string()
 }
 
+/// A uuid4 as Python's `str(uuid.uuid4())` spells it (MLflow's input and dataset ids).
+pub fn new_uuid() -> String {
+    uuid4().hyphenated().to_string()
+}
+
 /// An MLflow 3 logged model id: `m-` and uuid4 hex.
 pub fn new_model_id() -> String {
     format!("m-{}", uuid4().simple())

@@ -17,6 +17,7 @@ mod log_param;
 mod log_params;
 mod man;
 mod metrics;
+mod migrate;
 mod models;
 mod report;
 mod run;
@@ -78,6 +79,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Copy experiments, runs and registered models between stores (folders or servers), idempotently
     Sync(sync::SyncArgs),
+    /// Copy a folder store into an empty MLflow database (SQLite or PostgreSQL), ids and times kept
+    Migrate(migrate::MigrateArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Print the man page (roff)
@@ -108,6 +111,7 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> CliResult<i32> {
         Command::Ui(a) => ui::cmd_ui(ctx, a),
         Command::Report(a) => report::cmd_report(ctx, a),
         Command::Sync(a) => sync::cmd_sync(ctx, a),
+        Command::Migrate(a) => migrate::cmd_migrate(ctx, a),
         Command::Completions(a) => completions::cmd_completions(a),
         Command::Man => man::cmd_man(),
     };

@@ -147,6 +147,11 @@ pub fn prepare(db: &Db, default_artifact_root: &str, now_ms: i64) -> Result<()> 
                 "INSERT INTO alembic_version (version_num) VALUES (?)",
                 &[HEAD.into()],
             )?;
+            // The one row MLflow's migrations put in (its workspaces revision).
+            tx.execute(
+                "INSERT INTO workspaces (name, description) VALUES ('default', 'Default workspace for legacy resources')",
+                &[],
+            )?;
         } else {
             check_revision(db, tx, &names)?;
         }
@@ -162,6 +167,41 @@ pub fn prepare(db: &Db, default_artifact_root: &str, now_ms: i64) -> Result<()> 
         }
         Ok(())
     })
+}
+
+/// Refuses a database that holds experiments (other than an untouched Default experiment), runs
+/// or registered models: what a migration writes into must start empty, as MLflow's requires.
+pub fn check_empty(db: &Db, tx: &mut Tx) -> Result<()> {
+    for (table, ignore) in [
+        (
+            "experiments",
+            " WHERE experiment_id <> 0 OR name <> 'Default'",
+        ),
+        ("runs", ""),
+        ("registered_models", ""),
+    ] {
+        let n = tx
+            .query_row(&format!("SELECT COUNT(*) FROM {table}{ignore}"), &[])?
+            .map_or(0, |r| r.i64(0));
+        if n > 0 {
+            return Err(StoreError::Database {
+                db: db.display().to_string(),
+                message: format!(
+                    "Target database is not empty: table '{table}' has {n} rows. Migration requires an empty database."
+                ),
+            });
+        }
+    }
+    let tagged = tx
+        .query_row("SELECT COUNT(*) FROM experiment_tags", &[])?
+        .map_or(0, |r| r.i64(0));
+    if tagged > 0 {
+        return Err(StoreError::Database {
+            db: db.display().to_string(),
+            message: format!("Target database is not empty: table 'experiment_tags' has {tagged} rows. Migration requires an empty database."),
+        });
+    }
+    Ok(())
 }
 
 fn check_revision(db: &Db, tx: &mut Tx, names: &[String]) -> Result<()> {
