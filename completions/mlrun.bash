@@ -64,6 +64,9 @@ _mlrun() {
             mlrun,metrics)
                 cmd="mlrun__subcmd__metrics"
                 ;;
+            mlrun,migrate)
+                cmd="mlrun__subcmd__migrate"
+                ;;
             mlrun,models)
                 cmd="mlrun__subcmd__models"
                 ;;
@@ -216,6 +219,9 @@ _mlrun() {
                 ;;
             mlrun__subcmd__help,metrics)
                 cmd="mlrun__subcmd__help__subcmd__metrics"
+                ;;
+            mlrun__subcmd__help,migrate)
+                cmd="mlrun__subcmd__help__subcmd__migrate"
                 ;;
             mlrun__subcmd__help,models)
                 cmd="mlrun__subcmd__help__subcmd__models"
@@ -587,7 +593,7 @@ _mlrun() {
 
     case "${cmd}" in
         mlrun)
-            opts="-q -h -V --tracking-uri --output --quiet --color --help --version experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui report sync completions man help"
+            opts="-q -h -V --tracking-uri --output --quiet --color --help --version experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui report sync migrate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1477,7 +1483,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help)
-            opts="experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui report sync completions man help"
+            opts="experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui report sync migrate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1885,6 +1891,20 @@ _mlrun() {
         mlrun__subcmd__help__subcmd__metrics__subcmd__history)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__help__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2699,6 +2719,32 @@ _mlrun() {
                     COMPREPLY=($(compgen -W "step time" -- "${cur}"))
                     return 0
                     ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__migrate)
+            opts="-q -h -V --tracking-uri --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --tracking-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -47,6 +47,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand ui 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
             cand report 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
             cand sync 'Copy experiments, runs and registered models between stores (folders or servers), idempotently'
+            cand migrate 'Copy a folder store into an empty MLflow database (SQLite or PostgreSQL), ids and times kept'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1113,6 +1114,17 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mlrun;migrate'= {
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mlrun;completions'= {
             cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
@@ -1156,6 +1168,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand ui 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
             cand report 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
             cand sync 'Copy experiments, runs and registered models between stores (folders or servers), idempotently'
+            cand migrate 'Copy a folder store into an empty MLflow database (SQLite or PostgreSQL), ids and times kept'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1331,6 +1344,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;help;report'= {
         }
         &'mlrun;help;sync'= {
+        }
+        &'mlrun;help;migrate'= {
         }
         &'mlrun;help;completions'= {
         }
