@@ -1,5 +1,6 @@
 //! `mlrun migrate SOURCE DEST`: an `mlruns/` folder into an empty MLflow database (SQLite or
-//! PostgreSQL) with every id, value and timestamp kept, as `mlflow migrate-filestore` does.
+//! PostgreSQL) with every id, value and timestamp kept, as `mlflow migrate-filestore` does; or a
+//! database into a new folder the same way.
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{print_json, print_rows};
 use crate::cli::{Ctx, OutputFormat};
@@ -8,36 +9,55 @@ use mlrun::uri::TrackingUri;
 
 #[derive(Debug, Args)]
 pub struct MigrateArgs {
-    /// The folder store to copy: an `mlruns` folder, or a folder holding one
+    /// What to copy: a folder store (an `mlruns` folder, or a folder holding one), or a database
+    /// (sqlite:///path.db, postgresql://user:password@host:port/database)
     pub source: String,
-    /// The database to copy into, empty: sqlite:///path.db (made if missing) or
-    /// postgresql://user:password@host:port/database
+    /// Where to copy it: an empty database for a folder (a SQLite file is made if missing), a new
+    /// folder for a database
     pub dest: String,
 }
 
 pub fn cmd_migrate(ctx: &Ctx, a: MigrateArgs) -> CliResult {
-    let source = match TrackingUri::parse(&a.source)? {
-        TrackingUri::Local(p) => p,
-        _ => {
-            return Err(CliError::user(format!(
-                "`mlrun migrate` copies a folder store into a database; the source '{}' is not a folder",
-                mlrun::uri::display_uri(&a.source)
-            ))
-            .with_hint("`mlrun sync SOURCE DEST` copies between any two stores (new ids)"))
-        }
+    let other = |what: &str, uri: &str| {
+        CliError::user(format!(
+            "`mlrun migrate` copies a folder store into a database or a database into a folder; {what} '{}' is neither",
+            mlrun::uri::display_uri(uri)
+        ))
+        .with_hint("`mlrun sync SOURCE DEST` copies between any two stores (new ids)")
     };
-    let dest = match TrackingUri::parse(&a.dest)? {
-        TrackingUri::Database(db) => db,
-        _ => {
-            return Err(CliError::user(format!(
-                "`mlrun migrate` writes into a database (sqlite:///… or postgresql://…); '{}' is not one",
-                mlrun::uri::display_uri(&a.dest)
-            ))
-            .with_hint("`mlrun sync SOURCE DEST` copies between any two stores (new ids)"))
+    let mut progress = |line: &str| ctx.say(line);
+    let done = match (TrackingUri::parse(&a.source)?, TrackingUri::parse(&a.dest)?) {
+        (TrackingUri::Local(source), TrackingUri::Database(dest)) => {
+            mlrun::store::sql::migrate::migrate_folder(&source, &dest, &mut progress)?
         }
+        (TrackingUri::Database(db), TrackingUri::Local(dest)) => {
+            if let mlrun::uri::DbUri::Sqlite { path } = &db {
+                if !path.is_file() {
+                    return Err(CliError::user(format!(
+                        "no database at {} to migrate from",
+                        path.display()
+                    )));
+                }
+            }
+            let source = ctx.open(&a.source)?;
+            mlrun::store::sql::migrate::store_to_folder(
+                source.tracking(),
+                source.registry(),
+                &dest,
+                &mut progress,
+            )?
+        }
+        (TrackingUri::Local(_), _) => {
+            return Err(other("the destination", &a.dest).with_hint(
+                "a folder migrates into a database: sqlite:///path.db or postgresql://…",
+            ))
+        }
+        (TrackingUri::Database(_), _) => {
+            return Err(other("the destination", &a.dest)
+                .with_hint("a database migrates into a new folder: a path"))
+        }
+        _ => return Err(other("the source", &a.source)),
     };
-    let done =
-        mlrun::store::sql::migrate::migrate_folder(&source, &dest, &mut |line| ctx.say(line))?;
     for s in &done.skipped {
         ctx.warn(&format!("skipped (unreadable): {s}"));
     }
@@ -59,9 +79,8 @@ pub fn cmd_migrate(ctx: &Ctx, a: MigrateArgs) -> CliResult {
         }
     }
     ctx.say(&format!(
-        "Migrated into {}. To serve it: mlflow server --backend-store-uri {}",
-        dest.display(),
-        dest.display()
+        "Migrated into {}",
+        mlrun::uri::display_uri(&a.dest)
     ));
     Ok(())
 }

@@ -79,7 +79,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Copy experiments, runs and registered models between stores (folders or servers), idempotently
     Sync(sync::SyncArgs),
-    /// Copy a folder store into an empty MLflow database (SQLite or PostgreSQL), ids and times kept
+    /// Copy a folder store into an empty MLflow database (SQLite or PostgreSQL) or back, ids and
+    /// times kept
     Migrate(migrate::MigrateArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),

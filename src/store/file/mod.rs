@@ -3,6 +3,7 @@
 //! holds the lock of the folder it changes.
 pub mod beneath;
 pub mod fsutil;
+mod import;
 pub mod layout;
 mod logged;
 pub mod meta;

@@ -348,6 +348,56 @@ impl FileRegistry {
     }
 }
 
+impl FileRegistry {
+    /// See [`FileRegistry::import_model`] (in `import.rs`): the model folder staged whole.
+    pub(super) fn import_model_impl(
+        &self,
+        rm: &RegisteredModel,
+        versions: &[ModelVersion],
+    ) -> Result<()> {
+        validate_model_name(&rm.name)?;
+        let _lock = self.lock_registry()?;
+        let dir = self.layout.registered_model(&rm.name);
+        if dir.exists() {
+            return Err(StoreError::AlreadyExists(format!(
+                "Registered Model (name={}) already exists.",
+                rm.name
+            )));
+        }
+        let staging = Staging::new(&self.layout.root)?;
+        let staged = staging.path();
+        for t in &rm.tags {
+            atomic_write_in(
+                &Layout::value_file(&Layout::registry_tags(staged), &t.key),
+                staged,
+                t.value.as_bytes(),
+            )?;
+        }
+        for a in &rm.aliases {
+            validate_alias_name(&a.alias)?;
+            atomic_write_in(
+                &Layout::aliases(staged).join(&a.alias),
+                staged,
+                a.version.to_string().as_bytes(),
+            )?;
+        }
+        for mv in versions {
+            let vdir = staged.join(format!("version-{}", mv.version));
+            for t in &mv.tags {
+                atomic_write_in(
+                    &Layout::value_file(&Layout::registry_tags(&vdir), &t.key),
+                    staged,
+                    t.value.as_bytes(),
+                )?;
+            }
+            std::fs::create_dir_all(&vdir).map_err(|e| StoreError::io(&vdir, e))?;
+            Self::write_version_meta(&vdir, mv)?;
+        }
+        atomic_write(&Layout::meta(staged), rm_meta_yaml(rm).as_bytes())?;
+        staging.commit(&dir)
+    }
+}
+
 impl ModelRegistry for FileRegistry {
     fn create_registered_model(
         &self,

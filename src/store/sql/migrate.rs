@@ -619,3 +619,93 @@ fn registered_model(tx: &mut Tx, dir: &Path, dir_name: &str, out: &mut Migrated)
     }
     Ok(())
 }
+
+/// `mlrun migrate DATABASE FOLDER`: every experiment, run (with all metric points, inputs and
+/// outputs) and registered model (with its versions) of `tracking`/`registry` written into a new
+/// folder store with ids, times and statuses kept. `dest` must not hold a store yet. Each
+/// experiment, run and model is moved into place whole, so an interrupted copy leaves only whole
+/// entities, and running it again into a new folder starts over.
+pub fn store_to_folder(
+    tracking: &dyn crate::store::TrackingStore,
+    registry: &dyn crate::registry::ModelRegistry,
+    dest: &Path,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Migrated> {
+    use crate::entities::ViewType;
+    use crate::store::file::{registry::FileRegistry, FileStore};
+    let occupied = subdirs(dest)?
+        .iter()
+        .any(|n| is_id(n) || n == layout::TRASH || n == "models");
+    if occupied {
+        return Err(StoreError::AlreadyExists(format!(
+            "{} already holds a folder store; migrate into a new folder",
+            dest.display()
+        )));
+    }
+    let files = FileStore::open(dest)?;
+    let models = FileRegistry::open(files.root())?;
+    let mut out = Migrated::default();
+    let experiments = tracking.list_experiments(ViewType::All)?;
+    if let Some(e) = experiments.broken.into_iter().next() {
+        return Err(e);
+    }
+    let total = experiments.items.len();
+    for (i, e) in experiments.items.iter().enumerate() {
+        progress(&format!(
+            "[{}/{total}] Migrating experiment {}...",
+            i + 1,
+            e.experiment_id
+        ));
+        files.import_experiment(e)?;
+        out.add("experiments");
+        for _ in &e.tags {
+            out.add("experiment_tags");
+        }
+        let runs = tracking.list_runs(std::slice::from_ref(&e.experiment_id), ViewType::All)?;
+        if let Some(e) = runs.broken.into_iter().next() {
+            return Err(e);
+        }
+        for run in &runs.items {
+            let mut points = Vec::new();
+            for m in &run.data.metrics {
+                points.extend(tracking.metric_history(&run.info.run_id, &m.key)?);
+            }
+            files.import_run(run, &points)?;
+            out.add("runs");
+            for (table, n) in [
+                ("params", run.data.params.len()),
+                ("tags", run.data.tags.len()),
+                ("metrics", points.len()),
+                ("latest_metrics", run.data.metrics.len()),
+            ] {
+                *out.counts.entry(table).or_default() += n as u64;
+            }
+        }
+    }
+    let listed = registry.list_registered_models()?;
+    if let Some(e) = listed.broken.into_iter().next() {
+        return Err(e);
+    }
+    for (j, rm) in listed.items.iter().enumerate() {
+        progress(&format!(
+            "[{}/{}] Migrating model {}...",
+            j + 1,
+            listed.items.len(),
+            rm.name
+        ));
+        let versions = registry.list_model_versions(Some(&rm.name))?;
+        if let Some(e) = versions.broken.into_iter().next() {
+            return Err(e);
+        }
+        models.import_model(rm, &versions.items)?;
+        out.add("registered_models");
+        for (table, n) in [
+            ("model_versions", versions.items.len()),
+            ("registered_model_tags", rm.tags.len()),
+            ("registered_model_aliases", rm.aliases.len()),
+        ] {
+            *out.counts.entry(table).or_default() += n as u64;
+        }
+    }
+    Ok(out)
+}
