@@ -1042,7 +1042,7 @@ fn json_refusals_are_named_as_pythons_json_names_them() {
     );
     let python: Vec<Option<String>> = serde_json::from_slice(&out.stdout).unwrap();
     for (body, want) in bodies.iter().zip(&python) {
-        let got = mlrun::serve::pyjson::loads_error(body);
+        let got = mlrun::pyjson::loads_error(body);
         assert_eq!(&got, want, "{}", String::from_utf8_lossy(body));
     }
 }

@@ -8,7 +8,6 @@ pub mod front;
 pub mod onnx;
 pub mod pool;
 pub mod protocol;
-pub mod pyjson;
 pub mod schema;
 
 use crate::models::mlmodel::{MlModel, PYFUNC};

@@ -369,7 +369,7 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
     }
 }
 
-use super::pyjson;
+use crate::pyjson;
 use crate::search::pylit::repr_bytes;
 /// Python's `repr()` of a str (the one port, beside `ast.literal_eval`'s).
 pub(crate) use crate::search::pylit::repr_str as py_repr;

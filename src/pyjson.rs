@@ -1,12 +1,38 @@
-//! Why Python's `json.loads(body)` refuses a body, as the exception's `repr()` that MLflow's scoring
-//! server quotes in its 400s: `JSONDecodeError('Expecting value: line 1 column 1 (char 0)')` or
-//! `UnicodeDecodeError('utf-8', b'\xff', 0, 1, 'invalid start byte')`.
+//! Python's `json` module where MLflow's words depend on it: `json.dumps` of a string (MLflow quotes
+//! bad values with it), and why `json.loads(body)` refuses a body, as the exception's `repr()` that
+//! MLflow's scoring server quotes in its 400s: `JSONDecodeError('Expecting value: line 1 column 1
+//! (char 0)')` or `UnicodeDecodeError('utf-8', b'\xff', 0, 1, 'invalid start byte')`.
 //!
 //! Only the failure is ported (CPython 3.11's `_json` scanner: `scan_once_unicode`,
 //! `_parse_object_unicode`, `_parse_array_unicode`, `scanstring_unicode`, `_match_number_unicode`),
 //! for bodies serde_json already refused. `None` means Python would have read the body (NaN, a BOM,
 //! a lone surrogate, UTF-16) or would decode it another way, and the caller keeps its own words.
 use crate::search::pylit::{repr_bytes, repr_str};
+
+/// A JSON string literal as Python's `json.dumps` (ensure_ascii) writes it.
+pub fn dumps_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
+                let mut buf = [0u16; 2];
+                for unit in c.encode_utf16(&mut buf) {
+                    out.push_str(&format!("\\u{:04x}", unit));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
 
 /// The `repr()` of what `json.loads(body)` raises for `body`, if it raises.
 pub fn loads_error(body: &[u8]) -> Option<String> {
