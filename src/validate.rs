@@ -52,7 +52,12 @@ pub fn normpath(path: &str) -> String {
 /// read as MLflow's file store client words them: the key as `json.dumps` quotes it, named
 /// `name` for a metric and `key` otherwise.
 pub fn key(key: &str, what: &str) -> Result<(), StoreError> {
-    let param = if what == "Metric" { "name" } else { "key" };
+    key_at(key, what, if what == "Metric" { "name" } else { "key" })
+}
+
+/// [`key`], naming the key by its place in a request as MLflow's `log_batch` does
+/// (`metrics[0].name`, `params[1].key`, `tags[2].key`).
+pub fn key_at(key: &str, what: &str, param: &str) -> Result<(), StoreError> {
     let quoted = crate::pyjson::dumps_str(key);
     let ok_chars = key
         .chars()

@@ -429,6 +429,9 @@ out["bs.metric_path"] = err(lambda: c.log_metric(live, "a/../b", 1.0))
 out["bs.unicode"] = err(lambda: c.log_param(live, "\u00e9!", "v"))
 out["bs.exp_tag"] = err(lambda: c.set_experiment_tag("0", "a\\b", "v"))
 out["bs.model_tag"] = err(lambda: c.set_registered_model_tag("m\\n", "a\\b", "v"))
+out["bs.batch_metric"] = err(lambda: c.log_batch(live, metrics=[Metric("ok", 1.0, 0, 0), Metric("a\\b", 1.0, 0, 0)]))
+out["bs.batch_param"] = err(lambda: c.log_batch(live, params=[Param("ok", "v"), Param("a\\b", "v")]))
+out["bs.batch_tag"] = err(lambda: c.log_batch(live, tags=[RunTag("ok", "v"), RunTag("a\\b", "v")]))
 print(json.dumps(out))
 "#;
     let v: Value = serde_json::from_str(run_mlflow(&env.store(), script).trim()).unwrap();
@@ -532,6 +535,25 @@ print(json.dumps(out))
         ("exp_tag", vec!["experiments", "set-tag", "0", "a\\b", "v"]),
         ("model_tag", vec!["models", "set-tag", "n\\m", "a\\b", "v"]),
     ] {
+        assert_eq!(first_error_line(&args), v[format!("bs.{case}")], "{case}");
+    }
+
+    for (case, body) in [
+        (
+            "batch_metric",
+            json!({"metrics": [{"key": "ok", "value": 1, "timestamp": 0, "step": 0}, {"key": "a\\b", "value": 1, "timestamp": 0, "step": 0}]}),
+        ),
+        (
+            "batch_param",
+            json!({"params": [{"key": "ok", "value": "v"}, {"key": "a\\b", "value": "v"}]}),
+        ),
+        (
+            "batch_tag",
+            json!({"tags": [{"key": "ok", "value": "v"}, {"key": "a\\b", "value": "v"}]}),
+        ),
+    ] {
+        std::fs::write(&batch, body.to_string()).unwrap();
+        let args = ["log-batch", "--run-id", live, batch.to_str().unwrap()];
         assert_eq!(first_error_line(&args), v[format!("bs.{case}")], "{case}");
     }
 
