@@ -13,6 +13,7 @@ pub mod ids;
 pub mod models;
 pub mod project;
 pub mod pyfloat;
+pub mod pyjson;
 pub mod pyyaml;
 pub mod registry;
 pub mod scalars;

@@ -48,20 +48,29 @@ pub fn normpath(path: &str) -> String {
     }
 }
 
-/// A param, metric or tag key: allowed characters, no traversal, at most 250 characters.
+/// A param, metric or tag key: allowed characters, no traversal, at most 250 characters. Refusals
+/// read as MLflow's file store client words them: the key as `json.dumps` quotes it, named
+/// `name` for a metric and `key` otherwise.
 pub fn key(key: &str, what: &str) -> Result<(), StoreError> {
+    key_at(key, what, if what == "Metric" { "name" } else { "key" })
+}
+
+/// [`key`], naming the key by its place in a request as MLflow's `log_batch` does
+/// (`metrics[0].name`, `params[1].key`, `tags[2].key`).
+pub fn key_at(key: &str, what: &str, param: &str) -> Result<(), StoreError> {
+    let quoted = crate::pyjson::dumps_str(key);
     let ok_chars = key
         .chars()
         .all(|c| c.is_alphanumeric() || matches!(c, '_' | '/' | '.' | '-' | ' ' | ':'));
     if !ok_chars {
         return Err(invalid(format!(
-            "Invalid value \"{key}\" for parameter 'key' supplied: Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/)."
+            "Invalid value {quoted} for parameter '{param}' supplied: Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/)."
         )));
     }
     let norm = normpath(key);
     if norm != key || norm == "." || norm.starts_with("..") || norm.starts_with('/') {
         return Err(invalid(format!(
-            "Invalid value \"{key}\" for parameter 'key' supplied: Names may be treated as files in certain cases, and must not resolve to other names when treated as such. This name would resolve to '{norm}'"
+            "Invalid value {quoted} for parameter '{param}' supplied: Names may be treated as files in certain cases, and must not resolve to other names when treated as such. This name would resolve to '{norm}'"
         )));
     }
     length_limit(&format!("{what} key"), key, MAX_KEY_LEN)

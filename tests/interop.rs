@@ -403,6 +403,35 @@ out["exp"] = gone
 out["log_to_deleted_run"] = err(lambda: c.log_metric(r.info.run_id, "m", 1.0))
 out["tag_deleted_experiment"] = err(lambda: c.set_experiment_tag(gone, "k", "v"))
 out["empty_name"] = err(lambda: c.create_experiment(""))
+# Every call that logs to a run, against a deleted one; names holding a backslash.
+from mlflow.entities import Metric, Param, RunTag
+import os, tempfile
+d = c.create_run("0").info.run_id
+c.delete_run(d)
+out["deleted"] = d
+f = os.path.join(tempfile.mkdtemp(), "a.txt")
+open(f, "w").write("x")
+out["deleted.log-metric"] = err(lambda: c.log_metric(d, "m", 1.0))
+out["deleted.log-param"] = err(lambda: c.log_param(d, "p", "v"))
+out["deleted.set-tag"] = err(lambda: c.set_tag(d, "t", "v"))
+out["deleted.batch"] = err(lambda: c.log_batch(d, metrics=[Metric("m", 1.0, 0, 0)]))
+out["deleted.artifact"] = err(lambda: c.log_artifact(d, f))
+out["deleted.artifacts"] = sorted(a.path for a in c.list_artifacts(d))
+live = c.create_run("0").info.run_id
+out["live"] = live
+out["bs.experiment"] = c.create_experiment("a\\b")
+out["bs.run_name"] = c.create_run("0", run_name="r\\s").info.run_name
+out["bs.model"] = c.create_registered_model("m\\n").name
+out["bs.tag"] = err(lambda: c.set_tag(live, "a\\b", "v"))
+out["bs.param"] = err(lambda: c.log_param(live, "a\\b", "v"))
+out["bs.metric"] = err(lambda: c.log_metric(live, "a\\b", 1.0))
+out["bs.metric_path"] = err(lambda: c.log_metric(live, "a/../b", 1.0))
+out["bs.unicode"] = err(lambda: c.log_param(live, "\u00e9!", "v"))
+out["bs.exp_tag"] = err(lambda: c.set_experiment_tag("0", "a\\b", "v"))
+out["bs.model_tag"] = err(lambda: c.set_registered_model_tag("m\\n", "a\\b", "v"))
+out["bs.batch_metric"] = err(lambda: c.log_batch(live, metrics=[Metric("ok", 1.0, 0, 0), Metric("a\\b", 1.0, 0, 0)]))
+out["bs.batch_param"] = err(lambda: c.log_batch(live, params=[Param("ok", "v"), Param("a\\b", "v")]))
+out["bs.batch_tag"] = err(lambda: c.log_batch(live, tags=[RunTag("ok", "v"), RunTag("a\\b", "v")]))
 print(json.dumps(out))
 "#;
     let v: Value = serde_json::from_str(run_mlflow(&env.store(), script).trim()).unwrap();
@@ -431,6 +460,103 @@ print(json.dumps(out))
         first_error_line(&["experiments", "create", ""]),
         v["empty_name"]
     );
+    // Logging to a deleted run: refused with the file store's words, except artifacts, which
+    // MLflow's client writes there all the same.
+    let deleted = v["deleted"].as_str().unwrap();
+    let batch = env.path().join("batch.json");
+    std::fs::write(
+        &batch,
+        r#"{"metrics": [{"key": "m", "value": 1, "timestamp": 0, "step": 0}]}"#,
+    )
+    .unwrap();
+    let file = env.path().join("a.txt");
+    std::fs::write(&file, "x").unwrap();
+    let at = |args: &[&str]| -> Vec<String> {
+        args.iter().map(|a| a.replace("{run}", deleted)).collect()
+    };
+    for (case, args) in [
+        (
+            "log-metric",
+            at(&["log-metric", "--run-id", "{run}", "m", "1"]),
+        ),
+        (
+            "log-param",
+            at(&["log-param", "--run-id", "{run}", "p", "v"]),
+        ),
+        ("set-tag", at(&["set-tag", "--run-id", "{run}", "t", "v"])),
+        (
+            "batch",
+            at(&["log-batch", "--run-id", "{run}", batch.to_str().unwrap()]),
+        ),
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        assert_eq!(
+            first_error_line(&args),
+            v[format!("deleted.{case}")],
+            "{case}"
+        );
+    }
+    assert!(
+        v["deleted.artifact"].is_null(),
+        "MLflow refused: {}",
+        v["deleted.artifact"]
+    );
+    env.ok(&[
+        "artifacts",
+        "log",
+        "--run-id",
+        deleted,
+        file.to_str().unwrap(),
+    ]);
+    let listed = env.ok(&["artifacts", "list", "--run-id", deleted]);
+    assert!(listed.contains("a.txt"), "{listed}");
+    assert_eq!(v["deleted.artifacts"], json!(["a.txt"]));
+
+    // Names holding a backslash: experiments, run names and registered models take them; keys
+    // are refused with the key quoted as MLflow's json.dumps quotes it.
+    let live = v["live"].as_str().unwrap();
+    env.ok(&["experiments", "create", "c\\d"]);
+    let name = env.ok(&["runs", "start", "--name", "r\\s"]);
+    let run = env.json(&["runs", "describe", &name]);
+    assert_eq!(run["run"]["info"]["run_name"], v["bs.run_name"]);
+    env.ok(&["models", "create", "n\\m"]);
+    for (case, args) in [
+        ("tag", vec!["set-tag", "--run-id", live, "a\\b", "v"]),
+        ("param", vec!["log-param", "--run-id", live, "a\\b", "v"]),
+        ("metric", vec!["log-metric", "--run-id", live, "a\\b", "1"]),
+        (
+            "metric_path",
+            vec!["log-metric", "--run-id", live, "a/../b", "1"],
+        ),
+        (
+            "unicode",
+            vec!["log-param", "--run-id", live, "\u{e9}!", "v"],
+        ),
+        ("exp_tag", vec!["experiments", "set-tag", "0", "a\\b", "v"]),
+        ("model_tag", vec!["models", "set-tag", "n\\m", "a\\b", "v"]),
+    ] {
+        assert_eq!(first_error_line(&args), v[format!("bs.{case}")], "{case}");
+    }
+
+    for (case, body) in [
+        (
+            "batch_metric",
+            json!({"metrics": [{"key": "ok", "value": 1, "timestamp": 0, "step": 0}, {"key": "a\\b", "value": 1, "timestamp": 0, "step": 0}]}),
+        ),
+        (
+            "batch_param",
+            json!({"params": [{"key": "ok", "value": "v"}, {"key": "a\\b", "value": "v"}]}),
+        ),
+        (
+            "batch_tag",
+            json!({"tags": [{"key": "ok", "value": "v"}, {"key": "a\\b", "value": "v"}]}),
+        ),
+    ] {
+        std::fs::write(&batch, body.to_string()).unwrap();
+        let args = ["log-batch", "--run-id", live, batch.to_str().unwrap()];
+        assert_eq!(first_error_line(&args), v[format!("bs.{case}")], "{case}");
+    }
+
     // MLflow made an experiment named "   "; mlrun finds it and makes another like it.
     let e = env.json(&["experiments", "describe", "   "]);
     assert_eq!(e["experiment"]["experiment_id"], v["spaces"]);

@@ -3,7 +3,7 @@
 //! git URLs, sweeps, signals, and interop with the real MLflow's `mlflow run`.
 mod common;
 use common::TestEnv;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -1052,4 +1052,218 @@ fn the_example_project_runs_with_the_local_manager() {
     let id = r["info"]["run_id"].as_str().unwrap();
     let h = env.json(&["metrics", "history", id, "loss"]);
     assert_eq!(h["metrics"].as_array().map(Vec::len), Some(3), "{h}");
+}
+
+/// Every file below `dir`, as sorted paths relative to it (empty when `dir` is missing).
+fn files_below(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            rel.to_string_lossy().into_owned()
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// What a store's runs hold that does not depend on when or into which store they ran, keyed by
+/// entry point: run ids, store paths and model ids are replaced by names that mean the same in
+/// both stores (`<run:entry point>`, `<store>`), run names by whether there is one.
+fn comparable_runs(env: &TestEnv, store: &Path) -> BTreeMap<String, Value> {
+    let v: Value = serde_json::from_slice(
+        &env.cmd()
+            .env("MLFLOW_TRACKING_URI", store)
+            .args(["--output", "json", "runs", "search", "--max-results", "100"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let runs = v["runs"].as_array().cloned().unwrap_or_default();
+    let entry_of: BTreeMap<String, String> = runs
+        .iter()
+        .map(|r| {
+            let id = r["info"]["run_id"].as_str().unwrap().to_string();
+            (id, tags(r)["mlflow.project.entryPoint"].clone())
+        })
+        .collect();
+    let store_text = store.display().to_string();
+    let neutral = |s: &str| -> String {
+        let mut s = s.replace(&store_text, "<store>");
+        for (id, entry) in &entry_of {
+            s = s.replace(id, &format!("<run:{entry}>"));
+        }
+        s
+    };
+    let mut out = BTreeMap::new();
+    for r in &runs {
+        let info = &r["info"];
+        let run_name = info["run_name"].as_str().unwrap_or_default();
+        let tags: BTreeMap<String, String> = tags(r)
+            .into_iter()
+            // mlrun's own tags (what `runs rerun` needs) are mlrun's, not MLflow's.
+            .filter(|(k, _)| !k.starts_with("mlrun."))
+            .map(|(k, v)| match k.as_str() {
+                "mlflow.runName" => (k, (v == run_name).to_string()),
+                _ => (k, neutral(&v)),
+            })
+            .collect();
+        let params: BTreeMap<String, String> = params(r)
+            .into_iter()
+            .map(|(k, v)| (k, neutral(&v)))
+            .collect();
+        let mut metric_keys: Vec<&str> = r["data"]["metrics"]
+            .as_array()
+            .map(|a| a.iter().map(|m| m["key"].as_str().unwrap()).collect())
+            .unwrap_or_default();
+        metric_keys.sort();
+        let artifacts = info["artifact_uri"]
+            .as_str()
+            .and_then(|u| u.strip_prefix("file://"))
+            .map(|p| files_below(Path::new(p)))
+            .unwrap_or_default();
+        let models = r["outputs"]["model_outputs"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|m| {
+                        let id = m["model_id"].as_str().unwrap();
+                        let dir = store.join(info["experiment_id"].as_str().unwrap());
+                        json!({
+                            "step": m["step"],
+                            "files": files_below(&dir.join("models").join(id).join("artifacts")),
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let entry = tags["mlflow.project.entryPoint"].clone();
+        out.insert(
+            entry,
+            json!({
+                "status": info["status"],
+                "user_id": info["user_id"],
+                "lifecycle_stage": info["lifecycle_stage"],
+                "has_run_name": !run_name.is_empty(),
+                "has_end_time": info["end_time"].is_number(),
+                "params": params,
+                "metric_keys": metric_keys,
+                "tags": tags,
+                "artifacts": artifacts,
+                "models": models,
+            }),
+        );
+    }
+    out
+}
+
+/// Runs our copy of an MLflow example project under `mlrun run` and under the real `mlflow run`
+/// (each into its own store, from the same folder, with the same environment: no `USER` or
+/// `LOGNAME`, so both find the user as `getpass.getuser()` does) and requires the runs to agree.
+fn example_project_matches_mlflow_run(
+    name: &str,
+    args: &[&str],
+    as_git_repo: bool,
+) -> BTreeMap<String, Value> {
+    let python = common::mlflow_sklearn_python();
+    let bin = python.parent().unwrap().to_path_buf();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let env = TestEnv::new();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/example_projects")
+        .join(name);
+    for file in files_below(&fixture) {
+        write(
+            &env.path().join(name),
+            &[(
+                &file,
+                &std::fs::read_to_string(fixture.join(&file)).unwrap(),
+            )],
+        );
+    }
+    if as_git_repo {
+        let dir = env.path().join(name);
+        git(&dir, &["init", "-q"]);
+        git(&dir, &["add", "."]);
+        git(&dir, &["commit", "-qm", "example"]);
+    }
+    let run_args: Vec<&str> = ["run", name, "--env-manager", "local"]
+        .into_iter()
+        .chain(args.iter().copied())
+        .collect();
+    let launch = |program: &Path, pre: &[&str], store: &Path| {
+        let out = env
+            .command(program)
+            .args(pre)
+            .args(&run_args)
+            .env("PATH", &path)
+            .env_remove("USER")
+            .env("MLFLOW_ALLOW_FILE_STORE", "true")
+            .env("MLFLOW_TRACKING_URI", format!("file://{}", store.display()))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{} {run_args:?}:\n{}\n{}",
+            program.display(),
+            stdout(&out),
+            stderr(&out)
+        );
+    };
+    let ours = env.path().join("ours");
+    let theirs = env.path().join("theirs");
+    launch(Path::new(env!("CARGO_BIN_EXE_mlrun")), &[], &ours);
+    launch(&python, &["-m", "mlflow"], &theirs);
+    let (ours, theirs) = (comparable_runs(&env, &ours), comparable_runs(&env, &theirs));
+    assert!(!theirs.is_empty());
+    assert_eq!(
+        serde_json::to_string_pretty(&ours).unwrap(),
+        serde_json::to_string_pretty(&theirs).unwrap(),
+        "{name}: mlrun run (left) and mlflow run (right)"
+    );
+    for run in theirs.values() {
+        let user = run["user_id"].as_str().unwrap();
+        assert!(!user.is_empty() && user != "unknown", "{user}");
+    }
+    theirs
+}
+
+fn logged_an_mlmodel(run: &Value) -> bool {
+    run["models"][0]["files"]
+        .as_array()
+        .is_some_and(|files| files.iter().any(|f| f == "MLmodel"))
+}
+
+#[test]
+fn interop_example_elasticnet_wine_matches_mlflow_run() {
+    let runs = example_project_matches_mlflow_run("elasticnet_wine", &["-P", "alpha=0.3"], true);
+    assert!(logged_an_mlmodel(&runs["main"]), "{}", runs["main"]);
+}
+
+#[test]
+fn interop_example_logistic_regression_matches_mlflow_run() {
+    let runs = example_project_matches_mlflow_run("logistic_regression", &[], false);
+    assert!(logged_an_mlmodel(&runs["main"]), "{}", runs["main"]);
+}
+
+#[test]
+fn interop_example_multistep_workflow_matches_mlflow_run() {
+    let runs = example_project_matches_mlflow_run("multistep", &["-P", "min_rating=3"], true);
+    let entries: Vec<&String> = runs.keys().collect();
+    assert_eq!(entries, ["etl_data", "load_raw_data", "main", "train"]);
+    for step in ["etl_data", "load_raw_data", "train"] {
+        assert_eq!(runs[step]["tags"]["mlflow.parentRunId"], "<run:main>");
+    }
+    assert_eq!(
+        runs["train"]["params"]["ratings_data"],
+        "file://<store>/0/<run:etl_data>/artifacts/ratings-clean-dir/ratings.csv"
+    );
+}
+
+#[test]
+fn interop_example_plain_python_env_matches_mlflow_run() {
+    example_project_matches_mlflow_run("plain", &["-P", "label=a b"], false);
 }

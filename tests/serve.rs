@@ -870,6 +870,18 @@ fn onnx_with_a_tensor_signature_answers_as_mlflow_models_serve() {
             json!({"dataframe_split": {"columns": ["f0", "f1"], "data": [[0.1, 0.2]]}}).to_string(),
         ),
         ("text/csv", "f0,f1,f2\n0.1,0.2,0.3\n1,-1,2.5\n".to_string()),
+        // Bodies Python's json refuses: MLflow names the reason as Python does and quotes the
+        // body as Python bytes.
+        (json_ct, String::new()),
+        (json_ct, "  \n ".to_string()),
+        (json_ct, "{not json".to_string()),
+        (json_ct, "{'inputs': \"it's\"}".to_string()),
+        (json_ct, "{\"inputs\": [1,]}".to_string()),
+        (json_ct, "{\"inputs\":\n  [[1, 2 3]]}".to_string()),
+        (json_ct, "{\"inputs\": \"a\\qb\"}".to_string()),
+        (json_ct, "{\"inputs\": [[1]]} []".to_string()),
+        (json_ct, "{\"inputs\": \"\u{e9}\u{1}\"}".to_string()),
+        ("text/csv", String::new()),
     ];
     // MLflow quotes the data in schema errors (numpy's and pandas' printing); mlrun leaves it out.
     let unquoted = |m: &str| -> String {
@@ -906,6 +918,11 @@ fn onnx_with_a_tensor_signature_answers_as_mlflow_models_serve() {
             for k in ["error_code", "error_class", "sqlstate"] {
                 assert_eq!(m[k], t[k], "{body}: {k}: {m} vs {t}");
             }
+            // MLflow adds a stack_trace to some 400s (a CSV pandas cannot read); a client that
+            // reads it must find one here too.
+            let keys =
+                |v: &Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+            assert_eq!(keys(&m), keys(&t), "{body}: {m} vs {t}");
             assert_eq!(
                 m["message"].as_str().map(unquoted),
                 t["message"].as_str().map(unquoted),
@@ -956,4 +973,76 @@ fn env_manager_uv_builds_the_models_environment_once() {
     assert_eq!(got, mlflow_predict(&env, &uri, &input, "json"));
     let talk = String::from_utf8_lossy(&out.stderr);
     assert!(talk.contains("environment"), "{talk}");
+}
+
+#[test]
+fn json_refusals_are_named_as_pythons_json_names_them() {
+    // The reasons MLflow's scoring server quotes are `repr()`s of what Python's `json.loads`
+    // raises; mlrun's port is asked about the same bodies as the Python MLflow runs on.
+    let bodies: Vec<&[u8]> = vec![
+        b"",
+        b"   ",
+        b"\n\n  x",
+        b"{not json",
+        b"{'a': 1}",
+        b"{\"a\" 1}",
+        b"{\"a\": 1 \"b\"}",
+        b"{\"a\": 1,}",
+        b"{ }",
+        b"{",
+        b"[",
+        b"[1,]",
+        b"[1 2]",
+        b"[1,\n 2\n 3]",
+        b"{\"a\": tru}",
+        b"{\"a\": nul}",
+        b"{\"a\": \"x\\q\"}",
+        b"{\"a\": \"\\u12\"}",
+        b"{\"a\": \"\\u12zz\"}",
+        b"{\"a\": \"\\ud800\\u12zz\"}",
+        b"\"\\u1234",
+        b"\"abc\\",
+        b"{\"a\": \"abc",
+        b"{\"a\": \"a\x01b\"}",
+        b"{\"inputs\": [1]} x",
+        b"{\"inputs\": 01}",
+        b"{\"inputs\": -}",
+        b"{\"inputs\": -",
+        b"{\"inputs\": 1.e5}",
+        b"{\"inputs\": 1e}",
+        b"{\"inputs\": 1e+}",
+        b"{\"inputs\": 1.5e-3x}",
+        b"{\"inputs\": NaN, \"b\": -Infinity}",
+        b"{\"a\": \"\xc3\xa9\", x}",
+        b"\xff{}",
+        b"{\"a\": \"\xe2\x28\xa1\"}",
+        b"{\"a\": \"\xe2\x82\"",
+        b"'\xf0\x9f\x98",
+        b"{\"a\": \"\xed\xa0\x80\"}",
+        b"\xc0\xaf",
+        b"\xef\xbb\xbf{}",
+        b"\"it's\" \"",
+    ];
+    let hex: Vec<String> = bodies
+        .iter()
+        .map(|b| b.iter().map(|x| format!("{x:02x}")).collect())
+        .collect();
+    let out = Command::new(common::mlflow_python())
+        .arg("-c")
+        .arg(
+            "import json, sys\nout = []\nfor h in sys.argv[1:]:\n    try:\n        json.loads(bytes.fromhex(h))\n        out.append(None)\n    except Exception as e:\n        out.append(repr(e))\nprint(json.dumps(out))",
+        )
+        .args(&hex)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let python: Vec<Option<String>> = serde_json::from_slice(&out.stdout).unwrap();
+    for (body, want) in bodies.iter().zip(&python) {
+        let got = mlrun::pyjson::loads_error(body);
+        assert_eq!(&got, want, "{}", String::from_utf8_lossy(body));
+    }
 }

@@ -263,30 +263,7 @@ pub fn py_json_dumps(text: &str) -> std::result::Result<String, String> {
     Ok(out)
 }
 
-/// A JSON string literal as Python's `json.dumps` (ensure_ascii) writes it.
-pub fn py_json_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
-                let mut buf = [0u16; 2];
-                for unit in c.encode_utf16(&mut buf) {
-                    out.push_str(&format!("\\u{:04x}", unit));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+pub use crate::pyjson::dumps_str as py_json_string;
 
 /// `YYYY-MM-DD HH:MM:SS.ffffff` (naive UTC), as `str(datetime.utcnow())` writes it.
 pub fn utc_time_string(since_epoch: std::time::Duration) -> String {

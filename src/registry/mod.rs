@@ -301,7 +301,7 @@ pub fn validate_model_name(name: &str) -> Result<()> {
     if norm != name || norm == "." || norm.starts_with("..") || norm.starts_with('/') {
         return Err(invalid(format!(
             "Invalid value {} for parameter 'name' supplied: Names may be treated as files in certain cases, and must not resolve to other names when treated as such. This name would resolve to '{norm}'",
-            json_str(name)
+            crate::pyjson::dumps_str(name)
         )));
     }
     if name.contains('%') {
@@ -312,14 +312,10 @@ pub fn validate_model_name(name: &str) -> Result<()> {
     if name.contains('\0') {
         return Err(invalid(format!(
             "Invalid name: {}. Registered model name cannot contain a NUL byte",
-            json_str(name)
+            crate::pyjson::dumps_str(name)
         )));
     }
     Ok(())
-}
-
-fn json_str(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
 }
 
 /// A registry tag (model or version): MLflow's key rules, key ≤ 250, value ≤ 100000 characters.

@@ -50,6 +50,34 @@ pub(crate) fn repr_str(s: &str) -> String {
     out
 }
 
+/// Python's `repr(bytes)`: `b'…'`, or `b"…"` when the bytes hold `'` and no `"`.
+pub(crate) fn repr_bytes(b: &[u8]) -> String {
+    let q = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
+    let mut out = String::with_capacity(b.len() + 3);
+    out.push('b');
+    out.push(q as char);
+    for &x in b {
+        match x {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            x if x == q => {
+                out.push('\\');
+                out.push(x as char);
+            }
+            0x20..=0x7e => out.push(x as char),
+            _ => out.push_str(&format!("\\x{x:02x}")),
+        }
+    }
+    out.push(q as char);
+    out
+}
+
 /// An approximation of `str.isprintable` (no Unicode category tables here): controls, separators other
 /// than the ASCII space, format characters and private use are not printable.
 fn printable(c: char) -> bool {
@@ -69,22 +97,7 @@ fn printable(c: char) -> bool {
 pub(crate) fn repr(v: &PyVal) -> String {
     match v {
         PyVal::Str(s) => repr_str(s),
-        PyVal::Bytes(b) => {
-            let mut out = String::from("b'");
-            for &x in b {
-                match x {
-                    b'\\' => out.push_str("\\\\"),
-                    b'\'' => out.push_str("\\'"),
-                    b'\n' => out.push_str("\\n"),
-                    b'\r' => out.push_str("\\r"),
-                    b'\t' => out.push_str("\\t"),
-                    0x20..=0x7e => out.push(x as char),
-                    _ => out.push_str(&format!("\\x{x:02x}")),
-                }
-            }
-            out.push('\'');
-            out
-        }
+        PyVal::Bytes(b) => repr_bytes(b),
         PyVal::Int(s) => s.clone(),
         PyVal::Float(f) => crate::pyfloat::format(*f),
         PyVal::Const(c) => c.to_string(),

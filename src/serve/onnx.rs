@@ -204,8 +204,9 @@ impl OnnxModel {
         let outs = self.plan.run(feed).map_err(|e| {
             ScoringError::mlflow(
                 "BAD_REQUEST",
-                &format!("Encountered an unexpected error while evaluating the model. Verify that the serialized input Dataframe is compatible with the model for inference. Error: {e:#}"),
+                "Encountered an unexpected error while evaluating the model. Verify that the serialized input Dataframe is compatible with the model for inference.",
             )
+            .with_stack_trace(&format!("mlrun's ONNX runtime failed: {e:#}"))
         })?;
         let mut columns = Vec::with_capacity(outs.len());
         for (name, t) in self.outputs.iter().zip(outs.iter()) {

@@ -67,6 +67,19 @@ impl ScoringError {
         )
     }
 
+    /// The body with MLflow's `stack_trace` field, which MLflow adds to the 400s it raises through
+    /// `_handle_serving_error` (a CSV or Parquet body pandas cannot read) and to "unexpected error
+    /// while evaluating the model". mlrun has no Python traceback to give; it says where the request
+    /// stopped instead, so a client that reads the field finds one.
+    pub fn with_stack_trace(mut self, trace: &str) -> Self {
+        if self.body.ends_with('}') {
+            self.body.pop();
+            self.body
+                .push_str(&format!(", \"stack_trace\": {}}}", py_json_string(trace)));
+        }
+        self
+    }
+
     /// A server-side failure (a worker that died, a model that failed to answer).
     pub fn internal(message: &str) -> Self {
         Self::mlflow("INTERNAL_ERROR", message)
@@ -113,6 +126,15 @@ impl ScoringError {
         );
         e.status = 413;
         e
+    }
+
+    /// The `stack_trace` of a JSON body (see `with_stack_trace`), if it has one.
+    pub fn stack_trace(&self) -> Option<String> {
+        serde_json::from_str::<Value>(&self.body)
+            .ok()?
+            .get("stack_trace")?
+            .as_str()
+            .map(str::to_string)
     }
 
     /// The human message: the `message` of a JSON body, else the body itself.
@@ -347,6 +369,8 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
     }
 }
 
+use crate::pyjson;
+use crate::search::pylit::repr_bytes;
 /// Python's `repr()` of a str (the one port, beside `ast.literal_eval`'s).
 pub(crate) use crate::search::pylit::repr_str as py_repr;
 
@@ -374,30 +398,35 @@ fn py_type(raw: &str) -> &'static str {
     }
 }
 
+/// The body as MLflow's message shows it (`repr()` of the bytes), cut at `QUOTE_LIMIT` bytes.
 fn quote_body(body: &[u8]) -> String {
-    let cut = &body[..body.len().min(QUOTE_LIMIT)];
-    let mut s = String::from_utf8_lossy(cut).into_owned();
+    let mut s = repr_bytes(&body[..body.len().min(QUOTE_LIMIT)]);
     if body.len() > QUOTE_LIMIT {
         s.push('…');
     }
     s
 }
 
+/// MLflow's 400 for a body `json.loads` refuses, naming Python's reason where it is known (the
+/// reason serde_json gave, in Python's dress, where Python would have read the body).
+fn not_json(body: &[u8], fallback: String) -> ScoringError {
+    let why = pyjson::loads_error(body).unwrap_or(fallback);
+    ScoringError::invalid_input(&format!(
+        "Ensure that input is a valid JSON formatted string. Error: '{why}'\nInput: \n{}\n",
+        quote_body(body)
+    ))
+}
+
 /// Parses an `application/json` body as MLflow's `_parse_json_data` does, then checks it against
 /// the signature.
 pub fn parse_json(body: &[u8], model: &ModelInputs) -> Result<Scoring> {
-    let text = std::str::from_utf8(body).map_err(|e| {
-        ScoringError::invalid_input(&format!(
-            "Ensure that input is a valid JSON formatted string. Error: 'UnicodeDecodeError({e})'\nInput: \n{}\n",
-            quote_body(body)
-        ))
-    })?;
+    let text = std::str::from_utf8(body)
+        .map_err(|e| not_json(body, format!("UnicodeDecodeError({e})")))?;
     let raw: &RawValue = serde_json::from_str(text).map_err(|e| {
-        ScoringError::invalid_input(&format!(
-            "Ensure that input is a valid JSON formatted string. Error: 'JSONDecodeError({})'\nInput: \n{}\n",
-            py_repr(&e.to_string()),
-            quote_body(body)
-        ))
+        not_json(
+            body,
+            format!("JSONDecodeError({})", py_repr(&e.to_string())),
+        )
     })?;
     let top = match py_type(raw.get()) {
         "dict" => serde_json::from_str::<Ordered<Box<RawValue>>>(raw.get())
@@ -748,10 +777,12 @@ pub fn parse_csv(body: &[u8], model: &ModelInputs) -> Result<Scoring> {
                 "Failed to parse input as a Pandas DataFrame. Ensure that the input is a valid CSV-formatted Pandas DataFrame produced using the `pandas.DataFrame.to_csv()` method. Error: '{m}'"
             ),
         )
+        .with_stack_trace(&format!("mlrun's CSV reader refused the body: {m}"))
     };
     let text = std::str::from_utf8(body).map_err(|e| {
+        let why = pyjson::utf8_error(body).unwrap_or_else(|| format!("UnicodeDecodeError({e})"));
         ScoringError::invalid_input(&format!(
-            "Ensure that input is a valid UTF-8 encoded string. Error: 'UnicodeDecodeError({e})'"
+            "Ensure that input is a valid UTF-8 encoded string. Error: '{why}'"
         ))
     })?;
     // MLflow asks a tensor signature for the columns' pandas types, which it has not.

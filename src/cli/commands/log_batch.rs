@@ -80,6 +80,16 @@ pub fn cmd_log_batch(ctx: &Ctx, a: LogBatchArgs) -> CliResult {
                 i + 1
             ))
         })?;
+        // Keys are named by their place in the object, as MLflow's log_batch names them.
+        for (j, m) in batch.metrics.iter().enumerate() {
+            validate::key_at(&m.key, "Metric", &format!("metrics[{j}].name"))?;
+        }
+        for (j, p) in batch.params.iter().enumerate() {
+            validate::key_at(&p.key, "Param", &format!("params[{j}].key"))?;
+        }
+        for (j, t) in batch.tags.iter().enumerate() {
+            validate::key_at(&t.key, "Tag", &format!("tags[{j}].key"))?;
+        }
         for m in batch.metrics {
             let value = match &m.value {
                 serde_json::Value::Number(n) => n.as_f64().unwrap_or(f64::NAN),

@@ -869,7 +869,8 @@ impl TrackingStore for FileStore {
         artifact_path: Option<&str>,
         progress: &dyn Fn(u64),
     ) -> Result<Vec<String>> {
-        let (_, _) = self.active_run_dir(run_id)?;
+        // MLflow's client writes artifacts to a deleted run too (only the run's records refuse).
+        self.run_dir(run_id)?;
         let rel = arg_rel(artifact_path)?;
         let plan = crate::store::upload::plan(sources, &rel)?;
         // Every destination is checked before anything is written, so a link on the way leaves

@@ -67,7 +67,11 @@ pub fn cmd_predict(ctx: &Ctx, a: PredictArgs) -> CliResult {
             content_type: reply.content_type,
             body: String::from_utf8_lossy(&reply.body).into_owned(),
         };
-        return Err(CliError::user(e.message()));
+        let err = CliError::user(e.message());
+        return Err(match e.stack_trace() {
+            Some(trace) => err.with_hint(trace),
+            None => err,
+        });
     }
     match &a.output_path {
         Some(p) => std::fs::write(p, &reply.body)
