@@ -150,10 +150,9 @@ def dataset_input(exp_dir, run_id, run_dir, name, digest, context):
     )
 
 
-def bench_store(root, n_runs, n_params, n_metrics, n_tags, long_history, seed):
+def bench_store(root, n_runs, n_params, n_metrics, n_tags, long_history, seed, exp_id="100000000000000001"):
     """n_runs runs with n_params params, n_metrics metrics and n_tags tags each."""
     rng = random.Random(seed)
-    exp_id = "100000000000000001"
     exp_dir = experiment(root, exp_id, "bench", 1_700_000_000_000)
     experiment(root, "0", "Default", 1_700_000_000_000)
     for i in range(n_runs):
@@ -220,13 +219,14 @@ def main():
     ap.add_argument("--tags", type=int, default=5)
     ap.add_argument("--long-history", type=int, default=1000, help="points in the first two metrics of every tenth run")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--experiment-id", default="100000000000000001", help="the benchmark experiment's id (a database's ids are small)")
     ap.add_argument("--tricky", action="store_true", help="the search-parity store instead")
     a = ap.parse_args()
     os.makedirs(a.root, exist_ok=True)
     if a.tricky:
         tricky_store(a.root, a.seed)
     else:
-        bench_store(a.root, a.runs, a.params, a.metrics, a.tags, a.long_history, a.seed)
+        bench_store(a.root, a.runs, a.params, a.metrics, a.tags, a.long_history, a.seed, a.experiment_id)
 
 
 if __name__ == "__main__":

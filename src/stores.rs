@@ -137,14 +137,25 @@ impl Stores {
     }
 
     /// The tracking URI a child process (`mlrun exec`) is given: the store folder as an absolute
-    /// `file://` URI (the child may change directory), or the server's URI as given.
+    /// `file://` URI and a SQLite file as an absolute `sqlite:////…` URI (the child may change
+    /// directory), or the server's or PostgreSQL's URI as given.
     pub fn child_uri(&self) -> Result<String> {
         match &self.backend {
             Backend::Folder { root, .. } => {
                 let abs = std::fs::canonicalize(root).map_err(|e| StoreError::io(root, e))?;
                 Ok(crate::uri::path_to_file_uri(&abs))
             }
-            Backend::Sql { .. } | Backend::Server { .. } => Ok(self.uri.clone()),
+            Backend::Sql { .. } => match TrackingUri::parse(&self.uri)? {
+                TrackingUri::Database(crate::uri::DbUri::Sqlite { path }) => {
+                    let abs = std::fs::canonicalize(&path).map_err(|e| StoreError::io(&path, e))?;
+                    Ok(format!(
+                        "sqlite:///{}",
+                        crate::uri::encode_path(&abs.to_string_lossy())
+                    ))
+                }
+                _ => Ok(self.uri.clone()),
+            },
+            Backend::Server { .. } => Ok(self.uri.clone()),
         }
     }
 
