@@ -941,7 +941,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__exec)
-            opts="-P -q -h -V --experiment-id --experiment-name --run-name --param --tag --metric-pattern --no-metrics --no-capture --tracking-uri --output --quiet --color --help --version"
+            opts="-P -q -h -V --experiment-id --experiment-name --run-name --param --tag --metric-pattern --no-metrics --no-capture --system-metrics --system-metrics-interval --system-metrics-samples --system-metrics-node-id --tracking-uri --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -972,6 +972,18 @@ _mlrun() {
                     return 0
                     ;;
                 --metric-pattern)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --system-metrics-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --system-metrics-samples)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --system-metrics-node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3929,7 +3941,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__run)
-            opts="-e -P -v -A -j -q -h --entry-point --param-list --env-manager --experiment-id --experiment-name --run-name --version --build-image --dry-run --docker-args --grid --jobs --tracking-uri --output --quiet --color --help"
+            opts="-e -P -v -A -j -q -h --entry-point --param-list --env-manager --experiment-id --experiment-name --run-name --version --build-image --dry-run --docker-args --grid --jobs --system-metrics --system-metrics-interval --system-metrics-samples --system-metrics-node-id --tracking-uri --output --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3992,6 +4004,18 @@ _mlrun() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --system-metrics-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --system-metrics-samples)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --system-metrics-node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -537,6 +537,9 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l run-name -d 'Run na
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -s P -l param -d 'A param K=V to log (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l tag -d 'A tag K=V to set (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l metric-pattern -d 'Read metrics with this regex instead of the default rules (repeatable). `\\key`, `\\value` and `\\step` stand for a key, a number and an integer; use named groups `(?P<key>…)` and `(?P<value>…)`, a group named after the metric, e.g. `(?P<loss>\\value)`, or two unnamed groups (key, value). A group named `step` sets the step' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l system-metrics-interval -d 'Seconds between system metric samples' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l system-metrics-samples -d 'Samples averaged into each logged value' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l system-metrics-node-id -d 'Names this machine in the metric keys (`system/<node>/…`), for multi-node training' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
@@ -547,6 +550,7 @@ always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l no-metrics -d 'Don\'t read metrics from the output'
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l no-capture -d 'Don\'t capture the output: the command writes straight to the terminal (no log artifacts, no metrics read from output)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l system-metrics -d 'Log system metrics while the command runs, as MLflow does: CPU, memory, disk and network as `system/…` metrics, one step per interval'
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -s V -l version -d 'Print version'
@@ -564,6 +568,9 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s v -l version -d 'Git
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s A -l docker-args -d 'A `docker run` argument NAME[=VALUE] (repeatable); a bare NAME is a flag' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l grid -d 'A sweep grid: a YAML or JSON map from parameter to a list of values (commas kept)' -r -F
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s j -l jobs -d 'How many runs of a sweep run at once' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l system-metrics-interval -d 'Seconds between system metric samples' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l system-metrics-samples -d 'Samples averaged into each logged value' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l system-metrics-node-id -d 'Names this machine in the metric keys (`system/<node>/…`), for multi-node training' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
@@ -574,6 +581,7 @@ always\t''
 never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l build-image -d 'Build a docker image with the project copied in (docker_env projects)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l dry-run -d 'Print the commands that would run (environment, image, entry point) and do nothing'
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l system-metrics -d 'Log system metrics while the command runs, as MLflow does: CPU, memory, disk and network as `system/…` metrics, one step per interval'
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r

@@ -23,6 +23,7 @@ pub mod store;
 pub mod stores;
 pub mod supervise;
 pub mod sync;
+pub mod sysmetrics;
 pub mod ui;
 pub mod uri;
 pub mod validate;

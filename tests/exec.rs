@@ -530,3 +530,89 @@ fn mlflow_python_inside_the_command_logs_into_the_same_run() {
     // MLflow's context manager ends the run too; mlrun then sets the status from the exit code.
     assert_eq!(run["info"]["status"], "FINISHED");
 }
+
+/// `--system-metrics`: a child that holds 1.5 GB and burns CPU shows it in MLflow's `system/…`
+/// metrics at consecutive steps from 0; MLflow's client reads them; no GPU metric appears on a
+/// machine without one.
+#[test]
+fn system_metrics_follow_a_child_that_allocates_and_burns_cpu() {
+    let env = TestEnv::new();
+    let out = exec(
+        &env,
+        &[
+            "--system-metrics",
+            "--system-metrics-interval",
+            "0.3",
+            "--",
+            "python3",
+            "-c",
+            "import time\nt = time.time()\nwhile time.time() - t < 1: pass\nb = bytearray(1500 * 1024 * 1024)\nfor i in range(0, len(b), 4096): b[i] = 1\nt = time.time()\nwhile time.time() - t < 2: pass\n",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let run_id = only_run(&env);
+    let run = describe(&env, &run_id);
+    let keys: Vec<String> = run["data"]["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["key"].as_str().unwrap().to_string())
+        .collect();
+    for k in [
+        "system/cpu_utilization_percentage",
+        "system/system_memory_usage_megabytes",
+        "system/system_memory_usage_percentage",
+        "system/disk_usage_percentage",
+        "system/disk_usage_megabytes",
+        "system/disk_available_megabytes",
+        "system/network_receive_megabytes",
+        "system/network_transmit_megabytes",
+    ] {
+        assert!(keys.iter().any(|x| x == k), "{k} missing from {keys:?}");
+    }
+    assert!(!keys.iter().any(|k| k.contains("gpu")), "{keys:?}");
+    let memory = history(&env, &run_id, "system/system_memory_usage_megabytes");
+    let steps: Vec<i64> = memory.iter().map(|m| m.1).collect();
+    assert!(steps.len() >= 3, "{memory:?}");
+    assert_eq!(steps, (0..steps.len() as i64).collect::<Vec<_>>());
+    // The 1.5 GB the child held shows: the peak is well above the first reading (taken while it
+    // only burned CPU). Other processes may come and go, so only a large rise is asserted.
+    let first = memory[0].0;
+    let peak = memory.iter().map(|m| m.0).fold(f64::MIN, f64::max);
+    assert!(peak - first > 1000.0, "{memory:?}");
+    let cpu = history(&env, &run_id, "system/cpu_utilization_percentage");
+    assert!(cpu.iter().all(|c| (0.0..=100.0).contains(&c.0)), "{cpu:?}");
+    assert!(cpu.iter().any(|c| c.0 > 0.0), "{cpu:?}");
+    // MLflow's client reads them.
+    let read = common::run_mlflow(
+        &env.store(),
+        &format!(
+            "from mlflow.tracking import MlflowClient\nh = MlflowClient().get_metric_history('{run_id}', 'system/system_memory_usage_megabytes')\nprint([m.step for m in h])"
+        ),
+    );
+    assert_eq!(read.trim(), format!("{steps:?}"));
+}
+
+#[test]
+fn system_metrics_interval_must_be_positive() {
+    let env = TestEnv::new();
+    let out = exec(
+        &env,
+        &[
+            "--system-metrics",
+            "--system-metrics-interval",
+            "0",
+            "--",
+            "true",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("positive number of seconds"));
+    assert!(!env.store().join("0").exists() || only_run_count(&env) == 0);
+}
+
+fn only_run_count(env: &TestEnv) -> usize {
+    std::fs::read_dir(env.store().join("0"))
+        .map(|d| d.flatten().filter(|e| e.path().is_dir()).count())
+        .unwrap_or(0)
+}

@@ -301,6 +301,39 @@ fn scripts_run_without_an_mlproject() {
     assert_eq!(stdout(&out), "sh got --k v w\n");
 }
 
+/// `mlrun run --system-metrics` samples the machine into the entry point's run while it runs.
+#[test]
+fn system_metrics_are_logged_into_the_run_while_the_entry_point_runs() {
+    let env = TestEnv::new();
+    let dir = project(
+        &env,
+        "p",
+        &[("burn.sh", "end=$(($(date +%s) + 2)); while [ $(date +%s) -lt $end ]; do :; done\n")],
+    );
+    let out = env.run(&[
+        "run",
+        dir.to_str().unwrap(),
+        "-e",
+        "burn.sh",
+        "--env-manager",
+        "local",
+        "--system-metrics",
+        "--system-metrics-interval",
+        "0.25",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let runs = runs(&env);
+    assert_eq!(runs.len(), 1);
+    for key in [
+        "system/cpu_utilization_percentage",
+        "system/system_memory_usage_percentage",
+        "system/disk_usage_percentage",
+        "system/network_receive_megabytes",
+    ] {
+        assert!(metric(&runs[0], key).is_some(), "{key}: {}", runs[0]);
+    }
+}
+
 /// A project using the real MLflow client: it attaches to mlrun's run through MLFLOW_RUN_ID.
 const MLFLOW_PROJECT: &str = r#"
 name: interop

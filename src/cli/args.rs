@@ -308,3 +308,51 @@ pub fn listen(ip: IpAddr, host: &str, port: u16) -> CliResult<http::Server> {
             .with_hint("pick another --port (0 picks a free one)")
     })
 }
+
+/// MLflow's system metrics while a command runs (`exec`, `run`), with MLflow's variables.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SystemMetricsArgs {
+    /// Log system metrics while the command runs, as MLflow does: CPU, memory, disk and network
+    /// as `system/…` metrics, one step per interval
+    #[arg(long, env = "MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING")]
+    pub system_metrics: bool,
+    /// Seconds between system metric samples
+    #[arg(
+        long,
+        env = "MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL",
+        value_name = "SECONDS",
+        default_value_t = 10.0,
+        value_parser = positive_seconds
+    )]
+    pub system_metrics_interval: f64,
+    /// Samples averaged into each logged value
+    #[arg(
+        long,
+        hide = true,
+        env = "MLFLOW_SYSTEM_METRICS_SAMPLES_BEFORE_LOGGING",
+        default_value_t = 1,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub system_metrics_samples: u32,
+    /// Names this machine in the metric keys (`system/<node>/…`), for multi-node training
+    #[arg(long, hide = true, env = "MLFLOW_SYSTEM_METRICS_NODE_ID")]
+    pub system_metrics_node_id: Option<String>,
+}
+
+fn positive_seconds(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() => Ok(v),
+        _ => Err(format!("'{s}' is not a positive number of seconds")),
+    }
+}
+
+impl SystemMetricsArgs {
+    /// The sampling settings, when system metrics are on.
+    pub fn config(&self) -> Option<mlrun::sysmetrics::Config> {
+        self.system_metrics.then(|| mlrun::sysmetrics::Config {
+            interval: std::time::Duration::from_secs_f64(self.system_metrics_interval),
+            samples_before_logging: self.system_metrics_samples,
+            node_id: self.system_metrics_node_id.clone(),
+        })
+    }
+}

@@ -80,6 +80,8 @@ pub struct RunArgs {
     /// How many runs of a sweep run at once
     #[arg(short, long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
     pub jobs: u32,
+    #[command(flatten)]
+    pub system_metrics: crate::cli::args::SystemMetricsArgs,
 }
 
 fn prepare(a: &RunArgs, split_commas: bool, cwd: Option<PathBuf>) -> CliResult<Prepared> {
@@ -140,7 +142,11 @@ fn run_env(run_id: &str, tracking_uri: &str, experiment_id: &str) -> Vec<(String
 }
 
 /// The runner of a prepared project: into the local store, with the host's tools and variables.
-fn runner<'a>(ctx: &Ctx, p: &'a Prepared) -> CliResult<Runner<'a>> {
+fn runner<'a>(
+    ctx: &Ctx,
+    p: &'a Prepared,
+    system_metrics: Option<mlrun::sysmetrics::Config>,
+) -> CliResult<Runner<'a>> {
     let (tracking_dir, tracking_uri) = tracking_location(ctx)?;
     Ok(Runner {
         prepared: p,
@@ -152,6 +158,7 @@ fn runner<'a>(ctx: &Ctx, p: &'a Prepared) -> CliResult<Runner<'a>> {
         tracking_dir,
         tracking_uri,
         run_env: &run_env,
+        system_metrics,
     })
 }
 
@@ -168,6 +175,9 @@ fn say_event(ctx: &Ctx, event: RunEvent) {
             "=== Run (ID '{run_id}') failed: the entry point {} ===",
             outcome.describe()
         )),
+        RunEvent::SystemMetricsStopped { run_id, error } => {
+            ctx.warn(&format!("system metrics of run {run_id} stopped: {error}"))
+        }
         RunEvent::SweepStarted {
             parent_id,
             runs,
@@ -188,7 +198,7 @@ pub fn run_with(
     cwd: Option<PathBuf>,
 ) -> CliResult<i32> {
     let p = prepare(&a, split_commas, cwd)?;
-    let runner = runner(ctx, &p)?;
+    let runner = runner(ctx, &p, a.system_metrics.config())?;
     if a.dry_run {
         return dry_run(&runner);
     }

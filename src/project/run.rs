@@ -456,6 +456,11 @@ pub enum RunEvent<'a> {
         run_id: &'a str,
         outcome: &'a Outcome,
     },
+    /// Logging system metrics into the run failed; they stop, the command goes on.
+    SystemMetricsStopped {
+        run_id: &'a str,
+        error: &'a crate::error::StoreError,
+    },
     /// A sweep's parent run exists; its runs start, `jobs` at a time.
     SweepStarted {
         parent_id: &'a str,
@@ -481,6 +486,8 @@ pub struct Runner<'a> {
     pub tracking_dir: PathBuf,
     pub tracking_uri: String,
     pub run_env: RunEnv<'a>,
+    /// Sample the machine into each run while its command runs (MLflow's system metrics).
+    pub system_metrics: Option<crate::sysmetrics::Config>,
 }
 
 /// How one run of a sweep went: its index in `Prepared::runs`, its run id (empty when it could
@@ -528,7 +535,7 @@ impl Runner<'_> {
     /// with the command's status (see [`end_run`]), or FAILED when it could not run.
     pub fn execute(
         &self,
-        store: &dyn TrackingStore,
+        store: &(dyn TrackingStore + Sync),
         run: &Run,
         line: &str,
         setup: Option<Setup>,
@@ -549,7 +556,17 @@ impl Runner<'_> {
                 }
             }
             events(RunEvent::Starting { run_id, line });
-            let outcome = spawn(&plan)?;
+            let outcome = match &self.system_metrics {
+                None => spawn(&plan)?,
+                Some(config) => {
+                    let (outcome, err) =
+                        crate::sysmetrics::monitor_while(store, run_id, config, || spawn(&plan));
+                    if let Some(e) = err {
+                        events(RunEvent::SystemMetricsStopped { run_id, error: &e });
+                    }
+                    outcome?
+                }
+            };
             end_run(store, run_id, outcome.status())?;
             events(RunEvent::Ended {
                 run_id,

@@ -81,6 +81,8 @@ pub struct ExecArgs {
     /// metrics read from output)
     #[arg(long)]
     pub no_capture: bool,
+    #[command(flatten)]
+    pub system_metrics: crate::cli::args::SystemMetricsArgs,
     /// The command and its arguments (put them after `--`)
     // No `allow_hyphen_values`: an option mlrun does not know is a usage error, not the command.
     #[arg(required = true, trailing_var_arg = true, value_name = "COMMAND")]
@@ -216,7 +218,18 @@ pub fn cmd_exec(ctx: &Ctx, a: ExecArgs) -> CliResult<i32> {
         }
     };
 
-    let outcome = child::run_supervised(cmd, tee);
+    let outcome = match a.system_metrics.config() {
+        None => child::run_supervised(cmd, tee),
+        Some(config) => {
+            let (outcome, err) = mlrun::sysmetrics::monitor_while(store, &run_id, &config, || {
+                child::run_supervised(cmd, tee)
+            });
+            if let Some(e) = err {
+                ctx.warn(&format!("system metrics stopped: {e}"));
+            }
+            outcome
+        }
+    };
 
     // Close the metric stream even if a grandchild still holds the output pipes open.
     if let Some(slot) = sender_slot {

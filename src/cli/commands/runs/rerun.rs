@@ -91,6 +91,7 @@ pub fn cmd_rerun(ctx: &Ctx, a: RerunArgs) -> CliResult<i32> {
         docker_args: vec![],
         grid: None,
         jobs: 1,
+        system_metrics: Default::default(),
     };
     ctx.say(&format!("Rerunning {} ({})", a.run_id, args.uri));
     run_with(ctx, args, false, Some(&a.run_id), cwd)
