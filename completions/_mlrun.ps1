@@ -795,6 +795,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show a model''s flavors, signature and input example')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)')
             [CompletionResult]::new('predict', 'predict', [CompletionResultType]::ParameterValue, 'Score a JSON or CSV file with a model, as `serve` would, without a server')
+            [CompletionResult]::new('evaluate', 'evaluate', [CompletionResultType]::ParameterValue, 'Score a model on a CSV file and log MLflow''s default metrics for it (a CI gate with --threshold)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1100,6 +1101,29 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mlrun;models;evaluate' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The model (any URI `models serve` takes)')
+            [CompletionResult]::new('--model-uri', '--model-uri', [CompletionResultType]::ParameterName, 'The model (any URI `models serve` takes)')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'The evaluation data: a CSV file with a header row')
+            [CompletionResult]::new('--targets', '--targets', [CompletionResultType]::ParameterName, 'The column holding the targets (left out of what the model sees)')
+            [CompletionResult]::new('--model-type', '--model-type', [CompletionResultType]::ParameterName, 'Which of MLflow''s default metric sets to compute')
+            [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'Log into this run (it stays as it is) instead of a new run')
+            [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'Experiment id [env: MLFLOW_EXPERIMENT_ID]')
+            [CompletionResult]::new('--experiment-name', '--experiment-name', [CompletionResultType]::ParameterName, 'Experiment name [env: MLFLOW_EXPERIMENT_NAME]')
+            [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Also evaluate this model on the same data and show it beside (its metrics are not logged)')
+            [CompletionResult]::new('--threshold', '--threshold', [CompletionResultType]::ParameterName, 'A gate METRIC>=VALUE (or <=, >, <, ==), repeatable: exit 3 when the model falls short')
+            [CompletionResult]::new('--env-manager', '--env-manager', [CompletionResultType]::ParameterName, 'How to build a python_function model''s environment (ignored for ONNX)')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mlrun;models;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a registered model; prints its name')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List registered models (prompts excluded), by name')
@@ -1122,6 +1146,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show a model''s flavors, signature and input example')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)')
             [CompletionResult]::new('predict', 'predict', [CompletionResultType]::ParameterValue, 'Score a JSON or CSV file with a model, as `serve` would, without a server')
+            [CompletionResult]::new('evaluate', 'evaluate', [CompletionResultType]::ParameterValue, 'Score a model on a CSV file and log MLflow''s default metrics for it (a CI gate with --threshold)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1186,6 +1211,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             break
         }
         'mlrun;models;help;predict' {
+            break
+        }
+        'mlrun;models;help;evaluate' {
             break
         }
         'mlrun;models;help;help' {
@@ -1469,6 +1497,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show a model''s flavors, signature and input example')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)')
             [CompletionResult]::new('predict', 'predict', [CompletionResultType]::ParameterValue, 'Score a JSON or CSV file with a model, as `serve` would, without a server')
+            [CompletionResult]::new('evaluate', 'evaluate', [CompletionResultType]::ParameterValue, 'Score a model on a CSV file and log MLflow''s default metrics for it (a CI gate with --threshold)')
             break
         }
         'mlrun;help;models;create' {
@@ -1532,6 +1561,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             break
         }
         'mlrun;help;models;predict' {
+            break
+        }
+        'mlrun;help;models;evaluate' {
             break
         }
         'mlrun;help;ui' {

@@ -304,6 +304,9 @@ _mlrun() {
             mlrun__subcmd__help__subcmd__models,download)
                 cmd="mlrun__subcmd__help__subcmd__models__subcmd__download"
                 ;;
+            mlrun__subcmd__help__subcmd__models,evaluate)
+                cmd="mlrun__subcmd__help__subcmd__models__subcmd__evaluate"
+                ;;
             mlrun__subcmd__help__subcmd__models,inspect)
                 cmd="mlrun__subcmd__help__subcmd__models__subcmd__inspect"
                 ;;
@@ -409,6 +412,9 @@ _mlrun() {
             mlrun__subcmd__models,download)
                 cmd="mlrun__subcmd__models__subcmd__download"
                 ;;
+            mlrun__subcmd__models,evaluate)
+                cmd="mlrun__subcmd__models__subcmd__evaluate"
+                ;;
             mlrun__subcmd__models,help)
                 cmd="mlrun__subcmd__models__subcmd__help"
                 ;;
@@ -474,6 +480,9 @@ _mlrun() {
                 ;;
             mlrun__subcmd__models__subcmd__help,download)
                 cmd="mlrun__subcmd__models__subcmd__help__subcmd__download"
+                ;;
+            mlrun__subcmd__models__subcmd__help,evaluate)
+                cmd="mlrun__subcmd__models__subcmd__help__subcmd__evaluate"
                 ;;
             mlrun__subcmd__models__subcmd__help,help)
                 cmd="mlrun__subcmd__models__subcmd__help__subcmd__help"
@@ -1929,7 +1938,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help__subcmd__models)
-            opts="create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict"
+            opts="create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict evaluate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2027,6 +2036,20 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help__subcmd__models__subcmd__download)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__help__subcmd__models__subcmd__evaluate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2777,7 +2800,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__models)
-            opts="-q -h -V --tracking-uri --output --quiet --color --help --version create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict help"
+            opts="-q -h -V --tracking-uri --output --quiet --color --help --version create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict evaluate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3000,8 +3023,78 @@ _mlrun() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mlrun__subcmd__models__subcmd__evaluate)
+            opts="-m -q -h -V --model-uri --data --targets --model-type --run-id --experiment-id --experiment-name --baseline --threshold --env-manager --tracking-uri --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --model-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --targets)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model-type)
+                    COMPREPLY=($(compgen -W "classifier regressor" -- "${cur}"))
+                    return 0
+                    ;;
+                --run-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --experiment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --experiment-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baseline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-manager)
+                    COMPREPLY=($(compgen -W "local uv virtualenv conda" -- "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mlrun__subcmd__models__subcmd__help)
-            opts="create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict help"
+            opts="create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict evaluate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3099,6 +3192,20 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__models__subcmd__help__subcmd__download)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__models__subcmd__help__subcmd__evaluate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

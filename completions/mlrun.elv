@@ -721,6 +721,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand inspect 'Show a model''s flavors, signature and input example'
             cand serve 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)'
             cand predict 'Score a JSON or CSV file with a model, as `serve` would, without a server'
+            cand evaluate 'Score a model on a CSV file and log MLflow''s default metrics for it (a CI gate with --threshold)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrun;models;create'= {
@@ -1004,6 +1005,28 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mlrun;models;evaluate'= {
+            cand -m 'The model (any URI `models serve` takes)'
+            cand --model-uri 'The model (any URI `models serve` takes)'
+            cand --data 'The evaluation data: a CSV file with a header row'
+            cand --targets 'The column holding the targets (left out of what the model sees)'
+            cand --model-type 'Which of MLflow''s default metric sets to compute'
+            cand --run-id 'Log into this run (it stays as it is) instead of a new run'
+            cand --experiment-id 'Experiment id [env: MLFLOW_EXPERIMENT_ID]'
+            cand --experiment-name 'Experiment name [env: MLFLOW_EXPERIMENT_NAME]'
+            cand --baseline 'Also evaluate this model on the same data and show it beside (its metrics are not logged)'
+            cand --threshold 'A gate METRIC>=VALUE (or <=, >, <, ==), repeatable: exit 3 when the model falls short'
+            cand --env-manager 'How to build a python_function model''s environment (ignored for ONNX)'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mlrun;models;help'= {
             cand create 'Create a registered model; prints its name'
             cand list 'List registered models (prompts excluded), by name'
@@ -1026,6 +1049,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand inspect 'Show a model''s flavors, signature and input example'
             cand serve 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)'
             cand predict 'Score a JSON or CSV file with a model, as `serve` would, without a server'
+            cand evaluate 'Score a model on a CSV file and log MLflow''s default metrics for it (a CI gate with --threshold)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrun;models;help;create'= {
@@ -1069,6 +1093,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;models;help;serve'= {
         }
         &'mlrun;models;help;predict'= {
+        }
+        &'mlrun;models;help;evaluate'= {
         }
         &'mlrun;models;help;help'= {
         }
@@ -1304,6 +1330,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand inspect 'Show a model''s flavors, signature and input example'
             cand serve 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)'
             cand predict 'Score a JSON or CSV file with a model, as `serve` would, without a server'
+            cand evaluate 'Score a model on a CSV file and log MLflow''s default metrics for it (a CI gate with --threshold)'
         }
         &'mlrun;help;models;create'= {
         }
@@ -1346,6 +1373,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;help;models;serve'= {
         }
         &'mlrun;help;models;predict'= {
+        }
+        &'mlrun;help;models;evaluate'= {
         }
         &'mlrun;help;ui'= {
         }

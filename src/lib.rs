@@ -8,6 +8,7 @@ pub mod clock;
 pub mod doctor;
 pub mod entities;
 pub mod error;
+pub mod evaluate;
 pub mod http;
 pub mod ids;
 pub mod models;

@@ -308,7 +308,10 @@ fn system_metrics_are_logged_into_the_run_while_the_entry_point_runs() {
     let dir = project(
         &env,
         "p",
-        &[("burn.sh", "end=$(($(date +%s) + 2)); while [ $(date +%s) -lt $end ]; do :; done\n")],
+        &[(
+            "burn.sh",
+            "end=$(($(date +%s) + 2)); while [ $(date +%s) -lt $end ]; do :; done\n",
+        )],
     );
     let out = env.run(&[
         "run",

@@ -9,6 +9,7 @@ mod delete_tag;
 mod delete_version;
 mod describe;
 mod download;
+mod evaluate;
 mod inspect;
 mod loading;
 mod log;
@@ -84,6 +85,9 @@ pub enum ModelsCmd {
     Serve(serve::ServeArgs),
     /// Score a JSON or CSV file with a model, as `serve` would, without a server
     Predict(predict::PredictArgs),
+    /// Score a model on a CSV file and log MLflow's default metrics for it (a CI gate with
+    /// --threshold)
+    Evaluate(evaluate::EvaluateArgs),
 }
 
 /// The model commands, over a store folder or a tracking server alike.
@@ -110,6 +114,7 @@ pub fn cmd_models(ctx: &Ctx, cmd: ModelsCmd) -> CliResult {
         ModelsCmd::Log(a) => log::cmd_log(ctx, stores, a),
         ModelsCmd::Serve(a) => serve::cmd_serve(ctx, a),
         ModelsCmd::Predict(a) => predict::cmd_predict(ctx, a),
+        ModelsCmd::Evaluate(a) => evaluate::cmd_evaluate(ctx, a),
         ModelsCmd::Inspect(a) => inspect::cmd_inspect(ctx, stores, a),
     }
 }
