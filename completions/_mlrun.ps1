@@ -796,6 +796,8 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)')
             [CompletionResult]::new('predict', 'predict', [CompletionResultType]::ParameterValue, 'Score a JSON or CSV file with a model, as `serve` would, without a server')
             [CompletionResult]::new('evaluate', 'evaluate', [CompletionResultType]::ParameterValue, 'Score a model on a CSV file and log MLflow''s default metrics for it (a CI gate with --threshold)')
+            [CompletionResult]::new('generate-dockerfile', 'generate-dockerfile', [CompletionResultType]::ParameterValue, 'Write a build context (Dockerfile, model, mlrun) for an image serving the model on port 8080')
+            [CompletionResult]::new('build-docker', 'build-docker', [CompletionResultType]::ParameterValue, 'Build an image serving the model on port 8080 (docker, podman or buildah)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1124,6 +1126,43 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mlrun;models;generate-dockerfile' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The model to bake in (any URI `models serve` takes); without it, the image serves the model mounted at /opt/ml/model when it starts')
+            [CompletionResult]::new('--model-uri', '--model-uri', [CompletionResultType]::ParameterName, 'The model to bake in (any URI `models serve` takes); without it, the image serves the model mounted at /opt/ml/model when it starts')
+            [CompletionResult]::new('--base-image', '--base-image', [CompletionResultType]::ParameterName, 'The base image [default: scratch for an ONNX model (no Python at all), python:3.11-slim otherwise]')
+            [CompletionResult]::new('--mlrun-binary', '--mlrun-binary', [CompletionResultType]::ParameterName, 'The mlrun binary to put in the image [default: this one]')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The folder to write the build context into (new or empty)')
+            [CompletionResult]::new('--output-directory', '--output-directory', [CompletionResultType]::ParameterName, 'The folder to write the build context into (new or empty)')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mlrun;models;build-docker' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The model to bake in (any URI `models serve` takes); without it, the image serves the model mounted at /opt/ml/model when it starts')
+            [CompletionResult]::new('--model-uri', '--model-uri', [CompletionResultType]::ParameterName, 'The model to bake in (any URI `models serve` takes); without it, the image serves the model mounted at /opt/ml/model when it starts')
+            [CompletionResult]::new('--base-image', '--base-image', [CompletionResultType]::ParameterName, 'The base image [default: scratch for an ONNX model (no Python at all), python:3.11-slim otherwise]')
+            [CompletionResult]::new('--mlrun-binary', '--mlrun-binary', [CompletionResultType]::ParameterName, 'The mlrun binary to put in the image [default: this one]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The image name (and tag)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The image name (and tag)')
+            [CompletionResult]::new('--engine', '--engine', [CompletionResultType]::ParameterName, 'The engine that builds: docker, podman or buildah [default: the first found on PATH]')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mlrun;models;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a registered model; prints its name')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List registered models (prompts excluded), by name')
@@ -1147,6 +1186,8 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)')
             [CompletionResult]::new('predict', 'predict', [CompletionResultType]::ParameterValue, 'Score a JSON or CSV file with a model, as `serve` would, without a server')
             [CompletionResult]::new('evaluate', 'evaluate', [CompletionResultType]::ParameterValue, 'Score a model on a CSV file and log MLflow''s default metrics for it (a CI gate with --threshold)')
+            [CompletionResult]::new('generate-dockerfile', 'generate-dockerfile', [CompletionResultType]::ParameterValue, 'Write a build context (Dockerfile, model, mlrun) for an image serving the model on port 8080')
+            [CompletionResult]::new('build-docker', 'build-docker', [CompletionResultType]::ParameterValue, 'Build an image serving the model on port 8080 (docker, podman or buildah)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1214,6 +1255,12 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             break
         }
         'mlrun;models;help;evaluate' {
+            break
+        }
+        'mlrun;models;help;generate-dockerfile' {
+            break
+        }
+        'mlrun;models;help;build-docker' {
             break
         }
         'mlrun;models;help;help' {
@@ -1498,6 +1545,8 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)')
             [CompletionResult]::new('predict', 'predict', [CompletionResultType]::ParameterValue, 'Score a JSON or CSV file with a model, as `serve` would, without a server')
             [CompletionResult]::new('evaluate', 'evaluate', [CompletionResultType]::ParameterValue, 'Score a model on a CSV file and log MLflow''s default metrics for it (a CI gate with --threshold)')
+            [CompletionResult]::new('generate-dockerfile', 'generate-dockerfile', [CompletionResultType]::ParameterValue, 'Write a build context (Dockerfile, model, mlrun) for an image serving the model on port 8080')
+            [CompletionResult]::new('build-docker', 'build-docker', [CompletionResultType]::ParameterValue, 'Build an image serving the model on port 8080 (docker, podman or buildah)')
             break
         }
         'mlrun;help;models;create' {
@@ -1564,6 +1613,12 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             break
         }
         'mlrun;help;models;evaluate' {
+            break
+        }
+        'mlrun;help;models;generate-dockerfile' {
+            break
+        }
+        'mlrun;help;models;build-docker' {
             break
         }
         'mlrun;help;ui' {

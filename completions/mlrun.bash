@@ -283,6 +283,9 @@ _mlrun() {
             mlrun__subcmd__help__subcmd__metrics,history)
                 cmd="mlrun__subcmd__help__subcmd__metrics__subcmd__history"
                 ;;
+            mlrun__subcmd__help__subcmd__models,build-docker)
+                cmd="mlrun__subcmd__help__subcmd__models__subcmd__build__subcmd__docker"
+                ;;
             mlrun__subcmd__help__subcmd__models,create)
                 cmd="mlrun__subcmd__help__subcmd__models__subcmd__create"
                 ;;
@@ -306,6 +309,9 @@ _mlrun() {
                 ;;
             mlrun__subcmd__help__subcmd__models,evaluate)
                 cmd="mlrun__subcmd__help__subcmd__models__subcmd__evaluate"
+                ;;
+            mlrun__subcmd__help__subcmd__models,generate-dockerfile)
+                cmd="mlrun__subcmd__help__subcmd__models__subcmd__generate__subcmd__dockerfile"
                 ;;
             mlrun__subcmd__help__subcmd__models,inspect)
                 cmd="mlrun__subcmd__help__subcmd__models__subcmd__inspect"
@@ -391,6 +397,9 @@ _mlrun() {
             mlrun__subcmd__metrics__subcmd__help,history)
                 cmd="mlrun__subcmd__metrics__subcmd__help__subcmd__history"
                 ;;
+            mlrun__subcmd__models,build-docker)
+                cmd="mlrun__subcmd__models__subcmd__build__subcmd__docker"
+                ;;
             mlrun__subcmd__models,create)
                 cmd="mlrun__subcmd__models__subcmd__create"
                 ;;
@@ -414,6 +423,9 @@ _mlrun() {
                 ;;
             mlrun__subcmd__models,evaluate)
                 cmd="mlrun__subcmd__models__subcmd__evaluate"
+                ;;
+            mlrun__subcmd__models,generate-dockerfile)
+                cmd="mlrun__subcmd__models__subcmd__generate__subcmd__dockerfile"
                 ;;
             mlrun__subcmd__models,help)
                 cmd="mlrun__subcmd__models__subcmd__help"
@@ -460,6 +472,9 @@ _mlrun() {
             mlrun__subcmd__models,versions)
                 cmd="mlrun__subcmd__models__subcmd__versions"
                 ;;
+            mlrun__subcmd__models__subcmd__help,build-docker)
+                cmd="mlrun__subcmd__models__subcmd__help__subcmd__build__subcmd__docker"
+                ;;
             mlrun__subcmd__models__subcmd__help,create)
                 cmd="mlrun__subcmd__models__subcmd__help__subcmd__create"
                 ;;
@@ -483,6 +498,9 @@ _mlrun() {
                 ;;
             mlrun__subcmd__models__subcmd__help,evaluate)
                 cmd="mlrun__subcmd__models__subcmd__help__subcmd__evaluate"
+                ;;
+            mlrun__subcmd__models__subcmd__help,generate-dockerfile)
+                cmd="mlrun__subcmd__models__subcmd__help__subcmd__generate__subcmd__dockerfile"
                 ;;
             mlrun__subcmd__models__subcmd__help,help)
                 cmd="mlrun__subcmd__models__subcmd__help__subcmd__help"
@@ -1938,8 +1956,22 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help__subcmd__models)
-            opts="create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict evaluate"
+            opts="create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict evaluate generate-dockerfile build-docker"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__help__subcmd__models__subcmd__build__subcmd__docker)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2050,6 +2082,20 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help__subcmd__models__subcmd__evaluate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__help__subcmd__models__subcmd__generate__subcmd__dockerfile)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2800,12 +2846,66 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__models)
-            opts="-q -h -V --tracking-uri --output --quiet --color --help --version create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict evaluate help"
+            opts="-q -h -V --tracking-uri --output --quiet --color --help --version create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict evaluate generate-dockerfile build-docker help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__models__subcmd__build__subcmd__docker)
+            opts="-m -n -q -h -V --model-uri --base-image --mlrun-binary --name --engine --tracking-uri --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --model-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-image)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mlrun-binary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --engine)
+                    COMPREPLY=($(compgen -W "docker podman buildah" -- "${cur}"))
+                    return 0
+                    ;;
                 --tracking-uri)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3093,9 +3193,73 @@ _mlrun() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        mlrun__subcmd__models__subcmd__help)
-            opts="create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict evaluate help"
+        mlrun__subcmd__models__subcmd__generate__subcmd__dockerfile)
+            opts="-m -d -q -h -V --model-uri --base-image --mlrun-binary --output-directory --tracking-uri --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --model-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-image)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mlrun-binary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output-directory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__models__subcmd__help)
+            opts="create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict evaluate generate-dockerfile build-docker help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__models__subcmd__help__subcmd__build__subcmd__docker)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3206,6 +3370,20 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__models__subcmd__help__subcmd__evaluate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__models__subcmd__help__subcmd__generate__subcmd__dockerfile)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -722,6 +722,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand serve 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)'
             cand predict 'Score a JSON or CSV file with a model, as `serve` would, without a server'
             cand evaluate 'Score a model on a CSV file and log MLflow''s default metrics for it (a CI gate with --threshold)'
+            cand generate-dockerfile 'Write a build context (Dockerfile, model, mlrun) for an image serving the model on port 8080'
+            cand build-docker 'Build an image serving the model on port 8080 (docker, podman or buildah)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrun;models;create'= {
@@ -1027,6 +1029,41 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mlrun;models;generate-dockerfile'= {
+            cand -m 'The model to bake in (any URI `models serve` takes); without it, the image serves the model mounted at /opt/ml/model when it starts'
+            cand --model-uri 'The model to bake in (any URI `models serve` takes); without it, the image serves the model mounted at /opt/ml/model when it starts'
+            cand --base-image 'The base image [default: scratch for an ONNX model (no Python at all), python:3.11-slim otherwise]'
+            cand --mlrun-binary 'The mlrun binary to put in the image [default: this one]'
+            cand -d 'The folder to write the build context into (new or empty)'
+            cand --output-directory 'The folder to write the build context into (new or empty)'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;models;build-docker'= {
+            cand -m 'The model to bake in (any URI `models serve` takes); without it, the image serves the model mounted at /opt/ml/model when it starts'
+            cand --model-uri 'The model to bake in (any URI `models serve` takes); without it, the image serves the model mounted at /opt/ml/model when it starts'
+            cand --base-image 'The base image [default: scratch for an ONNX model (no Python at all), python:3.11-slim otherwise]'
+            cand --mlrun-binary 'The mlrun binary to put in the image [default: this one]'
+            cand -n 'The image name (and tag)'
+            cand --name 'The image name (and tag)'
+            cand --engine 'The engine that builds: docker, podman or buildah [default: the first found on PATH]'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mlrun;models;help'= {
             cand create 'Create a registered model; prints its name'
             cand list 'List registered models (prompts excluded), by name'
@@ -1050,6 +1087,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand serve 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)'
             cand predict 'Score a JSON or CSV file with a model, as `serve` would, without a server'
             cand evaluate 'Score a model on a CSV file and log MLflow''s default metrics for it (a CI gate with --threshold)'
+            cand generate-dockerfile 'Write a build context (Dockerfile, model, mlrun) for an image serving the model on port 8080'
+            cand build-docker 'Build an image serving the model on port 8080 (docker, podman or buildah)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrun;models;help;create'= {
@@ -1095,6 +1134,10 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;models;help;predict'= {
         }
         &'mlrun;models;help;evaluate'= {
+        }
+        &'mlrun;models;help;generate-dockerfile'= {
+        }
+        &'mlrun;models;help;build-docker'= {
         }
         &'mlrun;models;help;help'= {
         }
@@ -1331,6 +1374,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand serve 'Serve a model over MLflow''s scoring protocol (POST /invocations, /ping, /health, /version)'
             cand predict 'Score a JSON or CSV file with a model, as `serve` would, without a server'
             cand evaluate 'Score a model on a CSV file and log MLflow''s default metrics for it (a CI gate with --threshold)'
+            cand generate-dockerfile 'Write a build context (Dockerfile, model, mlrun) for an image serving the model on port 8080'
+            cand build-docker 'Build an image serving the model on port 8080 (docker, podman or buildah)'
         }
         &'mlrun;help;models;create'= {
         }
@@ -1375,6 +1420,10 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;help;models;predict'= {
         }
         &'mlrun;help;models;evaluate'= {
+        }
+        &'mlrun;help;models;generate-dockerfile'= {
+        }
+        &'mlrun;help;models;build-docker'= {
         }
         &'mlrun;help;ui'= {
         }

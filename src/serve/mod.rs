@@ -3,6 +3,7 @@
 //! worker pool and its supervision (`pool`), the workers' environment (`env`) and the request
 //! handling on the HTTP front (`front`; the server itself is `crate::http`). `mlrun models predict`
 //! and the server share one code path; nothing here prints or reads the environment.
+pub mod container;
 pub mod env;
 pub mod front;
 pub mod onnx;

@@ -2,6 +2,8 @@
 //! models themselves (log, register, download, inspect, serve, predict), on a folder or a tracking
 //! server alike; one file per subcommand, and their dispatch. Errors for names, versions or aliases
 //! that don't exist come with a hint listing what does (`explain`).
+mod build_docker;
+mod container;
 mod create;
 mod delete;
 mod delete_alias;
@@ -10,6 +12,7 @@ mod delete_version;
 mod describe;
 mod download;
 mod evaluate;
+mod generate_dockerfile;
 mod inspect;
 mod loading;
 mod log;
@@ -88,34 +91,44 @@ pub enum ModelsCmd {
     /// Score a model on a CSV file and log MLflow's default metrics for it (a CI gate with
     /// --threshold)
     Evaluate(evaluate::EvaluateArgs),
+    /// Write a build context (Dockerfile, model, mlrun) for an image serving the model on port 8080
+    GenerateDockerfile(generate_dockerfile::GenerateDockerfileArgs),
+    /// Build an image serving the model on port 8080 (docker, podman or buildah)
+    BuildDocker(build_docker::BuildDockerArgs),
 }
 
 /// The model commands, over a store folder or a tracking server alike.
 pub fn cmd_models(ctx: &Ctx, cmd: ModelsCmd) -> CliResult {
-    let stores = ctx.stores()?;
-    let reg = stores.registry();
+    // Each command opens the store when it needs it: serving or packaging a local model opens
+    // none (a container serving the model it holds has no store).
     match cmd {
-        ModelsCmd::Create(a) => create::cmd_create(ctx, reg, a),
-        ModelsCmd::List(a) | ModelsCmd::Search(a) => search::cmd_search(ctx, reg, a),
-        ModelsCmd::Describe(a) => describe::cmd_describe(ctx, reg, a),
-        ModelsCmd::Rename(a) => rename::cmd_rename(ctx, reg, a),
-        ModelsCmd::Delete(a) => delete::cmd_delete(ctx, reg, a),
-        ModelsCmd::SetTag(a) => set_tag::cmd_set_tag(reg, a),
-        ModelsCmd::DeleteTag(a) => delete_tag::cmd_delete_tag(reg, a),
-        ModelsCmd::Update(a) => update::cmd_update(ctx, reg, a),
-        ModelsCmd::Register(a) => register::cmd_register(ctx, stores, a),
-        ModelsCmd::Versions(a) => versions::cmd_versions(ctx, reg, a),
-        ModelsCmd::Version(a) => version::cmd_version(ctx, reg, a),
-        ModelsCmd::SetAlias(a) => set_alias::cmd_set_alias(ctx, reg, a),
-        ModelsCmd::DeleteAlias(a) => delete_alias::cmd_delete_alias(reg, a),
-        ModelsCmd::Transition(a) => transition::cmd_transition(ctx, reg, a),
-        ModelsCmd::DeleteVersion(a) => delete_version::cmd_delete_version(ctx, reg, a),
-        ModelsCmd::Download(a) => download::cmd_download(stores, a),
-        ModelsCmd::Log(a) => log::cmd_log(ctx, stores, a),
         ModelsCmd::Serve(a) => serve::cmd_serve(ctx, a),
         ModelsCmd::Predict(a) => predict::cmd_predict(ctx, a),
         ModelsCmd::Evaluate(a) => evaluate::cmd_evaluate(ctx, a),
-        ModelsCmd::Inspect(a) => inspect::cmd_inspect(ctx, stores, a),
+        ModelsCmd::GenerateDockerfile(a) => generate_dockerfile::cmd_generate_dockerfile(ctx, a),
+        ModelsCmd::BuildDocker(a) => build_docker::cmd_build_docker(ctx, a),
+        ModelsCmd::Create(a) => create::cmd_create(ctx, ctx.stores()?.registry(), a),
+        ModelsCmd::List(a) | ModelsCmd::Search(a) => {
+            search::cmd_search(ctx, ctx.stores()?.registry(), a)
+        }
+        ModelsCmd::Describe(a) => describe::cmd_describe(ctx, ctx.stores()?.registry(), a),
+        ModelsCmd::Rename(a) => rename::cmd_rename(ctx, ctx.stores()?.registry(), a),
+        ModelsCmd::Delete(a) => delete::cmd_delete(ctx, ctx.stores()?.registry(), a),
+        ModelsCmd::SetTag(a) => set_tag::cmd_set_tag(ctx.stores()?.registry(), a),
+        ModelsCmd::DeleteTag(a) => delete_tag::cmd_delete_tag(ctx.stores()?.registry(), a),
+        ModelsCmd::Update(a) => update::cmd_update(ctx, ctx.stores()?.registry(), a),
+        ModelsCmd::Register(a) => register::cmd_register(ctx, ctx.stores()?, a),
+        ModelsCmd::Versions(a) => versions::cmd_versions(ctx, ctx.stores()?.registry(), a),
+        ModelsCmd::Version(a) => version::cmd_version(ctx, ctx.stores()?.registry(), a),
+        ModelsCmd::SetAlias(a) => set_alias::cmd_set_alias(ctx, ctx.stores()?.registry(), a),
+        ModelsCmd::DeleteAlias(a) => delete_alias::cmd_delete_alias(ctx.stores()?.registry(), a),
+        ModelsCmd::Transition(a) => transition::cmd_transition(ctx, ctx.stores()?.registry(), a),
+        ModelsCmd::DeleteVersion(a) => {
+            delete_version::cmd_delete_version(ctx, ctx.stores()?.registry(), a)
+        }
+        ModelsCmd::Download(a) => download::cmd_download(ctx.stores()?, a),
+        ModelsCmd::Log(a) => log::cmd_log(ctx, ctx.stores()?, a),
+        ModelsCmd::Inspect(a) => inspect::cmd_inspect(ctx, ctx.stores()?, a),
     }
 }
 

@@ -30,13 +30,13 @@ pub struct ServeArgs {
     pub port: u16,
     /// Python worker processes (python_function models), or requests scored at once (ONNX)
     /// [default: 1 for Python, the number of CPUs for ONNX]
-    #[arg(short = 'w', long)]
+    #[arg(short = 'w', long, env = "MLRUN_WORKERS")]
     pub workers: Option<usize>,
     /// How to build the model's Python environment (ignored for ONNX, which needs no Python)
     #[arg(long, value_enum, default_value_t = ModelEnvManager::Virtualenv)]
     pub env_manager: ModelEnvManager,
     /// Seconds a request may take before it is answered 504 (its worker is then restarted)
-    #[arg(short = 't', long, default_value_t = 60)]
+    #[arg(short = 't', long, default_value_t = 60, env = "MLRUN_TIMEOUT")]
     pub timeout: u64,
     /// Let one model call score up to N queued requests together (their rows joined, scored once,
     /// split back; only requests with the same columns and no params). Much higher throughput under
