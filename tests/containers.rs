@@ -92,7 +92,17 @@ fn build_contexts_for_onnx_python_and_mounted_models() {
         "{dockerfile}"
     );
     assert!(
-        dockerfile.contains("pip install --no-cache-dir -r /opt/ml/model/requirements.txt"),
+        dockerfile.contains("pip install --no-cache-dir -r /opt/requirements.txt"),
+        "{dockerfile}"
+    );
+    // The environment is built before the model is copied (a new model reuses the layer).
+    assert!(
+        dockerfile.find("RUN python -m venv") < dockerfile.find("COPY model /opt/ml/model"),
+        "{dockerfile}"
+    );
+    // No host path in what is shipped.
+    assert!(
+        !dockerfile.contains(env.path().to_str().unwrap()),
         "{dockerfile}"
     );
     assert!(

@@ -174,13 +174,21 @@ pub fn write_context(req: &ContextRequest, dest: &Path) -> Result<Context> {
         Some(Backend::Pyfunc) => {
             let base = req.base_image.unwrap_or(DEFAULT_PYTHON_BASE).to_string();
             let model_dir = req.model.map(Path::to_path_buf).unwrap_or_default();
-            let install = if has_requirements(&model_dir) {
-                format!("/opt/venv/bin/pip install --no-cache-dir -r {MODEL_DIR}/requirements.txt")
+            // The environment layer comes before the model's files, so a new model with the same
+            // requirements rebuilds nothing but its own layer.
+            let (reqs, install) = if has_requirements(&model_dir) {
+                (
+                    "COPY model/requirements.txt /opt/requirements.txt\n".to_string(),
+                    "/opt/venv/bin/pip install --no-cache-dir -r /opt/requirements.txt".to_string(),
+                )
             } else {
-                "/opt/venv/bin/pip install --no-cache-dir mlflow".to_string()
+                (
+                    String::new(),
+                    "/opt/venv/bin/pip install --no-cache-dir mlflow".to_string(),
+                )
             };
             let body = format!(
-                "COPY mlrun /usr/local/bin/mlrun\nCOPY model {MODEL_DIR}\n# The model's environment, built now, so the container needs no network to start.\nRUN python -m venv /opt/venv && {install}\nENV PATH=/opt/venv/bin:$PATH\nUSER {USER}\nEXPOSE {PORT}\nENTRYPOINT {}\n",
+                "COPY mlrun /usr/local/bin/mlrun\n{reqs}# The model's environment, built now, so the container needs no network to start.\nRUN python -m venv /opt/venv && {install}\nCOPY model {MODEL_DIR}\nENV PATH=/opt/venv/bin:$PATH\nUSER {USER}\nEXPOSE {PORT}\nENTRYPOINT {}\n",
                 serve(&["--env-manager", "local"])
             );
             ("python_function", base, body)
