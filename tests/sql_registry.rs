@@ -364,7 +364,7 @@ print(json.dumps({"deleted": [d.current_stage, d.source, d.run_id], "next": n.ve
         assert_eq!(
             after,
             serde_json::json!({"deleted": ["Deleted_Internal", "REDACTED-SOURCE-PATH", "REDACTED-RUN-ID"],
-                "next": "5", "champ": "2", "tags": {"i": "1", "vt": "1"}}),
+                "next": 5, "champ": 2, "tags": {"i": "1", "vt": "1"}}),
             "[{}]",
             db.label
         );
