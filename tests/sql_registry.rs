@@ -617,6 +617,7 @@ fn four_processes_registering_at_once_get_forty_distinct_numbers() {
                         "1",
                     ])
                     .env("SQLREG_CHILD_URI", &db.uri)
+                    .stdout(std::process::Stdio::null())
                     .spawn()
                     .unwrap()
             })
