@@ -8,6 +8,7 @@ use super::filter::{
     err, is_numeric_token, is_string_token, parse_list, parse_statement, span_of, split_entity,
     strip_quotes, strip_quotes_expected, trim_backticks, validate_comparison, ClauseStyle, RawCmp,
 };
+use super::like::{sql_like, LikeRules};
 use super::runs::{num_value, parse_order_by_string, py_strip, Comparator, RunValue};
 use super::sqlparse::{self, Cls, Tk};
 use super::SearchError;
@@ -93,11 +94,14 @@ pub struct RegistryClause {
 #[derive(Debug, Clone, Default)]
 pub struct ModelFilter {
     pub clauses: Vec<RegistryClause>,
+    /// Whose LIKE and ILIKE the clauses follow (MLflow's file store unless set).
+    pub like: LikeRules,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct ModelVersionFilter {
     pub clauses: Vec<RegistryClause>,
+    pub like: LikeRules,
 }
 
 struct Flavor {
@@ -235,9 +239,9 @@ fn to_int(v: &RunValue, span: &std::ops::Range<usize>) -> Result<RunValue, Searc
     }
 }
 
-/// How a value compared with a numeric attribute becomes an integer: as the file registry's
-/// `int(value)` does when it matches, or as the SQL registry checks it after parsing (a float or a
-/// string that is not an integer is refused with its own message).
+/// Which registry checks a parsed filter's comparators and numeric values, and with which words:
+/// the file registry when it matches (`int(value)`), or the SQL registry after parsing (a float
+/// or a string that is not an integer is refused with its own message).
 #[derive(Clone, Copy, PartialEq)]
 enum Ints {
     File,
@@ -280,15 +284,35 @@ fn parse_registry(f: &Flavor, s: &str, ints: Ints) -> Result<Vec<RegistryClause>
     let mut out = Vec::with_capacity(raw.len());
     for (is_tag, key, upper, value, span, cmp_span) in raw {
         let numeric = !is_tag && f.numeric.contains(&key.as_str());
+        let sql = ints == Ints::Sql;
         let (allowed, msg): (&[&str], String) = if is_tag {
             (
                 &["!=", "=", "LIKE", "ILIKE"],
-                format!("Invalid comparator '{upper}' not one of '{TAG_CMPS}"),
+                if sql {
+                    format!("Invalid comparator for tag: {upper}")
+                } else {
+                    format!("Invalid comparator '{upper}' not one of '{TAG_CMPS}")
+                },
             )
         } else if numeric {
             (
                 &[">", ">=", "!=", "=", "<", "<="],
-                format!("Invalid comparator '{upper}' not one of '{STRING_ATTR_CMPS}"),
+                if sql {
+                    format!("Invalid comparator for attribute {key}: {upper}")
+                } else {
+                    format!("Invalid comparator '{upper}' not one of '{STRING_ATTR_CMPS}")
+                },
+            )
+        } else if sql {
+            // MLflow's SQL registry takes IN and NOT IN only for the list keys.
+            let list_ok = f.list_keys.contains(&key.as_str());
+            (
+                if list_ok {
+                    &["!=", "=", "LIKE", "ILIKE", "IN", "NOT IN"]
+                } else {
+                    &["!=", "=", "LIKE", "ILIKE"]
+                },
+                format!("Invalid comparator for attribute: {upper}"),
             )
         } else {
             (
@@ -300,10 +324,10 @@ fn parse_registry(f: &Flavor, s: &str, ints: Ints) -> Result<Vec<RegistryClause>
             Some(c) if allowed.contains(&upper.as_str()) => c,
             _ => return Err(err(msg, Some(cmp_span))),
         };
-        let value = if numeric && ints == Ints::File {
-            to_int(&value, &span)?
-        } else {
-            value
+        let value = match (numeric, ints) {
+            (true, Ints::File) => to_int(&value, &span)?,
+            (true, Ints::Sql) => sql_int(&key, &value, &span)?,
+            (false, _) => value,
         };
         out.push(RegistryClause {
             is_tag,
@@ -313,33 +337,37 @@ fn parse_registry(f: &Flavor, s: &str, ints: Ints) -> Result<Vec<RegistryClause>
             span,
         });
     }
-    if ints == Ints::Sql {
-        for c in &mut out {
-            if !c.is_tag && f.numeric.contains(&c.key.as_str()) {
-                c.value = sql_int(&c.key, &c.value, &c.span)?;
-            }
-        }
-    }
     Ok(out)
 }
 
 pub fn parse_model_filter(s: &str) -> Result<ModelFilter, SearchError> {
     Ok(ModelFilter {
         clauses: parse_registry(&MODELS, s, Ints::File)?,
+        like: LikeRules::Python,
     })
 }
 
 pub fn parse_model_version_filter(s: &str) -> Result<ModelVersionFilter, SearchError> {
     Ok(ModelVersionFilter {
         clauses: parse_registry(&VERSIONS, s, Ints::File)?,
+        like: LikeRules::Python,
     })
 }
 
-/// [`parse_model_version_filter`] as MLflow's SQL registry reads the values of numeric attributes
-/// (see [`sql_int`]).
+/// [`parse_model_filter`] as MLflow's SQL registry checks the comparators, with its messages.
+pub fn parse_model_filter_sql(s: &str) -> Result<ModelFilter, SearchError> {
+    Ok(ModelFilter {
+        clauses: parse_registry(&MODELS, s, Ints::Sql)?,
+        like: LikeRules::Python,
+    })
+}
+
+/// [`parse_model_version_filter`] as MLflow's SQL registry checks the comparators and reads the
+/// values of numeric attributes (see [`sql_int`]), clause by clause, with its messages.
 pub fn parse_model_version_filter_sql(s: &str) -> Result<ModelVersionFilter, SearchError> {
     Ok(ModelVersionFilter {
         clauses: parse_registry(&VERSIONS, s, Ints::Sql)?,
+        like: LikeRules::Python,
     })
 }
 
@@ -348,7 +376,7 @@ enum Lhs<'a> {
     I(i64),
 }
 
-fn clause_matches(c: &RegistryClause, lhs: Lhs) -> bool {
+fn clause_matches(c: &RegistryClause, lhs: Lhs, rules: LikeRules) -> bool {
     let cmp = c.comparator;
     match lhs {
         Lhs::S(l) => {
@@ -362,7 +390,12 @@ fn clause_matches(c: &RegistryClause, lhs: Lhs) -> bool {
             }
             match (l, &c.value) {
                 (None, _) => false,
-                (Some(l), RunValue::Str(v)) => cmp.on_str(l, v),
+                (Some(l), RunValue::Str(v)) => match cmp {
+                    Comparator::Like | Comparator::ILike if rules != LikeRules::Python => {
+                        sql_like(l, v, rules, cmp == Comparator::ILike)
+                    }
+                    _ => cmp.on_str(l, v),
+                },
                 (Some(l), RunValue::List(v)) => cmp.on_list(l, v),
                 _ => false,
             }
@@ -386,7 +419,7 @@ impl ModelFilter {
                     _ => Lhs::I(m.last_updated_timestamp),
                 }
             };
-            clause_matches(c, lhs)
+            clause_matches(c, lhs, self.like)
         })
     }
 }
@@ -410,7 +443,7 @@ impl ModelVersionFilter {
                     _ => Lhs::I(v.last_updated_timestamp),
                 }
             };
-            clause_matches(c, lhs)
+            clause_matches(c, lhs, self.like)
         })
     }
 }

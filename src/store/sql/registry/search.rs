@@ -38,6 +38,14 @@ fn prompt_rule(clauses: &mut Vec<RegistryClause>) -> bool {
     true
 }
 
+/// LIKE and ILIKE as the database at hand evaluates them.
+fn like_rules(tx: &Tx) -> search::LikeRules {
+    match tx.dialect() {
+        Dialect::Sqlite => search::LikeRules::Sqlite,
+        Dialect::Postgres => search::LikeRules::Postgres,
+    }
+}
+
 fn is_prompt(tags: &[crate::entities::Tag]) -> bool {
     tags.iter()
         .any(|t| t.key == IS_PROMPT_TAG_KEY && t.value == "true")
@@ -127,12 +135,15 @@ pub(super) fn models(tx: &mut Tx, q: &RegistryQuery) -> Result<RegistryPage<Regi
         SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD,
     )?;
     let mut clauses = parse_filter_clauses(q.filter.as_deref(), |f| {
-        search::parse_model_filter(f).map(|p| p.clauses)
+        search::parse_model_filter_sql(f).map(|p| p.clauses)
     })?;
     let orders = search::sql_model_orders(&q.order_by)?;
     search::decode_page_token_signed(q.page_token.as_deref().unwrap_or(""))?;
     let exclude_prompts = prompt_rule(&mut clauses);
-    let filter = search::ModelFilter { clauses };
+    let filter = search::ModelFilter {
+        clauses,
+        like: like_rules(tx),
+    };
 
     let all = load::models(tx, None)?;
     let tags: Vec<HashMap<String, String>> = all.iter().map(|m| tag_map(&m.tags)).collect();
@@ -184,7 +195,10 @@ pub(super) fn versions(
     let orders = search::sql_version_orders(&q.order_by)?;
     search::decode_page_token_signed(q.page_token.as_deref().unwrap_or(""))?;
     let exclude_prompts = prompt_rule(&mut clauses);
-    let filter = search::ModelVersionFilter { clauses };
+    let filter = search::ModelVersionFilter {
+        clauses,
+        like: like_rules(tx),
+    };
     if let Some(name) = model {
         load::require_model(tx, name)?;
     }
