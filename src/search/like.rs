@@ -104,6 +104,8 @@ pub enum LikeRules {
     Sqlite,
     /// PostgreSQL: `\` escapes the next character; ILIKE folds case by Unicode.
     Postgres,
+    /// PostgreSQL whose character type folds ASCII letters only (the `C` locale).
+    PostgresAscii,
 }
 
 /// SQL's LIKE under `rules` (not `Python`): the whole text must match; `%` is any run of
@@ -111,18 +113,20 @@ pub enum LikeRules {
 pub(crate) fn sql_like(s: &str, pattern: &str, rules: LikeRules, ignore_case: bool) -> bool {
     let fold = |c: char| match (ignore_case, rules) {
         (false, _) => c,
-        (true, LikeRules::Sqlite) => c.to_ascii_lowercase(),
+        (true, LikeRules::Sqlite | LikeRules::PostgresAscii) => c.to_ascii_lowercase(),
         (true, _) => fold(c),
     };
     let mut pat = Vec::new();
     let mut chars = pattern.chars();
     while let Some(c) = chars.next() {
         pat.push(match c {
-            '\\' if rules == LikeRules::Postgres => match chars.next() {
-                Some(e) => Pat::Lit(fold(e)),
-                // PostgreSQL refuses a pattern ending in its escape character; nothing matches.
-                None => return false,
-            },
+            '\\' if matches!(rules, LikeRules::Postgres | LikeRules::PostgresAscii) => {
+                match chars.next() {
+                    Some(e) => Pat::Lit(fold(e)),
+                    // PostgreSQL refuses a pattern ending in its escape character; nothing matches.
+                    None => return false,
+                }
+            }
             '%' => Pat::Many,
             '_' => Pat::One,
             c => Pat::Lit(fold(c)),
@@ -164,6 +168,8 @@ mod sql_like_tests {
         assert!(sql_like("Abc", "a%", Sqlite, true));
         assert!(!sql_like("Ünï", "ü%", Sqlite, true));
         assert!(sql_like("Ünï", "ü%", Postgres, true));
+        assert!(!sql_like("Ünï", "ü%", LikeRules::PostgresAscii, true));
+        assert!(sql_like("a_b", "a\\_b", LikeRules::PostgresAscii, false));
         assert!(sql_like("ab", "a_", Postgres, false) && !sql_like("abc", "a_", Postgres, false));
     }
 }

@@ -119,14 +119,9 @@ impl ModelRegistry for SqlRegistry {
     fn list_registered_models(&self) -> Result<Listing<RegisteredModel>> {
         self.db.read(|tx| {
             let mut models = load::models(tx, None)?;
-            let versions = load::versions(tx, None, false)?;
+            let mut latest = load::latest_by_model(tx)?;
             for rm in &mut models {
-                let mine: Vec<ModelVersion> = versions
-                    .iter()
-                    .filter(|v| v.name == rm.name)
-                    .cloned()
-                    .collect();
-                rm.latest_versions = latest_per_stage(&mine, &[]);
+                rm.latest_versions = latest.remove(&rm.name).unwrap_or_default();
             }
             Ok(Listing {
                 items: models,

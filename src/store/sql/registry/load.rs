@@ -110,6 +110,18 @@ pub(super) fn versions(
         .collect()
 }
 
+/// Every model's latest live version per stage, by model name.
+pub(super) fn latest_by_model(tx: &mut Tx) -> Result<HashMap<String, Vec<ModelVersion>>> {
+    let mut by_name: HashMap<String, Vec<ModelVersion>> = HashMap::new();
+    for mv in versions(tx, None, false)? {
+        by_name.entry(mv.name.clone()).or_default().push(mv);
+    }
+    Ok(by_name
+        .into_iter()
+        .map(|(name, versions)| (name, latest_per_stage(&versions, &[])))
+        .collect())
+}
+
 /// Registered models (one or all), with tags and aliases but no latest versions, ordered by name
 /// as the database collates it.
 pub(super) fn models(tx: &mut Tx, name: Option<&str>) -> Result<Vec<RegisteredModel>> {

@@ -5,9 +5,7 @@
 use super::super::db::{Dialect, Tx};
 use super::load;
 use crate::error::{Result, StoreError};
-use crate::registry::{
-    latest_per_stage, ModelVersion, RegisteredModel, RegistryPage, RegistryQuery,
-};
+use crate::registry::{ModelVersion, RegisteredModel, RegistryPage, RegistryQuery};
 use crate::search::registry::{
     check_max_results, IS_PROMPT_TAG_KEY, SEARCH_MODEL_VERSION_MAX_RESULTS_THRESHOLD,
     SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD,
@@ -38,12 +36,22 @@ fn prompt_rule(clauses: &mut Vec<RegistryClause>) -> bool {
     true
 }
 
-/// LIKE and ILIKE as the database at hand evaluates them.
-fn like_rules(tx: &Tx) -> search::LikeRules {
-    match tx.dialect() {
+/// LIKE and ILIKE as the database at hand evaluates them (PostgreSQL's ILIKE folds case as its
+/// character type does, which the database is asked).
+fn like_rules(tx: &mut Tx) -> Result<search::LikeRules> {
+    Ok(match tx.dialect() {
         Dialect::Sqlite => search::LikeRules::Sqlite,
-        Dialect::Postgres => search::LikeRules::Postgres,
-    }
+        Dialect::Postgres => {
+            let unicode = tx
+                .query_row("SELECT 'Ü' ILIKE 'ü'", &[])?
+                .is_some_and(|r| r.bool(0));
+            if unicode {
+                search::LikeRules::Postgres
+            } else {
+                search::LikeRules::PostgresAscii
+            }
+        }
+    })
 }
 
 fn is_prompt(tags: &[crate::entities::Tag]) -> bool {
@@ -142,7 +150,7 @@ pub(super) fn models(tx: &mut Tx, q: &RegistryQuery) -> Result<RegistryPage<Regi
     let exclude_prompts = prompt_rule(&mut clauses);
     let filter = search::ModelFilter {
         clauses,
-        like: like_rules(tx),
+        like: like_rules(tx)?,
     };
 
     let all = load::models(tx, None)?;
@@ -169,13 +177,9 @@ pub(super) fn models(tx: &mut Tx, q: &RegistryQuery) -> Result<RegistryPage<Regi
     let ordered: Vec<RegisteredModel> = picked.iter().filter_map(|&i| all[i].take()).collect();
     let mut page = sql_page(ordered, q, tx.dialect(), tx.display())?;
     if !page.items.is_empty() {
-        let mut by_name: HashMap<String, Vec<ModelVersion>> = HashMap::new();
-        for mv in load::versions(tx, None, false)? {
-            by_name.entry(mv.name.clone()).or_default().push(mv);
-        }
+        let mut latest = load::latest_by_model(tx)?;
         for rm in &mut page.items {
-            let versions = by_name.remove(&rm.name).unwrap_or_default();
-            rm.latest_versions = latest_per_stage(&versions, &[]);
+            rm.latest_versions = latest.remove(&rm.name).unwrap_or_default();
         }
     }
     Ok(page)
@@ -197,7 +201,7 @@ pub(super) fn versions(
     let exclude_prompts = prompt_rule(&mut clauses);
     let filter = search::ModelVersionFilter {
         clauses,
-        like: like_rules(tx),
+        like: like_rules(tx)?,
     };
     if let Some(name) = model {
         load::require_model(tx, name)?;
