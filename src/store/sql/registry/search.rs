@@ -278,3 +278,47 @@ fn load_prompt_version_names(tx: &mut Tx, model: Option<&str>) -> Result<Vec<Str
         .map(|r| r.str(0))
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(max_results: i64, offset: Option<i128>) -> RegistryQuery {
+        RegistryQuery {
+            max_results,
+            page_token: offset.map(search::encode_page_token_signed),
+            ..Default::default()
+        }
+    }
+
+    fn page(
+        n: usize,
+        query: &RegistryQuery,
+        dialect: Dialect,
+    ) -> Result<(Vec<usize>, Option<i64>)> {
+        let p = sql_page((0..n).collect(), query, dialect, "db")?;
+        let next = p
+            .next_page_token
+            .map(|t| search::decode_page_token_signed(&t).unwrap());
+        Ok((p.items, next))
+    }
+
+    #[test]
+    fn pages_as_limit_plus_one_and_offset() {
+        use Dialect::{Postgres, Sqlite};
+        assert_eq!(page(5, &q(2, None), Sqlite).unwrap(), (vec![0, 1], Some(2)));
+        assert_eq!(page(5, &q(2, Some(4)), Postgres).unwrap(), (vec![4], None));
+        // Exactly one page left: no token (MLflow fetched max_results + 1 rows and got fewer).
+        assert_eq!(page(4, &q(2, Some(2)), Sqlite).unwrap(), (vec![2, 3], None));
+        // A negative max_results: SQLite reads no limit and Python's slice counts from the end;
+        // PostgreSQL refuses the negative LIMIT.
+        assert_eq!(
+            page(5, &q(-2, None), Sqlite).unwrap(),
+            (vec![0, 1, 2], None)
+        );
+        assert!(matches!(
+            page(5, &q(-2, None), Postgres),
+            Err(StoreError::Database { .. })
+        ));
+    }
+}
