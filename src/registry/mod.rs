@@ -284,9 +284,27 @@ fn invalid(msg: String) -> StoreError {
     StoreError::InvalidParameter(msg)
 }
 
-/// A registered model name, as MLflow's file registry checks it: not blank; no `/`, `:` or `%`;
-/// and it must name itself as a path (no `..`, `.`, leading `/`). A NUL byte is refused too.
+/// A registered model name, as MLflow's file registry checks it: MLflow's rules
+/// ([`validate_registered_model_name`]) and no `%`. A NUL byte is refused too.
 pub fn validate_model_name(name: &str) -> Result<()> {
+    check_name_shape(name)?;
+    if name.contains('%') {
+        return Err(invalid(format!(
+            "Invalid name: '{name}'. Registered model name cannot contain '%' character"
+        )));
+    }
+    refuse_nul(name)
+}
+
+/// A registered model name as MLflow's `_validate_model_name` checks it (its SQL registry): not
+/// blank; no `/` or `:`; and it must name itself as a path (no `..`, `.`, leading `/`). A NUL byte,
+/// which no database keeps, is refused too.
+pub fn validate_registered_model_name(name: &str) -> Result<()> {
+    check_name_shape(name)?;
+    refuse_nul(name)
+}
+
+fn check_name_shape(name: &str) -> Result<()> {
     if name.trim().is_empty() {
         return Err(invalid(
             "Missing value for required parameter 'name'.".to_string(),
@@ -304,11 +322,10 @@ pub fn validate_model_name(name: &str) -> Result<()> {
             crate::pyjson::dumps_str(name)
         )));
     }
-    if name.contains('%') {
-        return Err(invalid(format!(
-            "Invalid name: '{name}'. Registered model name cannot contain '%' character"
-        )));
-    }
+    Ok(())
+}
+
+fn refuse_nul(name: &str) -> Result<()> {
     if name.contains('\0') {
         return Err(invalid(format!(
             "Invalid name: {}. Registered model name cannot contain a NUL byte",
@@ -316,6 +333,51 @@ pub fn validate_model_name(name: &str) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// MLflow's "not found" for a registered model.
+pub fn model_not_found(name: &str) -> StoreError {
+    StoreError::NotFound(format!("Registered Model with name={name} not found"))
+}
+
+/// MLflow's "not found" for a model version (a soft-deleted one included).
+pub fn version_not_found(name: &str, version: i64) -> StoreError {
+    StoreError::NotFound(format!(
+        "Model Version (name={name}, version={version}) not found"
+    ))
+}
+
+/// MLflow's checks on a stage transition before anything is read: only the active stages may
+/// archive the versions already in them, and the internal deleted stage is never a target.
+pub fn validate_transition(stage: Stage, archive_existing_versions: bool) -> Result<()> {
+    if archive_existing_versions && !stage.is_active() {
+        return Err(StoreError::InvalidParameter(format!(
+            "Model version transition cannot archive existing model versions because '{stage}' is not an Active stage. Valid stages are ['Staging', 'Production']"
+        )));
+    }
+    if stage == Stage::DeletedInternal {
+        return Err(Stage::parse(stage.as_str()).unwrap_err());
+    }
+    Ok(())
+}
+
+/// For each stage in `stages` (all four when empty), the highest live version in it, by stage.
+pub fn latest_per_stage(versions: &[ModelVersion], stages: &[Stage]) -> Vec<ModelVersion> {
+    let wanted: &[Stage] = if stages.is_empty() {
+        &Stage::ALL
+    } else {
+        stages
+    };
+    let mut best: std::collections::BTreeMap<Stage, &ModelVersion> = Default::default();
+    for mv in versions {
+        if wanted.contains(&mv.current_stage) {
+            let e = best.entry(mv.current_stage).or_insert(mv);
+            if e.version < mv.version {
+                *e = mv;
+            }
+        }
+    }
+    best.into_values().cloned().collect()
 }
 
 /// A registry tag (model or version): MLflow's key rules, key ≤ 250, value ≤ 100000 characters.

@@ -20,11 +20,16 @@ pub use experiments::{
     parse_experiment_order_by, sort_experiments, ExperimentClause, ExperimentFilter,
     ExperimentOrderBy,
 };
-pub use page::{decode_page_token, decode_page_token_signed, encode_page_token, paginate};
+pub use like::LikeRules;
+pub use page::{
+    decode_page_token, decode_page_token_signed, encode_page_token, encode_page_token_signed,
+    paginate,
+};
 pub use registry::{
-    parse_model_filter, parse_model_order_by, parse_model_version_filter,
-    parse_model_version_order_by, sort_model_versions, sort_models, ModelFilter, ModelOrderBy,
-    ModelRecord, ModelVersionFilter, ModelVersionOrderBy, ModelVersionRecord, RegistryClause,
+    parse_model_filter, parse_model_filter_sql, parse_model_order_by, parse_model_version_filter,
+    parse_model_version_filter_sql, parse_model_version_order_by, sort_model_versions, sort_models,
+    sql_model_orders, sql_version_orders, ModelFilter, ModelOrderBy, ModelRecord,
+    ModelVersionFilter, ModelVersionOrderBy, ModelVersionRecord, RegistryClause,
 };
 pub use runs::{
     parse_run_filter, parse_run_order_by, parse_run_order_by_list, sort_runs, Comparator,

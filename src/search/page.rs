@@ -187,10 +187,11 @@ pub fn paginate(
     };
     let (s, e) = (clamp(start), clamp(end));
     let range = s..e.max(s);
-    let next = (end < n).then(|| encode_signed(end));
+    let next = (end < n).then(|| encode_page_token_signed(end));
     Ok((range, next))
 }
 
-fn encode_signed(offset: i128) -> String {
+/// A page token for any offset (MLflow's `create_page_token`), negative ones included.
+pub fn encode_page_token_signed(offset: i128) -> String {
     STANDARD.encode(format!("{{\"offset\": {offset}}}").as_bytes())
 }

@@ -8,6 +8,7 @@ use super::filter::{
     err, is_numeric_token, is_string_token, parse_list, parse_statement, span_of, split_entity,
     strip_quotes, strip_quotes_expected, trim_backticks, validate_comparison, ClauseStyle, RawCmp,
 };
+use super::like::{sql_like, LikeRules};
 use super::runs::{num_value, parse_order_by_string, py_strip, Comparator, RunValue};
 use super::sqlparse::{self, Cls, Tk};
 use super::SearchError;
@@ -93,11 +94,14 @@ pub struct RegistryClause {
 #[derive(Debug, Clone, Default)]
 pub struct ModelFilter {
     pub clauses: Vec<RegistryClause>,
+    /// Whose LIKE and ILIKE the clauses follow (MLflow's file store unless set).
+    pub like: LikeRules,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct ModelVersionFilter {
     pub clauses: Vec<RegistryClause>,
+    pub like: LikeRules,
 }
 
 struct Flavor {
@@ -235,7 +239,35 @@ fn to_int(v: &RunValue, span: &std::ops::Range<usize>) -> Result<RunValue, Searc
     }
 }
 
-fn parse_registry(f: &Flavor, s: &str) -> Result<Vec<RegistryClause>, SearchError> {
+/// Which registry checks a parsed filter's comparators and numeric values, and with which words:
+/// the file registry when it matches (`int(value)`), or the SQL registry after parsing (a float
+/// or a string that is not an integer is refused with its own message).
+#[derive(Clone, Copy, PartialEq)]
+enum Ints {
+    File,
+    Sql,
+}
+
+/// The SQL registry's `int(value)` for a numeric attribute, with its message.
+fn sql_int(
+    key: &str,
+    v: &RunValue,
+    span: &std::ops::Range<usize>,
+) -> Result<RunValue, SearchError> {
+    let refuse = |repr: String| {
+        err(
+            format!("Invalid value for numeric attribute '{key}': {repr}"),
+            Some(span.clone()),
+        )
+    };
+    match v {
+        RunValue::Float(x) => Err(refuse(crate::pyfloat::format(*x))),
+        RunValue::Str(s) => to_int(v, span).map_err(|_| refuse(super::pylit::repr_str(s))),
+        other => to_int(other, span),
+    }
+}
+
+fn parse_registry(f: &Flavor, s: &str, ints: Ints) -> Result<Vec<RegistryClause>, SearchError> {
     let parsed = parse_statement(s, ClauseStyle::Bare)?;
     let mut raw = Vec::new();
     for c in &parsed.cmps {
@@ -252,15 +284,35 @@ fn parse_registry(f: &Flavor, s: &str) -> Result<Vec<RegistryClause>, SearchErro
     let mut out = Vec::with_capacity(raw.len());
     for (is_tag, key, upper, value, span, cmp_span) in raw {
         let numeric = !is_tag && f.numeric.contains(&key.as_str());
+        let sql = ints == Ints::Sql;
         let (allowed, msg): (&[&str], String) = if is_tag {
             (
                 &["!=", "=", "LIKE", "ILIKE"],
-                format!("Invalid comparator '{upper}' not one of '{TAG_CMPS}"),
+                if sql {
+                    format!("Invalid comparator for tag: {upper}")
+                } else {
+                    format!("Invalid comparator '{upper}' not one of '{TAG_CMPS}")
+                },
             )
         } else if numeric {
             (
                 &[">", ">=", "!=", "=", "<", "<="],
-                format!("Invalid comparator '{upper}' not one of '{STRING_ATTR_CMPS}"),
+                if sql {
+                    format!("Invalid comparator for attribute {key}: {upper}")
+                } else {
+                    format!("Invalid comparator '{upper}' not one of '{STRING_ATTR_CMPS}")
+                },
+            )
+        } else if sql {
+            // MLflow's SQL registry takes IN and NOT IN only for the list keys.
+            let list_ok = f.list_keys.contains(&key.as_str());
+            (
+                if list_ok {
+                    &["!=", "=", "LIKE", "ILIKE", "IN", "NOT IN"]
+                } else {
+                    &["!=", "=", "LIKE", "ILIKE"]
+                },
+                format!("Invalid comparator for attribute: {upper}"),
             )
         } else {
             (
@@ -272,10 +324,10 @@ fn parse_registry(f: &Flavor, s: &str) -> Result<Vec<RegistryClause>, SearchErro
             Some(c) if allowed.contains(&upper.as_str()) => c,
             _ => return Err(err(msg, Some(cmp_span))),
         };
-        let value = if numeric {
-            to_int(&value, &span)?
-        } else {
-            value
+        let value = match (numeric, ints) {
+            (true, Ints::File) => to_int(&value, &span)?,
+            (true, Ints::Sql) => sql_int(&key, &value, &span)?,
+            (false, _) => value,
         };
         out.push(RegistryClause {
             is_tag,
@@ -290,13 +342,32 @@ fn parse_registry(f: &Flavor, s: &str) -> Result<Vec<RegistryClause>, SearchErro
 
 pub fn parse_model_filter(s: &str) -> Result<ModelFilter, SearchError> {
     Ok(ModelFilter {
-        clauses: parse_registry(&MODELS, s)?,
+        clauses: parse_registry(&MODELS, s, Ints::File)?,
+        like: LikeRules::Python,
     })
 }
 
 pub fn parse_model_version_filter(s: &str) -> Result<ModelVersionFilter, SearchError> {
     Ok(ModelVersionFilter {
-        clauses: parse_registry(&VERSIONS, s)?,
+        clauses: parse_registry(&VERSIONS, s, Ints::File)?,
+        like: LikeRules::Python,
+    })
+}
+
+/// [`parse_model_filter`] as MLflow's SQL registry checks the comparators, with its messages.
+pub fn parse_model_filter_sql(s: &str) -> Result<ModelFilter, SearchError> {
+    Ok(ModelFilter {
+        clauses: parse_registry(&MODELS, s, Ints::Sql)?,
+        like: LikeRules::Python,
+    })
+}
+
+/// [`parse_model_version_filter`] as MLflow's SQL registry checks the comparators and reads the
+/// values of numeric attributes (see [`sql_int`]), clause by clause, with its messages.
+pub fn parse_model_version_filter_sql(s: &str) -> Result<ModelVersionFilter, SearchError> {
+    Ok(ModelVersionFilter {
+        clauses: parse_registry(&VERSIONS, s, Ints::Sql)?,
+        like: LikeRules::Python,
     })
 }
 
@@ -305,7 +376,7 @@ enum Lhs<'a> {
     I(i64),
 }
 
-fn clause_matches(c: &RegistryClause, lhs: Lhs) -> bool {
+fn clause_matches(c: &RegistryClause, lhs: Lhs, rules: LikeRules) -> bool {
     let cmp = c.comparator;
     match lhs {
         Lhs::S(l) => {
@@ -319,7 +390,12 @@ fn clause_matches(c: &RegistryClause, lhs: Lhs) -> bool {
             }
             match (l, &c.value) {
                 (None, _) => false,
-                (Some(l), RunValue::Str(v)) => cmp.on_str(l, v),
+                (Some(l), RunValue::Str(v)) => match cmp {
+                    Comparator::Like | Comparator::ILike if rules != LikeRules::Python => {
+                        sql_like(l, v, rules, cmp == Comparator::ILike)
+                    }
+                    _ => cmp.on_str(l, v),
+                },
                 (Some(l), RunValue::List(v)) => cmp.on_list(l, v),
                 _ => false,
             }
@@ -343,7 +419,7 @@ impl ModelFilter {
                     _ => Lhs::I(m.last_updated_timestamp),
                 }
             };
-            clause_matches(c, lhs)
+            clause_matches(c, lhs, self.like)
         })
     }
 }
@@ -367,7 +443,7 @@ impl ModelVersionFilter {
                     _ => Lhs::I(v.last_updated_timestamp),
                 }
             };
-            clause_matches(c, lhs)
+            clause_matches(c, lhs, self.like)
         })
     }
 }
@@ -388,6 +464,19 @@ pub struct ModelVersionOrderBy {
 }
 
 fn parse_order(s: &str, valid: &[&str], valid_repr: &str) -> Result<(String, bool), SearchError> {
+    let (is_tag, key, ascending) = parse_order_entity(s, valid, valid_repr)?;
+    if is_tag {
+        return Err(err("Invalid order_by entity: tag", Some(0..s.len())));
+    }
+    Ok((key, ascending))
+}
+
+/// `_parse_order_by_string` then `_get_identifier`: whether the key is a tag, the key, ascending.
+fn parse_order_entity(
+    s: &str,
+    valid: &[&str],
+    valid_repr: &str,
+) -> Result<(bool, String, bool), SearchError> {
     let (key, ascending) = parse_order_by_string(s)?;
     let whole = 0..s.len();
     let ident = py_strip(&key);
@@ -399,10 +488,93 @@ fn parse_order(s: &str, valid: &[&str], valid_repr: &str) -> Result<(String, boo
             Some(whole),
         ));
     }
-    if is_tag {
-        return Err(err("Invalid order_by entity: tag", Some(whole)));
+    Ok((is_tag, key, ascending))
+}
+
+const VERSION_ORDER_KEYS: &[&str] = &[
+    "name",
+    "version_number",
+    "creation_timestamp",
+    "last_updated_timestamp",
+];
+const VERSION_ORDER_KEYS_REPR: &str =
+    "{'name', 'creation_timestamp', 'version_number', 'last_updated_timestamp'}";
+
+/// MLflow's refusal of an `order_by` list naming one column twice.
+fn duplicate_orders(list: &[String]) -> SearchError {
+    let items: Vec<String> = list.iter().map(|o| super::pylit::repr_str(o)).collect();
+    err(
+        format!(
+            "`order_by` contains duplicate fields: [{}]",
+            items.join(", ")
+        ),
+        None,
+    )
+}
+
+/// The SQL registry's `order_by` for registered models (`SearchUtils`' parser, not the file
+/// registry's): `name`, or `timestamp` / `last_updated_timestamp`, which both sort by the last
+/// update time; then `name ASC` unless named. Returns (`name` or `last_updated_timestamp`, asc).
+pub fn sql_model_orders(list: &[String]) -> Result<Vec<(String, bool)>, SearchError> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for o in list {
+        let (token, ascending) = parse_order_by_string(o)?;
+        let key = match py_strip(&token) {
+            "name" => "name",
+            "timestamp" | "last_updated_timestamp" => "last_updated_timestamp",
+            other => {
+                return Err(err(
+                    format!(
+                        "Invalid order by key '{other}' specified. Valid keys are '{{'name', 'timestamp'}}'"
+                    ),
+                    Some(0..o.len()),
+                ))
+            }
+        };
+        if out.iter().any(|(k, _)| k == key) {
+            return Err(duplicate_orders(list));
+        }
+        out.push((key.to_string(), ascending));
     }
-    Ok((key, ascending))
+    if !out.iter().any(|(k, _)| k == "name") {
+        out.push(("name".into(), true));
+    }
+    Ok(out)
+}
+
+/// The SQL registry's `order_by` for model versions (its default when empty:
+/// `last_updated_timestamp DESC, name ASC, version_number DESC`), then `name ASC` and
+/// `version_number DESC` unless named.
+pub fn sql_version_orders(list: &[String]) -> Result<Vec<(String, bool)>, SearchError> {
+    let default = [
+        "last_updated_timestamp DESC".to_string(),
+        "name ASC".to_string(),
+        "version_number DESC".to_string(),
+    ];
+    let list = if list.is_empty() { &default[..] } else { list };
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for o in list {
+        let (is_tag, key, ascending) =
+            parse_order_entity(o, VERSION_ORDER_KEYS, VERSION_ORDER_KEYS_REPR)?;
+        if is_tag {
+            return Err(err(
+                format!(
+                    "Invalid order by key '{key}' specified. Valid keys are {VERSION_ORDER_KEYS_REPR}"
+                ),
+                Some(0..o.len()),
+            ));
+        }
+        if out.iter().any(|(k, _)| *k == key) {
+            return Err(duplicate_orders(list));
+        }
+        out.push((key, ascending));
+    }
+    for (key, asc) in [("name", true), ("version_number", false)] {
+        if !out.iter().any(|(k, _)| k == key) {
+            out.push((key.into(), asc));
+        }
+    }
+    Ok(out)
 }
 
 pub fn parse_model_order_by(s: &str) -> Result<ModelOrderBy, SearchError> {
@@ -415,16 +587,7 @@ pub fn parse_model_order_by(s: &str) -> Result<ModelOrderBy, SearchError> {
 }
 
 pub fn parse_model_version_order_by(s: &str) -> Result<ModelVersionOrderBy, SearchError> {
-    let (key, ascending) = parse_order(
-        s,
-        &[
-            "name",
-            "version_number",
-            "creation_timestamp",
-            "last_updated_timestamp",
-        ],
-        "{'name', 'creation_timestamp', 'version_number', 'last_updated_timestamp'}",
-    )?;
+    let (key, ascending) = parse_order(s, VERSION_ORDER_KEYS, VERSION_ORDER_KEYS_REPR)?;
     Ok(ModelVersionOrderBy { key, ascending })
 }
 

@@ -12,7 +12,6 @@ use crate::store::file::fsutil::{
 };
 use crate::store::file::layout::{Layout, VERSION_PREFIX};
 use crate::store::{Listing, Result, StoreError};
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -20,16 +19,6 @@ const WORKSPACE: &str = "default";
 
 pub struct FileRegistry {
     layout: Layout,
-}
-
-fn model_not_found(name: &str) -> StoreError {
-    StoreError::NotFound(format!("Registered Model with name={name} not found"))
-}
-
-fn version_not_found(name: &str, version: i64) -> StoreError {
-    StoreError::NotFound(format!(
-        "Model Version (name={name}, version={version}) not found"
-    ))
 }
 
 fn s(v: &str) -> Value {
@@ -303,24 +292,6 @@ impl FileRegistry {
         Ok((dir, mv))
     }
 
-    fn latest_of(versions: &[ModelVersion], stages: &[Stage]) -> Vec<ModelVersion> {
-        let wanted: &[Stage] = if stages.is_empty() {
-            &Stage::ALL
-        } else {
-            stages
-        };
-        let mut best: BTreeMap<Stage, &ModelVersion> = BTreeMap::new();
-        for mv in versions {
-            if wanted.contains(&mv.current_stage) {
-                let e = best.entry(mv.current_stage).or_insert(mv);
-                if e.version < mv.version {
-                    *e = mv;
-                }
-            }
-        }
-        best.into_values().cloned().collect()
-    }
-
     fn read_model(&self, dir: &Path) -> Result<RegisteredModel> {
         let mut rm = read_rm_meta(dir)?;
         rm.tags = read_values(&Layout::registry_tags(dir))?;
@@ -329,7 +300,7 @@ impl FileRegistry {
         if let Some(e) = versions.broken.into_iter().next() {
             return Err(e);
         }
-        rm.latest_versions = Self::latest_of(&versions.items, &[]);
+        rm.latest_versions = latest_per_stage(&versions.items, &[]);
         Ok(rm)
     }
 
@@ -669,14 +640,7 @@ impl ModelRegistry for FileRegistry {
         stage: Stage,
         archive_existing_versions: bool,
     ) -> Result<ModelVersion> {
-        if archive_existing_versions && !stage.is_active() {
-            return Err(StoreError::InvalidParameter(format!(
-                "Model version transition cannot archive existing model versions because '{stage}' is not an Active stage. Valid stages are ['Staging', 'Production']"
-            )));
-        }
-        if stage == Stage::DeletedInternal {
-            return Err(Stage::parse(stage.as_str()).unwrap_err());
-        }
+        validate_transition(stage, archive_existing_versions)?;
         let (mdir, _lock) = self.lock_model(name)?;
         let (dir, mut mv) = self.live_version(name, version)?;
         let now = now_ms();
@@ -788,7 +752,7 @@ impl ModelRegistry for FileRegistry {
         if let Some(e) = versions.broken.into_iter().next() {
             return Err(e);
         }
-        Ok(Self::latest_of(&versions.items, stages))
+        Ok(latest_per_stage(&versions.items, stages))
     }
 }
 

@@ -262,6 +262,11 @@ impl Db {
 }
 
 impl Tx<'_> {
+    /// The database as it may be shown (no password).
+    pub fn display(&self) -> &str {
+        self.display
+    }
+
     pub fn dialect(&self) -> Dialect {
         match self.inner {
             TxInner::Sqlite(_) => Dialect::Sqlite,
