@@ -4,7 +4,9 @@
 //! over both engines, [`schema`] the tables and the revision check.
 pub mod db;
 pub mod registry;
+mod rows;
 pub mod schema;
+mod search;
 mod tracking;
 
 use crate::error::Result;
