@@ -26,6 +26,7 @@ pub use registry::{
     parse_model_version_order_by, sort_model_versions, sort_models, ModelFilter, ModelOrderBy,
     ModelRecord, ModelVersionFilter, ModelVersionOrderBy, ModelVersionRecord, RegistryClause,
 };
+pub(crate) use runs::translate_key_alias;
 pub use runs::{
     parse_run_filter, parse_run_order_by, parse_run_order_by_list, sort_runs, Comparator,
     RunClause, RunEntity, RunFilter, RunOrderBy, RunValue,

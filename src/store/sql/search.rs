@@ -1,15 +1,17 @@
 //! Runs search over the SQL store, answering as MLflow's `SqlAlchemyStore._search_runs` does: the
 //! experiments and lifecycle stages are chosen in SQL, the values the filter and order name are read
-//! in one query per table, and the filter and sort run in [`crate::search`], whose order (present
-//! values, then NaN, then missing; `start_time DESC, run_uuid` to break ties) is the one
-//! `_get_orderby_clauses` builds. Values are compared as stored: a NaN metric never matches but
+//! in one query per table, the filter is [`crate::search`]'s, and the order is the one
+//! `_get_orderby_clauses` builds (present values, then NaN, then NULL; `start_time DESC, run_uuid`
+//! to break ties; a run without a `name` sorts last on run_name, where the folder store reads its
+//! tag). Values are compared as stored: a NaN metric never matches but
 //! `!=`, and ±inf are the ±1.7976931348623157e308 the database holds.
 use super::db::{Tx, Value};
 use super::rows::{self, marks, Parts, RUN_COLS};
 use super::SqlStore;
 use crate::entities::*;
-use crate::search::{self, DatasetRef, Needs, SearchRun};
+use crate::search::{self, DatasetRef, Needs, RunEntity, RunOrderBy, SearchRun};
 use crate::store::{Result, RunPage, RunQuery, StoreError};
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// MLflow's `SEARCH_MAX_RESULTS_THRESHOLD`.
@@ -58,10 +60,22 @@ impl SqlStore {
         );
         params.extend(st.iter().map(|s| Value::from(*s)));
 
+        // A filter on run_name reads the `mlflow.runName` tag, as `_get_sqlalchemy_filter_clauses`
+        // joins it; the order reads the `name` column.
+        needs.tags.insert("mlflow.runName".into());
         let (page_ids, more) = self.db.read(|tx| {
             let mut runs = load_search_runs(tx, &filter, &params, &needs)?;
+            let mut names: HashMap<String, Option<String>> = HashMap::with_capacity(runs.len());
+            for r in &mut runs {
+                let column = std::mem::take(&mut r.info.run_name);
+                r.info.run_name = r.tags.get("mlflow.runName").cloned().unwrap_or_default();
+                names.insert(
+                    r.info.run_id.clone(),
+                    (!column.is_empty()).then_some(column),
+                );
+            }
             runs.retain(|r| q.filter.matches(r));
-            search::sort_runs(&mut runs, &q.order_by);
+            sort_runs(&mut runs, &names, &q.order_by);
             let max = q.max_results as usize;
             let end = offset.saturating_add(max).min(runs.len());
             let ids: Vec<String> = runs
@@ -99,6 +113,84 @@ impl SqlStore {
         }
         Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
+}
+
+/// A run's value for one order_by key, ranked as `_get_orderby_clauses` ranks it: 0 a value, then
+/// (metrics) 1 NaN, and last the runs without one (NULL), whichever the direction.
+#[derive(PartialEq, PartialOrd)]
+enum Key<'a> {
+    Num(f64),
+    Int(i64),
+    Str(&'a str),
+}
+
+fn order_key<'a>(
+    r: &'a SearchRun,
+    names: &'a HashMap<String, Option<String>>,
+    o: &RunOrderBy,
+) -> (u8, Option<Key<'a>>) {
+    let key = search::translate_key_alias(&o.key);
+    let v = match o.entity {
+        RunEntity::Metric => match r.metrics.get(key) {
+            Some(v) if v.is_nan() => return (1, None),
+            v => v.map(|v| Key::Num(*v)),
+        },
+        RunEntity::Param => r.params.get(key).map(|v| Key::Str(v)),
+        RunEntity::Tag => r.tags.get(key).map(|v| Key::Str(v)),
+        RunEntity::Attribute => match key {
+            "start_time" => Some(Key::Int(r.info.start_time)),
+            "end_time" => r.info.end_time.map(Key::Int),
+            "run_id" => Some(Key::Str(&r.info.run_id)),
+            "run_name" => names
+                .get(&r.info.run_id)
+                .and_then(|n| n.as_deref())
+                .map(Key::Str),
+            "status" => Some(Key::Str(r.info.status.as_str())),
+            "user_id" => Some(Key::Str(&r.info.user_id)),
+            "artifact_uri" => Some(Key::Str(&r.info.artifact_uri)),
+            _ => None,
+        },
+        RunEntity::Dataset => None,
+    };
+    match v {
+        Some(v) => (0, Some(v)),
+        None => (2, None),
+    }
+}
+
+/// `ORDER BY <each order_by as (rank, value)>, start_time DESC (unless ordered on), run_uuid`.
+fn sort_runs(
+    runs: &mut [SearchRun],
+    names: &HashMap<String, Option<String>>,
+    order_by: &[RunOrderBy],
+) {
+    let on_start = order_by.iter().any(|o| {
+        o.entity == RunEntity::Attribute && search::translate_key_alias(&o.key) == "start_time"
+    });
+    runs.sort_by(|a, b| {
+        for o in order_by {
+            let (ra, va) = order_key(a, names, o);
+            let (rb, vb) = order_key(b, names, o);
+            let by_value = || {
+                let ord = va.partial_cmp(&vb).unwrap_or(Ordering::Equal);
+                if o.ascending {
+                    ord
+                } else {
+                    ord.reverse()
+                }
+            };
+            let ord = ra.cmp(&rb).then_with(by_value);
+            if ord != Ordering::Equal {
+                return ord;
+            }
+        }
+        let by_start = if on_start {
+            Ordering::Equal
+        } else {
+            b.info.start_time.cmp(&a.info.start_time)
+        };
+        by_start.then_with(|| a.info.run_id.cmp(&b.info.run_id))
+    });
 }
 
 /// The runs a `WHERE` over `runs` selects, with the values `needs` names.
