@@ -495,3 +495,167 @@ fn runs_search_matches_mlflow_sqlite() {
         "{matched_ok} / {matched_err}"
     );
 }
+
+/// Artifacts of a run in a database live under the experiment's local artifact location: mlrun
+/// logs and MLflow downloads the same bytes, and the reverse; a link where the run's folder should
+/// be is refused; an artifact location MLflow would need a server for is refused by name.
+fn artifacts_and_models(engine: Engine) {
+    let env = TestEnv::new();
+    let (uri, mlflow_uri) = database(&env, engine, "artifacts");
+    let exp = env.ok_at(&uri, &["experiments", "create", "arts"]);
+    let run = env.ok_at(&uri, &["runs", "start", "--experiment-id", &exp]);
+    std::fs::create_dir_all(env.path().join("src/sub")).unwrap();
+    std::fs::write(env.path().join("src/a.txt"), "alpha").unwrap();
+    std::fs::write(env.path().join("src/sub/b.txt"), "beta").unwrap();
+    env.ok_at(
+        &uri,
+        &[
+            "artifacts",
+            "log",
+            "--run-id",
+            &run,
+            "src",
+            "--artifact-path",
+            "out",
+        ],
+    );
+    let listed = env.json_at(
+        &uri,
+        &["artifacts", "list", "--run-id", &run, "out"],
+    );
+    assert!(listed.to_string().contains("out/a.txt"), "{listed}");
+    let got = mlflow_at(
+        &env,
+        &mlflow_uri,
+        &format!(
+            "import mlflow\np = mlflow.artifacts.download_artifacts(run_id={run:?}, artifact_path='out/sub/b.txt', dst_path='dl')\nprint(open(p).read())"
+        ),
+    );
+    assert_eq!(got.trim(), "beta");
+    // MLflow logs, mlrun downloads.
+    let theirs = mlflow_at(
+        &env,
+        &mlflow_uri,
+        &format!(
+            "import mlflow\nopen('c.txt', 'w').write('gamma')\nwith mlflow.start_run(experiment_id={exp:?}) as r:\n    mlflow.log_artifact('c.txt', 'm')\nprint(r.info.run_id)"
+        ),
+    );
+    let theirs = theirs.trim();
+    env.ok_at(
+        &uri,
+        &[
+            "artifacts",
+            "download",
+            "--run-id", theirs, "m/c.txt",
+            "--dest",
+            "back",
+        ],
+    );
+    assert_eq!(
+        std::fs::read_to_string(env.path().join("back/c.txt")).unwrap(),
+        "gamma"
+    );
+
+    // A logged model: mlrun logs it, MLflow finds it by runs:/ and models:/ URIs.
+    let model = common::model_dir(env.path(), "m1");
+    let model_uri = env.ok_at(
+        &uri,
+        &[
+            "models",
+            "log",
+            model.to_str().unwrap(),
+            "--run-id",
+            &run,
+            "--name",
+            "clf",
+        ],
+    );
+    let model_uri = model_uri
+        .lines()
+        .last()
+        .unwrap()
+        .split_whitespace()
+        .find(|w| w.starts_with("models:/"))
+        .unwrap_or(&model_uri)
+        .trim_end_matches('.')
+        .to_string();
+    let seen = mlflow_at(
+        &env,
+        &mlflow_uri,
+        &format!(
+            "import mlflow, json, os\nm = mlflow.get_logged_model({:?}.split('/')[-1])\nr = mlflow.get_run({run:?})\np = mlflow.artifacts.download_artifacts('runs:/{run}/clf', dst_path='dl2')\nprint(json.dumps([m.name, str(m.status), m.source_run_id, [o.model_id for o in r.outputs.model_outputs], sorted(os.listdir(p))]))",
+            model_uri
+        ),
+    );
+    let seen: Value = serde_json::from_str(&seen).unwrap();
+    assert_eq!(seen[0], "clf");
+    assert_eq!(seen[1], "READY");
+    assert_eq!(seen[2], run.as_str());
+    assert_eq!(
+        seen[3][0].as_str().unwrap(),
+        model_uri.trim_start_matches("models:/")
+    );
+    assert!(
+        seen[4].as_array().unwrap().iter().any(|f| f == "MLmodel"),
+        "{seen}"
+    );
+    let described = env.json_at(&uri, &["runs", "describe", &run]);
+    assert_eq!(
+        described["run"]["outputs"]["model_outputs"][0]["model_id"]
+            .as_str()
+            .unwrap(),
+        model_uri.trim_start_matches("models:/")
+    );
+
+    // A link where a run's artifact folder is: refused, nothing read through it.
+    let linked = env.ok_at(&uri, &["runs", "start", "--experiment-id", &exp]);
+    let exp_dir = env.path().join("mlruns").join(&exp);
+    std::fs::create_dir_all(env.path().join("elsewhere")).unwrap();
+    std::fs::write(env.path().join("elsewhere/secret"), "s").unwrap();
+    std::os::unix::fs::symlink(env.path().join("elsewhere"), exp_dir.join(&linked)).unwrap();
+    let err = env.fails_at(&uri, &["artifacts", "list", "--run-id", &linked]);
+    assert!(err.contains("symbolic link"), "{err}");
+
+    // gc: the deleted run's rows and its artifact folder go, as `mlflow gc` removes them.
+    env.ok_at(&uri, &["runs", "end", &run]);
+    env.ok_at(&uri, &["runs", "delete", theirs]);
+    assert!(exp_dir.join(theirs).join("artifacts").is_dir());
+    env.ok_at(&uri, &["gc"]);
+    assert!(!exp_dir.join(theirs).exists());
+    let gone = mlflow_at(
+        &env,
+        &mlflow_uri,
+        &format!("import mlflow\ntry:\n    mlflow.get_run({theirs:?})\n    print('there')\nexcept Exception as e:\n    print('gone')"),
+    );
+    assert_eq!(gone.trim(), "gone");
+    let err = env.fails_at(&uri, &["gc", "--run-ids", &run]);
+    assert!(err.contains("is not in `deleted` lifecycle stage"), "{err}");
+
+    // An experiment whose artifacts are on a server: refused by name, nothing written.
+    let remote = env.ok_at(
+        &uri,
+        &[
+            "experiments",
+            "create",
+            "remote",
+            "--artifact-location",
+            "s3://bucket/path",
+        ],
+    );
+    let r2 = env.ok_at(&uri, &["runs", "start", "--experiment-id", &remote]);
+    let err = env.fails_at(&uri, &["artifacts", "log", "--run-id", &r2, "src"]);
+    assert!(
+        err.contains("s3://bucket/path") && err.contains("tracking server"),
+        "{err}"
+    );
+}
+
+#[test]
+fn artifacts_and_models_sqlite() {
+    artifacts_and_models(Engine::Sqlite);
+}
+
+#[test]
+fn artifacts_and_models_postgres() {
+    artifacts_and_models(Engine::Postgres);
+}

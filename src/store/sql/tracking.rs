@@ -9,14 +9,12 @@ use crate::clock::now_ms;
 use crate::entities::*;
 use crate::error::{Result, StoreError};
 use crate::search::py_repr_str;
+use crate::store::artifacts;
+use crate::store::file::{beneath, logged};
 use crate::store::*;
 use crate::{ids, validate};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-
-fn pending(what: &str) -> StoreError {
-    StoreError::Unsupported(format!("{what} is not available on SQL stores yet"))
-}
 
 fn no_experiment(id: &str) -> StoreError {
     StoreError::NotFound(format!("No Experiment with id={id} exists"))
@@ -51,6 +49,32 @@ fn check_experiment_tag(tag: &Tag) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// A run's artifact folder on this machine: its artifact URI must be a local path or `file:` URI
+/// (a database opened directly has no artifact server). `<location>/<run id>/artifacts` is opened
+/// below the experiment's location, so a run or `artifacts` folder that is a link is refused.
+fn open_artifacts(info: &RunInfo, create: bool) -> Result<Option<beneath::Dir>> {
+    let uri = &info.artifact_uri;
+    let path = local_path_from_uri(uri).map_err(|e| match e {
+        StoreError::UnsupportedScheme { scheme } => StoreError::Unsupported(format!(
+            "run {}'s artifacts are at '{uri}': mlrun reads and writes {scheme}: artifacts only through a tracking server (a database opened directly takes local artifact paths)",
+            info.run_id
+        )),
+        e => e,
+    })?;
+    let tail = format!("/{}/artifacts", info.run_id);
+    match path.to_str().and_then(|p| p.strip_suffix(&tail)) {
+        Some(base) if !base.is_empty() => {
+            let base = Path::new(base);
+            if create {
+                std::fs::create_dir_all(base).map_err(|e| StoreError::io(base, e))?;
+            }
+            let below = [info.run_id.as_str().into(), "artifacts".into()];
+            beneath::Dir::open(base, &below, create)
+        }
+        _ => beneath::Dir::open(&path, &[], create),
+    }
 }
 
 fn truncated(s: &str, max: usize) -> String {
@@ -92,6 +116,20 @@ impl SqlStore {
             )));
         }
         Ok(info)
+    }
+
+    /// The run, which must be active (for the logged-model code).
+    pub(super) fn active_run_info(&self, tx: &mut Tx, run_id: &str) -> Result<RunInfo> {
+        self.active_run(tx, run_id)
+    }
+
+    /// The experiment, which must be active.
+    pub(super) fn active_experiment(&self, tx: &mut Tx, id: &str) -> Result<Experiment> {
+        let e = self.experiment_in(tx, id, ViewType::All)?;
+        if e.lifecycle_stage != LifecycleStage::Active {
+            return Err(inactive_experiment(&e));
+        }
+        Ok(e)
     }
 
     fn read_run(&self, tx: &mut Tx, run_id: &str) -> Result<Run> {
@@ -678,87 +716,235 @@ impl TrackingStore for SqlStore {
 
     fn log_artifacts(
         &self,
-        _run_id: &str,
-        _sources: &[PathBuf],
-        _artifact_path: Option<&str>,
-        _progress: &dyn Fn(u64),
+        run_id: &str,
+        sources: &[PathBuf],
+        artifact_path: Option<&str>,
+        progress: &dyn Fn(u64),
     ) -> Result<Vec<String>> {
-        Err(pending("log_artifacts"))
+        let info = self.db.read(|tx| self.active_run(tx, run_id))?;
+        let open = |create| open_artifacts(&info, create);
+        artifacts::log(&open, run_id, sources, artifact_path, progress)
     }
 
-    fn list_artifacts(&self, _run_id: &str, _path: Option<&str>) -> Result<Vec<FileInfo>> {
-        Err(pending("list_artifacts"))
+    fn list_artifacts(&self, run_id: &str, path: Option<&str>) -> Result<Vec<FileInfo>> {
+        let info = self.db.read(|tx| self.run_row(tx, run_id))?;
+        artifacts::list(&|create| open_artifacts(&info, create), path)
     }
 
     fn download_artifacts(
         &self,
-        _run_id: &str,
-        _path: Option<&str>,
-        _dest: &Path,
-        _progress: &dyn Fn(u64),
+        run_id: &str,
+        path: Option<&str>,
+        dest: &Path,
+        progress: &dyn Fn(u64),
     ) -> Result<Downloaded> {
-        Err(pending("download_artifacts"))
+        let info = self.db.read(|tx| self.run_row(tx, run_id))?;
+        let open = |create| open_artifacts(&info, create);
+        artifacts::download(&open, run_id, path, dest, progress)
     }
 
-    fn artifact_manifest(&self, _run_id: &str) -> Result<Vec<ArtifactEntry>> {
-        Err(pending("artifact_manifest"))
+    fn artifact_manifest(&self, run_id: &str) -> Result<Vec<ArtifactEntry>> {
+        let info = self.db.read(|tx| self.run_row(tx, run_id))?;
+        artifacts::manifest(&|create| open_artifacts(&info, create))
     }
 
-    fn artifact_size(&self, _run_id: &str, _path: Option<&str>) -> Result<u64> {
-        Err(pending("artifact_size"))
+    fn artifact_size(&self, run_id: &str, path: Option<&str>) -> Result<u64> {
+        let info = self.db.read(|tx| self.run_row(tx, run_id))?;
+        artifacts::size(&|create| open_artifacts(&info, create), path)
     }
 
-    fn get_logged_model(&self, _model_id: &str) -> Result<LoggedModel> {
-        Err(pending("get_logged_model"))
+    fn get_logged_model(&self, model_id: &str) -> Result<LoggedModel> {
+        self.get_logged_model_impl(model_id)
     }
 
-    fn find_logged_model(&self, _run: &Run, _name: &str) -> Result<Option<LoggedModel>> {
-        Err(pending("find_logged_model"))
+    fn find_logged_model(&self, run: &Run, name: &str) -> Result<Option<LoggedModel>> {
+        self.find_logged_model_impl(run, name)
     }
 
     fn create_logged_model(
         &self,
-        _run: &Run,
-        _name: &str,
-        _fill: &dyn Fn(&ModelDraft) -> Result<()>,
+        run: &Run,
+        name: &str,
+        fill: &dyn Fn(&ModelDraft) -> Result<()>,
     ) -> Result<LoggedModel> {
-        Err(pending("create_logged_model"))
+        self.create_logged_model_impl(run, name, fill)
     }
 
     fn update_logged_model_tag(
         &self,
-        _model_id: &str,
-        _key: &str,
-        _update: &dyn Fn(Option<&str>) -> Option<String>,
+        model_id: &str,
+        key: &str,
+        update: &dyn Fn(Option<&str>) -> Option<String>,
     ) -> Result<()> {
-        Err(pending("update_logged_model_tag"))
+        self.update_logged_model_tag_impl(model_id, key, update)
     }
 
-    fn model_files(&self, _uri: &str, _dest: &Path, _progress: &dyn Fn(u64)) -> Result<ModelFiles> {
-        Err(pending("model_files"))
+    fn model_files(&self, uri: &str, _dest: &Path, _progress: &dyn Fn(u64)) -> Result<ModelFiles> {
+        logged::model_files_in_place(uri)
     }
 
     fn run_model_files(
         &self,
-        _run: &Run,
-        _path: &str,
+        run: &Run,
+        path: &str,
         _dest: &Path,
         _progress: &dyn Fn(u64),
     ) -> Result<Option<ModelFiles>> {
-        Err(pending("run_model_files"))
+        logged::run_model_files_in_place(run, path)
     }
 
-    fn local_model_source(&self, _path: &Path) -> Result<String> {
-        Err(pending("local_model_source"))
+    fn local_model_source(&self, path: &Path) -> Result<String> {
+        logged::local_model_source_path(path)
     }
 
+    /// `mlflow gc` on a database: the deleted runs (older than asked, or those named), the runs
+    /// of the deleted experiments it removes, each run's artifact folder, then the experiments
+    /// (those named, or every deleted one old enough), each run and experiment in a transaction.
     fn gc(
         &self,
-        _older_than_ms: Option<i64>,
-        _run_ids: &[String],
-        _experiment_ids: &[String],
-        _now_ms: i64,
+        older_than_ms: Option<i64>,
+        run_ids: &[String],
+        experiment_ids: &[String],
+        now_ms: i64,
     ) -> Result<(Vec<String>, Vec<String>)> {
-        Err(pending("gc"))
+        let threshold = now_ms - older_than_ms.unwrap_or(0);
+        let old_deleted: HashSet<String> = self.db.read(|tx| {
+            Ok(tx
+                .query(
+                    "SELECT run_uuid FROM runs WHERE lifecycle_stage = 'deleted' AND deleted_time <= ?",
+                    &[threshold.into()],
+                )?
+                .iter()
+                .map(|r| r.str(0))
+                .collect())
+        })?;
+        let mut runs: Vec<String> = if run_ids.is_empty() {
+            old_deleted.iter().cloned().collect()
+        } else {
+            run_ids.to_vec()
+        };
+        let exps: Vec<String> = if experiment_ids.is_empty() {
+            let listing = self.list_experiments(ViewType::DeletedOnly)?;
+            listing
+                .items
+                .into_iter()
+                .filter(|e| {
+                    older_than_ms.is_none() || e.last_update_time.is_some_and(|t| t < threshold)
+                })
+                .map(|e| e.experiment_id)
+                .collect()
+        } else {
+            let mut active = Vec::new();
+            let mut young = Vec::new();
+            for id in experiment_ids {
+                let e = self.get_experiment(id)?;
+                if e.lifecycle_stage != LifecycleStage::Deleted {
+                    active.push(py_repr_str(&e.experiment_id));
+                } else if older_than_ms.is_some()
+                    && e.last_update_time.is_none_or(|t| t >= threshold)
+                {
+                    young.push(py_repr_str(&e.experiment_id));
+                }
+            }
+            if !active.is_empty() {
+                return Err(StoreError::InvalidParameter(format!(
+                    "Experiments [{}] are not in the deleted lifecycle stage. Only experiments in the deleted lifecycle stage can be hard-deleted.",
+                    active.join(", ")
+                )));
+            }
+            if !young.is_empty() {
+                return Err(StoreError::InvalidParameter(format!(
+                    "Experiments [{}] are not older than the required age.",
+                    young.join(", ")
+                )));
+            }
+            experiment_ids.to_vec()
+        };
+        if !exps.is_empty() {
+            let ids: Vec<Value> = exps
+                .iter()
+                .map(|e| exp_id(e).map(Value::from))
+                .collect::<Result<_>>()?;
+            let more = self.db.read(|tx| {
+                Ok(tx
+                    .query(
+                        &format!("SELECT run_uuid FROM runs WHERE lifecycle_stage = 'deleted' AND experiment_id IN ({})", marks(ids.len())),
+                        &ids,
+                    )?
+                    .iter()
+                    .map(|r| r.str(0))
+                    .collect::<Vec<_>>())
+            })?;
+            runs.extend(more);
+        }
+        runs.sort();
+        runs.dedup();
+        // Every run is checked before anything is removed.
+        let mut infos = Vec::with_capacity(runs.len());
+        for id in &runs {
+            let info = self.db.read(|tx| self.run_row(tx, id))?;
+            if info.lifecycle_stage != LifecycleStage::Deleted {
+                return Err(StoreError::InvalidParameter(format!(
+                    "Run {id} is not in `deleted` lifecycle stage. Only runs in `deleted` lifecycle stage can be deleted."
+                )));
+            }
+            if older_than_ms.is_some() && !old_deleted.contains(id) {
+                return Err(StoreError::InvalidParameter(format!(
+                    "Run {id} is not older than the required age."
+                )));
+            }
+            infos.push(info);
+        }
+        for info in &infos {
+            remove_artifacts(info)?;
+            self.db.write(|tx| {
+                for table in ["metrics", "latest_metrics", "params", "tags", "runs"] {
+                    tx.execute(
+                        &format!("DELETE FROM {table} WHERE run_uuid = ?"),
+                        &[info.run_id.as_str().into()],
+                    )?;
+                }
+                Ok(())
+            })?;
+        }
+        for id in &exps {
+            let n = exp_id(id)?;
+            self.db.write(|tx| {
+                tx.execute(
+                    "DELETE FROM experiment_tags WHERE experiment_id = ?",
+                    &[n.into()],
+                )?;
+                tx.execute(
+                    "DELETE FROM experiments WHERE experiment_id = ? AND lifecycle_stage = 'deleted'",
+                    &[n.into()],
+                )?;
+                Ok(())
+            })?;
+        }
+        let mut exps = exps;
+        exps.sort();
+        Ok((runs, exps))
     }
+}
+
+/// A deleted run's artifact folder (and its run folder, when nothing else is left in it), as
+/// `mlflow gc` deletes a local artifact repository; links are removed, never followed. A
+/// non-local artifact URI is left alone, as MLflow bypasses what it cannot resolve.
+fn remove_artifacts(info: &RunInfo) -> Result<()> {
+    let Ok(path) = local_path_from_uri(&info.artifact_uri) else {
+        return Ok(());
+    };
+    match std::fs::symlink_metadata(&path) {
+        Ok(m) if m.is_dir() => {
+            std::fs::remove_dir_all(&path).map_err(|e| StoreError::io(&path, e))?
+        }
+        Ok(_) => std::fs::remove_file(&path).map_err(|e| StoreError::io(&path, e))?,
+        Err(_) => return Ok(()),
+    }
+    if path.file_name().is_some_and(|n| n == "artifacts") {
+        if let Some(run_dir) = path.parent() {
+            let _ = std::fs::remove_dir(run_dir);
+        }
+    }
+    Ok(())
 }
