@@ -519,10 +519,7 @@ fn artifacts_and_models(engine: Engine) {
             "out",
         ],
     );
-    let listed = env.json_at(
-        &uri,
-        &["artifacts", "list", "--run-id", &run, "out"],
-    );
+    let listed = env.json_at(&uri, &["artifacts", "list", "--run-id", &run, "out"]);
     assert!(listed.to_string().contains("out/a.txt"), "{listed}");
     let got = mlflow_at(
         &env,
@@ -546,7 +543,9 @@ fn artifacts_and_models(engine: Engine) {
         &[
             "artifacts",
             "download",
-            "--run-id", theirs, "m/c.txt",
+            "--run-id",
+            theirs,
+            "m/c.txt",
             "--dest",
             "back",
         ],
@@ -658,4 +657,200 @@ fn artifacts_and_models_sqlite() {
 #[test]
 fn artifacts_and_models_postgres() {
     artifacts_and_models(Engine::Postgres);
+}
+
+/// The schema mlrun sets up is the one MLflow sets up: on SQLite every `sqlite_master` row is
+/// identical; on PostgreSQL every column (type, nullability, default, length) and constraint.
+fn schema_matches_mlflow(engine: Engine) {
+    let env = TestEnv::new();
+    let (ours, _) = database(&env, engine, "schema_mlrun");
+    let (_, theirs) = database(&env, engine, "schema_mlflow");
+    env.ok_at(&ours, &["experiments", "list"]);
+    mlflow_at(
+        &env,
+        &theirs,
+        "from mlflow.tracking import MlflowClient\nMlflowClient().search_experiments()",
+    );
+    let describe = |uri: &str| -> Value {
+        let script = match engine {
+            Engine::Sqlite => format!(
+                "import sqlite3, json\nc = sqlite3.connect({:?})\nprint(json.dumps(sorted(c.execute('SELECT type, name, tbl_name, sql FROM sqlite_master').fetchall(), key=lambda r: (r[0], r[1]))))",
+                uri.trim_start_matches("sqlite:///")
+            ),
+            Engine::Postgres => format!(
+                "import psycopg2, json\nc = psycopg2.connect({:?}).cursor()\nc.execute(\"SELECT table_name, column_name, data_type, is_nullable, column_default, character_maximum_length, numeric_precision FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2\")\ncols = c.fetchall()\nc.execute(\"SELECT tc.table_name, tc.constraint_name, tc.constraint_type, pg_get_constraintdef(pc.oid) FROM information_schema.table_constraints tc LEFT JOIN pg_constraint pc ON pc.conname = tc.constraint_name WHERE tc.table_schema = 'public' AND tc.constraint_type <> 'CHECK' ORDER BY 1, 2\")\ncons = c.fetchall()\nc.execute(\"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1\")\nprint(json.dumps([cols, cons, c.fetchall()], default=str))",
+                uri.replacen("postgresql+psycopg2://", "postgresql://", 1)
+            ),
+        };
+        let out = Command::new(server_python())
+            .arg("-c")
+            .arg(script)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let (a, b) = (describe(&ours), describe(&theirs));
+    assert!(a.to_string().len() > 1000, "{a}");
+    if a != b {
+        let (a, b) = (a.as_array().unwrap(), b.as_array().unwrap());
+        let only = |x: &[Value], y: &[Value]| -> Vec<String> {
+            x.iter()
+                .filter(|r| !y.contains(r))
+                .map(|r| r.to_string())
+                .collect()
+        };
+        panic!(
+            "schemas differ\nonly mlrun:  {:?}\nonly mlflow: {:?}",
+            only(a, b),
+            only(b, a)
+        );
+    }
+}
+
+#[test]
+fn schema_matches_mlflow_sqlite() {
+    schema_matches_mlflow(Engine::Sqlite);
+}
+
+#[test]
+fn schema_matches_mlflow_postgres() {
+    schema_matches_mlflow(Engine::Postgres);
+}
+
+/// 8 processes × 200 `mlrun log-metric` into one run: every point is there, and the latest value
+/// is the one with the highest step.
+fn concurrent_writers_lose_nothing(engine: Engine) {
+    let env = TestEnv::new();
+    let (uri, mlflow_uri) = database(&env, engine, "concurrent");
+    let run = env.ok_at(&uri, &["runs", "start"]);
+    let bin = env!("CARGO_BIN_EXE_mlrun");
+    let children: Vec<_> = (0..8)
+        .map(|p| {
+            let script = format!(
+                "for i in $(seq 0 199); do \"{bin}\" log-metric --run-id {run} m $(( {p} * 1000 + i )) --step $(( {p} * 1000 + i )) || exit 1; done"
+            );
+            env.command("sh")
+                .arg("-c")
+                .arg(script)
+                .env("MLFLOW_TRACKING_URI", &uri)
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success(), "a writer failed");
+    }
+    let counted = mlflow_at(
+        &env,
+        &mlflow_uri,
+        &format!(
+            "from mlflow.tracking import MlflowClient\nc = MlflowClient()\nh = c.get_metric_history({run:?}, 'm')\nprint(len(h), len(set(m.step for m in h)), c.get_run({run:?}).data.metrics['m'])"
+        ),
+    );
+    assert_eq!(counted.trim(), "1600 1600 7199.0");
+}
+
+#[test]
+fn concurrent_writers_lose_nothing_sqlite() {
+    concurrent_writers_lose_nothing(Engine::Sqlite);
+}
+
+#[test]
+fn concurrent_writers_lose_nothing_postgres() {
+    concurrent_writers_lose_nothing(Engine::Postgres);
+}
+
+/// Bad databases: each fails with a clear error and a non-zero exit, and nothing is written.
+#[test]
+fn bad_sqlite_databases_fail_clearly() {
+    let env = TestEnv::new();
+    // Another application's database.
+    let other = env.path().join("other.db");
+    Command::new(server_python())
+        .arg("-c")
+        .arg(format!(
+            "import sqlite3\nc = sqlite3.connect({:?})\nc.execute('CREATE TABLE notes (id INTEGER, body TEXT)')\nc.commit()",
+            other.to_str().unwrap()
+        ))
+        .status()
+        .unwrap();
+    let before = std::fs::read(&other).unwrap();
+    let uri = format!("sqlite:///{}", other.display());
+    let err = env.fails_at(&uri, &["experiments", "create", "x"]);
+    assert!(err.contains("not an MLflow database"), "{err}");
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+
+    // A revision newer than this mlrun knows.
+    let (newer, newer_mlflow) = database(&env, Engine::Sqlite, "newer");
+    mlflow_at(
+        &env,
+        &newer_mlflow,
+        "import mlflow, sqlite3, os\nmlflow.search_experiments()\nc = sqlite3.connect(os.environ['DB_URI'][len('sqlite:///'):])\nc.execute(\"UPDATE alembic_version SET version_num = 'ffffffffffff'\")\nc.commit()",
+    );
+    let path = env.path().join("newer.db");
+    let before = std::fs::read(&path).unwrap();
+    let err = env.fails_at(&newer, &["experiments", "create", "x"]);
+    assert!(err.contains("ffffffffffff"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    // A writer holding the lock longer than MLflow's 20 s busy timeout: mlrun waits that long,
+    // then fails naming the lock, and writes nothing.
+    let (locked, _) = database(&env, Engine::Sqlite, "locked");
+    let run = env.ok_at(&locked, &["runs", "start"]);
+    let db = env.path().join("locked.db");
+    let mut holder = Command::new(server_python())
+        .arg("-c")
+        .arg(format!(
+            "import sqlite3, time, sys\nc = sqlite3.connect({:?}, isolation_level=None)\nc.execute('BEGIN EXCLUSIVE')\nprint('locked', flush=True)\ntime.sleep(30)\nc.execute('ROLLBACK')",
+            db.to_str().unwrap()
+        ))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(holder.stdout.as_mut().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    assert_eq!(line.trim(), "locked");
+    let start = std::time::Instant::now();
+    let err = env.fails_at(&locked, &["log-metric", "--run-id", &run, "m", "1"]);
+    let waited = start.elapsed();
+    assert!(err.contains("locked"), "{err}");
+    assert!(
+        waited >= std::time::Duration::from_secs(19) && waited < std::time::Duration::from_secs(29),
+        "{waited:?}"
+    );
+    holder.wait().unwrap();
+    let after = env.json_at(&locked, &["runs", "describe", &run]);
+    assert_eq!(after["run"]["data"]["metrics"], json!([]));
+}
+
+#[test]
+fn bad_postgres_servers_fail_clearly() {
+    let env = TestEnv::new();
+    let (uri, _) = database(&env, Engine::Postgres, "creds");
+    // Nobody listening.
+    let port = common::tracking_server::free_port();
+    let down = format!("postgresql://mlflow@127.0.0.1:{port}/mlflow");
+    let err = env.fails_at(&down, &["experiments", "list"]);
+    assert!(err.contains("cannot connect"), "{err}");
+    // Wrong credentials: the error names the server and user, never the password.
+    let wrong = uri.replacen("mlflow@", "nobody:s3cr3t-pw@", 1);
+    let err = env.fails_at(&wrong, &["experiments", "create", "x"]);
+    assert!(err.contains("nobody"), "{err}");
+    assert!(!err.contains("s3cr3t-pw"), "{err}");
+    // Nothing was written: the database is still empty.
+    let tables = mlflow_at(
+        &env,
+        &uri,
+        "import psycopg2, os\nc = psycopg2.connect(os.environ['DB_URI']).cursor()\nc.execute(\"SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'\")\nprint(c.fetchone()[0])",
+    );
+    assert_eq!(tables.trim(), "0");
 }
