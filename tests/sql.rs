@@ -854,3 +854,123 @@ fn bad_postgres_servers_fail_clearly() {
     );
     assert_eq!(tables.trim(), "0");
 }
+
+/// Experiments search on a database answers as MLflow's SQL store: filters on names, tags, ids
+/// and times, orders, views, and the rejections.
+fn experiments_search_matches_mlflow(engine: Engine) {
+    let env = TestEnv::new();
+    let (uri, mlflow_uri) = database(&env, engine, "exp_search");
+    for (name, tag) in [
+        ("tricky-a", "team=ml"),
+        ("tricky-b", "team=ML"),
+        ("other", "team=ml"),
+        ("Bert-base", "team=nlp"),
+        ("ünï x", "k=v"),
+    ] {
+        env.ok_at(&uri, &["experiments", "create", name, "--tag", tag]);
+    }
+    env.ok_at(&uri, &["experiments", "create", "plain"]);
+    let gone = env.ok_at(&uri, &["experiments", "create", "gone"]);
+    env.ok_at(&uri, &["experiments", "delete", &gone]);
+    let cases: Vec<(&str, Vec<&str>, &str)> = vec![
+        ("", vec![], "ACTIVE_ONLY"),
+        ("", vec![], "ALL"),
+        ("", vec![], "DELETED_ONLY"),
+        ("name LIKE 'tricky%'", vec!["name DESC"], "ALL"),
+        ("name ILIKE 'BERT%'", vec![], "ALL"),
+        ("name LIKE 'BERT%'", vec![], "ALL"),
+        ("attributes.name != 'other'", vec!["name"], "ALL"),
+        ("tags.team = 'ml'", vec![], "ALL"),
+        ("tags.team ILIKE 'ml'", vec!["name"], "ALL"),
+        ("tags.team IS NULL", vec!["name ASC"], "ALL"),
+        ("tags.team IS NOT NULL", vec![], "ALL"),
+        ("experiment_id IN ('1', '0')", vec![], "ALL"),
+        ("creation_time > 0", vec!["creation_time"], "ALL"),
+        (
+            "last_update_time >= 0",
+            vec!["last_update_time DESC", "name"],
+            "ALL",
+        ),
+        ("name = 'x' OR name = 'y'", vec![], "ALL"),
+        ("lifecycle_stage = 'active'", vec![], "ALL"),
+        ("name > 'a'", vec![], "ALL"),
+        ("", vec!["lifecycle_stage"], "ALL"),
+        ("", vec!["experiment_id DESC"], "ALL"),
+        ("", vec!["name"], "ACTIVE_ONLY"),
+    ];
+    let script = format!(
+        r#"
+import json, mlflow
+from mlflow.entities import ViewType
+out = []
+for f, o, v in {cases}:
+    try:
+        exps = mlflow.search_experiments(view_type=getattr(ViewType, v), filter_string=f or None, order_by=o or None)
+        out.append({{"ids": [e.experiment_id for e in exps]}})
+    except Exception as e:
+        out.append({{"error": getattr(e, "message", str(e))}})
+print(json.dumps(out))
+"#,
+        cases = serde_json::to_string(
+            &cases
+                .iter()
+                .map(|(f, o, v)| json!([f, o, v]))
+                .collect::<Vec<_>>()
+        )
+        .unwrap()
+    );
+    let expected: Vec<Value> =
+        serde_json::from_str(&mlflow_at(&env, &mlflow_uri, &script)).unwrap();
+    let mut failures = Vec::new();
+    for ((f, o, v), want) in cases.iter().zip(&expected) {
+        let mut args = vec![
+            "--output".to_string(),
+            "json".into(),
+            "experiments".into(),
+            "search".into(),
+            format!("--filter={f}"),
+            "--view".into(),
+            match *v {
+                "ACTIVE_ONLY" => "active",
+                "DELETED_ONLY" => "deleted",
+                _ => "all",
+            }
+            .into(),
+        ];
+        for x in o {
+            args.push(format!("--order-by={x}"));
+        }
+        let out = env
+            .cmd()
+            .env("MLFLOW_TRACKING_URI", &uri)
+            .args(&args)
+            .output()
+            .unwrap();
+        let got = if out.status.success() {
+            let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+            json!({"ids": v["experiments"].as_array().unwrap().iter().map(|e| e["experiment_id"].clone()).collect::<Vec<_>>()})
+        } else {
+            json!({"error": String::from_utf8_lossy(&out.stderr)})
+        };
+        let ok = match (want.get("error"), got.get("error")) {
+            (Some(w), Some(g)) => search_cases::normalize(g.as_str().unwrap())
+                .contains(&search_cases::normalize(w.as_str().unwrap())),
+            (None, None) => want["ids"] == got["ids"],
+            _ => false,
+        };
+        if !ok {
+            failures.push(format!("{f:?} {o:?} {v}: mlflow {want} / mlrun {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn experiments_search_matches_mlflow_sqlite() {
+    experiments_search_matches_mlflow(Engine::Sqlite);
+}
+
+#[test]
+fn experiments_search_matches_mlflow_postgres() {
+    experiments_search_matches_mlflow(Engine::Postgres);
+}
