@@ -822,7 +822,10 @@ fn bad_sqlite_databases_fail_clearly() {
     let start = std::time::Instant::now();
     let err = env.fails_at(&locked, &["log-metric", "--run-id", &run, "m", "1"]);
     let waited = start.elapsed();
-    assert!(err.contains("locked"), "{err}");
+    assert!(
+        err.contains("database is locked: another process held its lock longer than the 20 s"),
+        "{err}"
+    );
     assert!(
         waited >= std::time::Duration::from_secs(19) && waited < std::time::Duration::from_secs(29),
         "{waited:?}"
