@@ -375,11 +375,42 @@ fn mlrun_search_at(
     json!({ "ids": ids, "token": v.get("next_page_token").cloned().unwrap_or(Value::Null) })
 }
 
+/// Copies the tracking rows of a SQLite database MLflow made into the (set up, empty)
+/// PostgreSQL database `DB_URI` names, value for value (SQLite's 0/1 booleans as booleans).
+const COPY_ROWS: &str = r#"
+import json, os, sqlite3, psycopg2, mlflow
+mlflow.search_experiments()
+def copy(path):
+    src = sqlite3.connect(path)
+    dst = psycopg2.connect(os.environ["DB_URI"].replace("postgresql+psycopg2://", "postgresql://"))
+    cur = dst.cursor()
+    # PostgreSQL's experiment ids are 32-bit: the folder store's long ids become 1, 2, ...
+    ids = {0: 0}
+    for (e,) in src.execute("SELECT experiment_id FROM experiments ORDER BY experiment_id"):
+        ids.setdefault(e, len(ids))
+    for table in ["experiments", "experiment_tags", "runs", "tags", "params", "metrics",
+                  "latest_metrics", "datasets", "inputs", "input_tags"]:
+        rows = src.execute(f"SELECT * FROM {table}").fetchall()
+        cols = [d[0] for d in src.execute(f"SELECT * FROM {table}").description]
+        if table == "experiments":
+            rows = [r for r in rows if r[0] != 0]
+        if "experiment_id" in cols:
+            i = cols.index("experiment_id")
+            rows = [r[:i] + (ids[r[i]],) + r[i + 1:] for r in rows]
+        if "is_nan" in cols:
+            i = cols.index("is_nan")
+            rows = [r[:i] + (bool(r[i]),) + r[i + 1:] for r in rows]
+        names = ", ".join(f'"{c}"' for c in cols)
+        marks = ", ".join(["%s"] * len(cols))
+        cur.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+    dst.commit()
+    print(json.dumps([str(ids[e]) for e in sorted(ids) if e != 0]))
+"#;
+
 /// The search parity cases of search_parity.rs, on a database MLflow filled with the same traps:
 /// MLflow's SQL store and mlrun return the same run ids in the same order, the same pages and
 /// tokens, and reject the same strings.
-#[test]
-fn runs_search_matches_mlflow_sqlite() {
+fn runs_search_matches_mlflow(engine: Engine) {
     let env = TestEnv::new();
     let src = env.path().join("tricky").join("mlruns");
     let gen = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/gen_store.py");
@@ -390,12 +421,17 @@ fn runs_search_matches_mlflow_sqlite() {
         .status()
         .unwrap();
     assert!(st.success(), "gen_store.py failed");
-    // MLflow's own `mlflow migrate-filestore` moves it into the database, ids and all.
-    let (uri, mlflow_uri) = database(&env, Engine::Sqlite, "tricky");
+    // MLflow's own `mlflow migrate-filestore` moves it into a SQLite database, ids and all; for
+    // PostgreSQL, MLflow sets up the schema and the migrated rows are copied over as they are.
+    let (uri, mlflow_uri) = database(&env, engine, "tricky");
+    let sqlite_uri = match engine {
+        Engine::Sqlite => mlflow_uri.clone(),
+        Engine::Postgres => format!("sqlite:///{}", env.path().join("migrated.db").display()),
+    };
     let mig = Command::new(server_python().with_file_name("mlflow"))
         .args(["migrate-filestore", "--source"])
         .arg(&src)
-        .args(["--target", &mlflow_uri])
+        .args(["--target", &sqlite_uri])
         .env("MLFLOW_ALLOW_FILE_STORE", "true")
         .output()
         .unwrap();
@@ -404,9 +440,20 @@ fn runs_search_matches_mlflow_sqlite() {
         "{}",
         String::from_utf8_lossy(&mig.stderr)
     );
-    let exps: Vec<String> = ["200000000000000002", "300000000000000003"]
+    let mut exps: Vec<String> = ["200000000000000002", "300000000000000003"]
         .map(String::from)
         .to_vec();
+    if let Engine::Postgres = engine {
+        let copied = mlflow_at(
+            &env,
+            &mlflow_uri,
+            &format!(
+                "{COPY_ROWS}\ncopy({:?})",
+                sqlite_uri.trim_start_matches("sqlite:///")
+            ),
+        );
+        exps = serde_json::from_str(copied.lines().last().unwrap()).unwrap();
+    }
     let all = env.json_at(
         &uri,
         &[
@@ -494,6 +541,16 @@ fn runs_search_matches_mlflow_sqlite() {
         matched_ok > 300 && matched_err > 40,
         "{matched_ok} / {matched_err}"
     );
+}
+
+#[test]
+fn runs_search_matches_mlflow_sqlite() {
+    runs_search_matches_mlflow(Engine::Sqlite);
+}
+
+#[test]
+fn runs_search_matches_mlflow_postgres() {
+    runs_search_matches_mlflow(Engine::Postgres);
 }
 
 /// Artifacts of a run in a database live under the experiment's local artifact location: mlrun
