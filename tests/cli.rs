@@ -209,7 +209,7 @@ fn bad_input_is_refused_and_changes_nothing() {
     );
     let err = env.fails(&[
         "--tracking-uri",
-        "sqlite:///mlflow.db",
+        "mysql://user@host/mlflow",
         "experiments",
         "list",
     ]);

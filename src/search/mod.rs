@@ -31,6 +31,7 @@ pub use registry::{
     sql_model_orders, sql_version_orders, ModelFilter, ModelOrderBy, ModelRecord,
     ModelVersionFilter, ModelVersionOrderBy, ModelVersionRecord, RegistryClause,
 };
+pub(crate) use runs::translate_key_alias;
 pub use runs::{
     parse_run_filter, parse_run_order_by, parse_run_order_by_list, sort_runs, Comparator,
     RunClause, RunEntity, RunFilter, RunOrderBy, RunValue,

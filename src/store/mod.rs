@@ -1,6 +1,7 @@
 //! The store traits and their errors. `FileStore` (in `file/`) implements them over an `mlruns/`
 //! folder; `RestStore` (in `rest/`) implements them over an MLflow tracking server's REST API, so no
 //! command changes with the backend.
+pub(crate) mod artifacts;
 pub mod file;
 pub mod rest;
 pub mod sql;

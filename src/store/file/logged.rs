@@ -244,45 +244,48 @@ impl FileStore {
             None => Ok(()),
         }
     }
+}
 
-    /// A model's files at an artifact URI are read in place: only local paths and `file:` URIs.
-    pub(super) fn model_files_impl(&self, uri: &str) -> Result<ModelFiles> {
-        let path = local_path_from_uri(uri)?;
-        if !path.exists() {
-            return Err(StoreError::NotFound(format!(
-                "No model at '{}'",
-                path.display()
-            )));
+/// A model's files at an artifact URI are read in place (a store on this machine): only local
+/// paths and `file:` URIs.
+pub(crate) fn model_files_in_place(uri: &str) -> Result<ModelFiles> {
+    let path = local_path_from_uri(uri)?;
+    if !path.exists() {
+        return Err(StoreError::NotFound(format!(
+            "No model at '{}'",
+            path.display()
+        )));
+    }
+    Ok(ModelFiles {
+        path,
+        copied: false,
+    })
+}
+
+/// The files at `path` of a run's local artifacts, in place; `None` when nothing is there.
+pub(crate) fn run_model_files_in_place(run: &Run, path: &str) -> Result<Option<ModelFiles>> {
+    let root = local_path_from_uri(&run.info.artifact_uri)?;
+    let rel = arg_rel(Some(path))?;
+    let mut p = root.clone();
+    for part in rel.split('/') {
+        if !part.is_empty() {
+            p.push(part);
         }
-        Ok(ModelFiles {
-            path,
-            copied: false,
-        })
     }
+    // Looked up beneath the artifact root without following links: a link on the way
+    // (`runs:/R/etclink/…`) is an error, never a way out of the store.
+    let found = match beneath::Dir::open(&root, &[], false)? {
+        Some(dir) => dir.get(&rel)?.is_some(),
+        None => false,
+    };
+    Ok((!path.is_empty() && found).then_some(ModelFiles {
+        path: p,
+        copied: false,
+    }))
+}
 
-    pub(super) fn run_model_files_impl(&self, run: &Run, path: &str) -> Result<Option<ModelFiles>> {
-        let root = local_path_from_uri(&run.info.artifact_uri)?;
-        let rel = arg_rel(Some(path))?;
-        let mut p = root.clone();
-        for part in rel.split('/') {
-            if !part.is_empty() {
-                p.push(part);
-            }
-        }
-        // Looked up beneath the artifact root without following links: a link on the way
-        // (`runs:/R/etclink/…`) is an error, never a way out of the store.
-        let found = match beneath::Dir::open(&root, &[], false)? {
-            Some(dir) => dir.get(&rel)?.is_some(),
-            None => false,
-        };
-        Ok((!path.is_empty() && found).then_some(ModelFiles {
-            path: p,
-            copied: false,
-        }))
-    }
-
-    pub(super) fn local_model_source_impl(&self, path: &Path) -> Result<String> {
-        let abs = fs::canonicalize(path).map_err(|e| StoreError::io(path, e))?;
-        Ok(abs.to_string_lossy().into_owned())
-    }
+/// The version source recorded for a local model folder: its absolute path.
+pub(crate) fn local_model_source_path(path: &Path) -> Result<String> {
+    let abs = fs::canonicalize(path).map_err(|e| StoreError::io(path, e))?;
+    Ok(abs.to_string_lossy().into_owned())
 }

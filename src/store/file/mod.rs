@@ -5,7 +5,7 @@ pub mod beneath;
 pub mod fsutil;
 mod import;
 pub mod layout;
-mod logged;
+pub(crate) mod logged;
 pub mod meta;
 pub mod metrics;
 pub mod registry;
@@ -15,7 +15,7 @@ use crate::clock::now_ms;
 use crate::entities::*;
 use crate::ids;
 use crate::store::{
-    arg_rel, Downloaded, Listing, LoggedModel, ModelDraft, ModelFiles, NewRun, Result, RunPage,
+    artifacts, Downloaded, Listing, LoggedModel, ModelDraft, ModelFiles, NewRun, Result, RunPage,
     RunQuery, StoreError, TrackingStore,
 };
 use crate::uri::local_path_from_uri;
@@ -871,68 +871,12 @@ impl TrackingStore for FileStore {
     ) -> Result<Vec<String>> {
         // MLflow's client writes artifacts to a deleted run too (only the run's records refuse).
         self.run_dir(run_id)?;
-        let rel = arg_rel(artifact_path)?;
-        let plan = crate::store::upload::plan(sources, &rel)?;
-        // Every destination is checked before anything is written, so a link on the way leaves
-        // the store unchanged; the writes open each folder without following links again.
-        if let Some(root) = self.artifact_root(run_id, false)? {
-            for d in &plan.dirs {
-                root.check_writable(d, true)?;
-            }
-            for f in &plan.files {
-                root.check_writable(&f.dest, false)?;
-            }
-        }
-        let root = self
-            .artifact_root(run_id, true)?
-            .ok_or_else(|| not_found(format!("No artifact folder for run {run_id}")))?;
-        for d in &plan.dirs {
-            root.make_dirs(d)?;
-        }
-        for f in &plan.files {
-            let Some((name, parents)) = f.dest.split_last() else {
-                continue;
-            };
-            let dir = root.make_dirs(parents)?;
-            let mut src = fs::File::open(&f.src).map_err(|e| StoreError::io(&f.src, e))?;
-            dir.write_file(name, &mut src, progress)?;
-        }
-        Ok(plan.notices)
+        let open = |create| self.artifact_root(run_id, create);
+        artifacts::log(&open, run_id, sources, artifact_path, progress)
     }
 
     fn list_artifacts(&self, run_id: &str, path: Option<&str>) -> Result<Vec<FileInfo>> {
-        let rel = arg_rel(path)?;
-        let Some(root) = self.artifact_root(run_id, false)? else {
-            return Ok(vec![]);
-        };
-        let Some(beneath::Node::Dir(dir)) = root.get(&rel)? else {
-            return Ok(vec![]);
-        };
-        let mut out = Vec::new();
-        for (name, kind, len) in dir.entries()? {
-            let name = name.to_string_lossy();
-            let path = if rel.is_empty() {
-                name.into_owned()
-            } else {
-                format!("{rel}/{name}")
-            };
-            match kind {
-                beneath::Kind::Dir => out.push(FileInfo {
-                    path,
-                    is_dir: true,
-                    file_size: None,
-                }),
-                beneath::Kind::File => out.push(FileInfo {
-                    path,
-                    is_dir: false,
-                    file_size: Some(len),
-                }),
-                // Links and special files are not artifacts: never listed, read or copied.
-                beneath::Kind::Link | beneath::Kind::Other => {}
-            }
-        }
-        out.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(out)
+        artifacts::list(&|create| self.artifact_root(run_id, create), path)
     }
 
     fn download_artifacts(
@@ -942,50 +886,16 @@ impl TrackingStore for FileStore {
         dest: &Path,
         progress: &dyn Fn(u64),
     ) -> Result<Downloaded> {
-        let rel = arg_rel(path)?;
-        let missing = || {
-            not_found(format!(
-                "No artifact at '{}' in run {run_id}",
-                path.unwrap_or("")
-            ))
-        };
-        let root = self.artifact_root(run_id, false)?.ok_or_else(missing)?;
-        let node = root.get(&rel)?.ok_or_else(missing)?;
-        let target = match rel.rsplit('/').next().filter(|n| !n.is_empty()) {
-            Some(name) => dest.join(name),
-            None => dest.to_path_buf(),
-        };
-        let mut notices = Vec::new();
-        beneath::copy_out(node, &target, progress, &mut notices)?;
-        Ok(Downloaded {
-            path: target,
-            notices,
-        })
+        let open = |create| self.artifact_root(run_id, create);
+        artifacts::download(&open, run_id, path, dest, progress)
     }
 
     fn artifact_manifest(&self, run_id: &str) -> Result<Vec<ArtifactEntry>> {
-        let Some(root) = self.artifact_root(run_id, false)? else {
-            return Ok(vec![]);
-        };
-        let mut out = Vec::new();
-        beneath::each_file(&root, "", &mut |path, mut file, _| {
-            let at = root.path().join(&path);
-            out.push(ArtifactEntry::read(path, &mut file).map_err(|e| StoreError::io(at, e))?);
-            Ok(())
-        })?;
-        out.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(out)
+        artifacts::manifest(&|create| self.artifact_root(run_id, create))
     }
 
     fn artifact_size(&self, run_id: &str, path: Option<&str>) -> Result<u64> {
-        let rel = arg_rel(path)?;
-        let Some(root) = self.artifact_root(run_id, false)? else {
-            return Ok(0);
-        };
-        match root.get(&rel)? {
-            Some(node) => beneath::size(node),
-            None => Ok(0),
-        }
+        artifacts::size(&|create| self.artifact_root(run_id, create), path)
     }
 
     fn gc(
@@ -1091,7 +1001,7 @@ impl TrackingStore for FileStore {
     }
 
     fn model_files(&self, uri: &str, _dest: &Path, _progress: &dyn Fn(u64)) -> Result<ModelFiles> {
-        self.model_files_impl(uri)
+        logged::model_files_in_place(uri)
     }
 
     fn run_model_files(
@@ -1101,11 +1011,11 @@ impl TrackingStore for FileStore {
         _dest: &Path,
         _progress: &dyn Fn(u64),
     ) -> Result<Option<ModelFiles>> {
-        self.run_model_files_impl(run, path)
+        logged::run_model_files_in_place(run, path)
     }
 
     fn local_model_source(&self, path: &Path) -> Result<String> {
-        self.local_model_source_impl(path)
+        logged::local_model_source_path(path)
     }
 }
 

@@ -223,7 +223,7 @@ impl Db {
         let display = self.display.as_str();
         let err = |e: &dyn std::fmt::Display| StoreError::Database {
             db: display.to_string(),
-            message: e.to_string(),
+            message: explain_busy(e.to_string()),
         };
         match &mut *conn {
             Conn::Sqlite(c) => {
@@ -278,7 +278,7 @@ impl Tx<'_> {
         let head: String = sql.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
         StoreError::Database {
             db: self.display.to_string(),
-            message: format!("{e} (in `{head} …`)"),
+            message: format!("{} (in `{head} …`)", explain_busy(e.to_string())),
         }
     }
 
@@ -366,6 +366,19 @@ impl Tx<'_> {
     /// The first row of a query, if any.
     pub fn query_row(&mut self, sql: &str, params: &[Value]) -> Result<Option<Row>> {
         Ok(self.query(sql, params)?.into_iter().next())
+    }
+}
+
+/// SQLite's busy answer, with what it means here: another process held the database's lock for
+/// longer than the busy timeout this connection waited.
+fn explain_busy(message: String) -> String {
+    if message == "database is locked" {
+        format!(
+            "database is locked: another process held its lock longer than the {} s this connection waited",
+            SQLITE_BUSY_MS / 1000
+        )
+    } else {
+        message
     }
 }
 

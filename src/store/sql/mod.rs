@@ -3,9 +3,12 @@
 //! so MLflow reads every row mlrun writes and the reverse. [`db`] is the one connection interface
 //! over both engines, [`schema`] the tables and the revision check.
 pub mod db;
+mod logged;
 pub mod migrate;
 pub mod registry;
+mod rows;
 pub mod schema;
+mod search;
 mod tracking;
 
 use crate::error::Result;
