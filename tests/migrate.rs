@@ -87,7 +87,8 @@ from mlflow.entities import ViewType
 c = MlflowClient(tracking_uri=os.environ["URI"], registry_uri=os.environ["URI"])
 exps = sorted((e.experiment_id, e.name, e.lifecycle_stage, e.artifact_location, e.creation_time, sorted(e.tags.items()))
               for e in c.search_experiments(view_type=ViewType.ALL))
-runs = c.search_runs([e[0] for e in exps], run_view_type=ViewType.ALL, order_by=["attributes.start_time DESC", "attributes.run_id"])
+# Runs of active experiments: MLflow's database store leaves out those of a deleted experiment.
+runs = c.search_runs([e[0] for e in exps if e[2] == "active"], run_view_type=ViewType.ALL, order_by=["attributes.start_time DESC", "attributes.run_id"])
 out = {"experiments": exps, "runs": []}
 for r in runs:
     d = r.to_dictionary()
@@ -95,7 +96,7 @@ for r in runs:
                       for k in sorted(r.data.metrics)}
     d["data"]["metrics"] = {k: repr(v) for k, v in d["data"]["metrics"].items()}
     out["runs"].append(d)
-out["models"] = sorted((m.name, m.description, sorted(m.tags.items()), sorted(m.aliases.items()), m.creation_timestamp)
+out["models"] = sorted((m.name, m.description, sorted(m.tags.items()), sorted((a, str(v)) for a, v in m.aliases.items()), m.creation_timestamp)
                        for m in c.search_registered_models())
 out["versions"] = sorted((v.name, v.version, v.source, v.run_id, v.current_stage, v.description, sorted(v.tags.items()), v.creation_timestamp)
                          for v in c.search_model_versions())
@@ -173,8 +174,8 @@ fn migrate_writes_the_rows_mlflow_migrate_filestore_writes_and_mlflow_reads_them
     let from_theirs = mlflow_reads(&python, &format!("sqlite:///{}", theirs.display()));
     let from_ours = mlflow_reads(&python, &format!("sqlite:///{}", ours.display()));
     assert_eq!(from_theirs, from_ours);
-    // Six runs; MLflow's database store leaves out the one in the deleted experiment.
-    assert_eq!(from_ours["runs"].as_array().unwrap().len(), 5);
+    // The four runs of the active experiments (one of them deleted).
+    assert_eq!(from_ours["runs"].as_array().unwrap().len(), 4);
 }
 
 /// A point logged twice to a folder (the file store appends both lines) is one row in a database
@@ -243,7 +244,7 @@ for _ in range(2):
 fn migrate_refuses_what_it_cannot_copy_and_leaves_the_database_as_it_was() {
     let env = TestEnv::new();
     let store = env.path().join("mlruns");
-    let exp = env.ok(&["experiments", "create", "--experiment-name", "e"]);
+    let exp = env.ok(&["experiments", "create", "e"]);
     let _ = exp;
     let run = env.ok(&["runs", "start", "--experiment-name", "e"]);
     let run = run.trim();
@@ -262,14 +263,7 @@ fn migrate_refuses_what_it_cannot_copy_and_leaves_the_database_as_it_was() {
     std::fs::write(&metric, b"garbage line\n").unwrap();
     let err = env.fails(&["migrate", store.to_str().unwrap(), &uri]);
     assert!(err.contains(&metric.display().to_string()), "{err}");
-    let counts = |uri: &str| {
-        env.json_at(
-            uri,
-            &["runs", "search", "--view", "all", "--output", "json"],
-        )
-        .as_array()
-        .map_or(0, |a| a.len())
-    };
+    let counts = |_: &str| dump(&db)["runs"].as_array().map_or(0, |a| a.len());
     assert_eq!(counts(&uri), 0);
 
     // Fixed, it migrates; a second migrate into the now full database is refused unchanged.
@@ -282,9 +276,15 @@ fn migrate_refuses_what_it_cannot_copy_and_leaves_the_database_as_it_was() {
 
     // Not a folder, not a database: usage errors naming the argument.
     let err = env.fails(&["migrate", &uri, &uri]);
-    assert!(err.contains("is not a folder"), "{err}");
+    assert!(
+        err.contains("is neither") && err.contains("into a new folder"),
+        "{err}"
+    );
     let err = env.fails(&["migrate", store.to_str().unwrap(), "/tmp/x"]);
-    assert!(err.contains("writes into a database"), "{err}");
+    assert!(
+        err.contains("is neither") && err.contains("into a database"),
+        "{err}"
+    );
     let err = env.fails(&[
         "migrate",
         env.path().join("nothing").to_str().unwrap(),
@@ -323,7 +323,7 @@ c.create_model_version("M", "file:///tmp/x", run_id=r.info.run_id)
     assert_eq!(folder, db);
 
     // A folder store's usual experiment ids (18 digits) do not fit: refused, nothing written.
-    env.ok(&["experiments", "create", "--experiment-name", "big"]);
+    env.ok(&["experiments", "create", "big"]);
     let uri = pg.database("migrate_big");
     let err = env.fails(&["migrate", store.to_str().unwrap(), &uri]);
     assert!(
@@ -331,5 +331,44 @@ c.create_model_version("M", "file:///tmp/x", run_id=r.info.run_id)
         "{err}"
     );
     let left = env.json_at(&uri, &["experiments", "list", "--output", "json"]);
-    assert_eq!(left.as_array().map(|a| a.len()), Some(1), "{left}");
+    assert_eq!(
+        left["experiments"].as_array().map(|a| a.len()),
+        Some(1),
+        "{left}"
+    );
+}
+
+/// A database MLflow's client wrote (the same traps) into a new folder with `mlrun migrate`: MLflow's
+/// file-store client reads the folder as its database client reads the database; ids, times and
+/// statuses kept.
+#[test]
+fn a_database_migrates_back_into_a_folder_mlflow_reads_alike() {
+    let env = TestEnv::new();
+    let db = env.path().join("mlflow.db");
+    let uri = format!("sqlite:///{}", db.display());
+    let python = mlflow_python();
+    let out = Command::new(&python)
+        .args(["-c", TRAPS])
+        .env("MLFLOW_TRACKING_URI", &uri)
+        .current_dir(env.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let folder = env.path().join("back");
+    env.ok(&["migrate", &uri, folder.to_str().unwrap()]);
+    let from_db = mlflow_reads(&python, &uri);
+    let from_folder = mlflow_reads(&python, &format!("file://{}", folder.display()));
+    assert_eq!(from_db, from_folder);
+    assert_eq!(from_folder["runs"].as_array().unwrap().len(), 4);
+    // Not into a folder that already holds a store, and not from a database that is not there.
+    let err = env.fails(&["migrate", &uri, folder.to_str().unwrap()]);
+    assert!(err.contains("already holds a folder store"), "{err}");
+    let missing = format!("sqlite:///{}", env.path().join("none.db").display());
+    let err = env.fails(&["migrate", &missing, env.path().join("x").to_str().unwrap()]);
+    assert!(err.contains("no database at"), "{err}");
+    assert!(!env.path().join("none.db").exists());
 }

@@ -55,6 +55,11 @@ fn vertex_yaml(
     pyyaml::dump(&m)
 }
 
+/// Whether a folder holds nothing (or does not exist).
+fn fsutil_subdirs_empty(dir: &std::path::Path) -> bool {
+    fs::read_dir(dir).map_or(true, |mut d| d.next().is_none())
+}
+
 impl FileStore {
     /// Writes an experiment as given (its id, name, times, lifecycle stage, tags); a deleted one
     /// goes into `.trash`. Refused when the id is taken.
@@ -64,6 +69,19 @@ impl FileStore {
             LifecycleStage::Active => self.layout.experiment(&e.experiment_id),
             LifecycleStage::Deleted => self.layout.trashed_experiment(&e.experiment_id),
         };
+        // The Default experiment a new folder store starts with gives way to the one imported.
+        let fresh_default = e.experiment_id == "0" && {
+            let dir = self.layout.experiment("0");
+            fs::read_dir(&dir).is_ok_and(|entries| {
+                entries
+                    .flatten()
+                    .all(|x| x.file_name() == "meta.yaml" || x.file_name() == "tags")
+            }) && fsutil_subdirs_empty(&Layout::experiment_tags(&dir))
+        };
+        if fresh_default {
+            let dir = self.layout.experiment("0");
+            fs::remove_dir_all(&dir).map_err(|err| StoreError::io(&dir, err))?;
+        }
         if self.layout.experiment(&e.experiment_id).exists()
             || self.layout.trashed_experiment(&e.experiment_id).exists()
         {
