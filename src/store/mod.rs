@@ -185,6 +185,13 @@ pub trait TrackingStore {
 
     /// The logged model `models:/<model_id>` names (not deleted).
     fn get_logged_model(&self, model_id: &str) -> Result<LoggedModel>;
+    /// The live logged models of these experiments, oldest first (what MLflow's
+    /// `search_logged_models` filters and pages). Stores that cannot list them say so.
+    fn list_logged_models(&self, _experiment_ids: &[String]) -> Result<Vec<LoggedModel>> {
+        Err(StoreError::Unsupported(
+            "this store cannot list logged models".into(),
+        ))
+    }
     /// A run's newest logged model with this name (MLflow's `runs:/RUN/name` fallback).
     fn find_logged_model(&self, run: &Run, name: &str) -> Result<Option<LoggedModel>>;
     /// Makes a logged model of a run: `fill` writes its files into the draft's folder, then the

@@ -111,24 +111,38 @@ impl FileStore {
         run: &Run,
         name: &str,
     ) -> Result<Option<LoggedModel>> {
-        let exp_dir = self.layout.experiment(&run.info.experiment_id);
+        let mut out =
+            self.list_logged_models_impl(std::slice::from_ref(&run.info.experiment_id))?;
+        out.retain(|lm| {
+            lm.name == name && lm.source_run_id.as_deref() == Some(run.info.run_id.as_str())
+        });
+        Ok(out.pop())
+    }
+
+    /// The live logged models of these experiments, oldest first.
+    pub(super) fn list_logged_models_impl(
+        &self,
+        experiment_ids: &[String],
+    ) -> Result<Vec<LoggedModel>> {
         let mut out = Vec::new();
-        if let Ok(rd) = fs::read_dir(Layout::logged_models(&exp_dir)) {
+        for id in experiment_ids {
+            crate::validate::experiment_id(id)?;
+            let exp_dir = self.layout.experiment(id);
+            let Ok(rd) = fs::read_dir(Layout::logged_models(&exp_dir)) else {
+                continue;
+            };
             for e in rd.flatten() {
                 if !Layout::meta(&e.path()).is_file() {
                     continue;
                 }
                 let (lm, deleted) = read_logged_model(&e.path())?;
-                if !deleted
-                    && lm.name == name
-                    && lm.source_run_id.as_deref() == Some(run.info.run_id.as_str())
-                {
+                if !deleted {
                     out.push(lm);
                 }
             }
         }
         out.sort_by_key(|lm| lm.creation_timestamp);
-        Ok(out.pop())
+        Ok(out)
     }
 
     /// Makes a logged model as MLflow 3 does: `<exp>/models/m-…` holding the files `fill` writes,
