@@ -312,7 +312,7 @@ fn answers_have_mlflow_shapes_errors_and_statuses() {
     .json();
     assert_eq!(
         h,
-        json!({"metrics": [{"key": "m", "value": 1.5, "timestamp": 5, "step": 2, "run_id": run_id}]})
+        json!({"metrics": [{"key": "m", "value": 1.5, "timestamp": 5, "step": 2}]})
     );
 
     // Errors: MLflow's codes, statuses and words.
@@ -519,7 +519,148 @@ fn read_only_refuses_every_write_with_permission_denied() {
         s.url
     ));
     assert_eq!(r.status, 200, "{}", r.text());
-    let (st, v) = post(&s.url, "/api/2.0/mlflow/experiments/search", &json!({}));
+    let (st, v) = post(
+        &s.url,
+        "/api/2.0/mlflow/experiments/search",
+        &json!({"max_results": 10}),
+    );
     assert_eq!(st, 200, "{v}");
     assert_eq!(v["experiments"][0]["name"], "Default");
+}
+
+/// A JSON value's shape: its keys and each value's JSON type, recursively (values themselves,
+/// ids and times, differ between two servers).
+fn shape(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), shape(v))).collect()),
+        Value::Array(a) => Value::Array(a.iter().map(shape).collect()),
+        Value::String(_) => json!("string"),
+        Value::Number(n) if n.is_f64() => json!("float"),
+        Value::Number(_) => json!("int"),
+        Value::Bool(_) => json!("bool"),
+        Value::Null => json!("null"),
+    }
+}
+
+/// The same requests to `mlflow server` (on PostgreSQL) and to `mlrun server`: the same statuses,
+/// error codes and answer shapes (field names, int64 as numbers, empty fields left out).
+#[test]
+fn answers_match_a_real_mlflow_server() {
+    let ours = &shared().url;
+    let theirs = &common::tracking_server::server().url;
+    let name = unique("parity");
+    let mut answers: Vec<Vec<(u16, Value)>> = Vec::new();
+    for url in [theirs, ours] {
+        let mut got = Vec::new();
+        let mut call = |method: &str, path: &str, body: Value| {
+            let r = if method == "GET" {
+                get(&format!("{url}{path}"))
+            } else {
+                request(
+                    method,
+                    &format!("{url}{path}"),
+                    &[("Content-Type", "application/json")],
+                    body.to_string().as_bytes(),
+                )
+            };
+            let v = r.json();
+            got.push((r.status, v.clone()));
+            v
+        };
+        let api = "/api/2.0/mlflow";
+        let e = call(
+            "POST",
+            &format!("{api}/experiments/create"),
+            json!({"name": name, "tags": [{"key": "a", "value": "b"}]}),
+        );
+        let eid = e["experiment_id"].as_str().unwrap().to_string();
+        call(
+            "GET",
+            &format!("{api}/experiments/get?experiment_id={eid}"),
+            json!({}),
+        );
+        let r = call(
+            "POST",
+            &format!("{api}/runs/create"),
+            json!({"experiment_id": eid, "start_time": 1000, "run_name": "r",
+                   "tags": [{"key": "t", "value": "v"}]}),
+        );
+        let rid = r["run"]["info"]["run_id"].as_str().unwrap().to_string();
+        call(
+            "POST",
+            &format!("{api}/runs/log-metric"),
+            json!({"run_id": rid, "key": "m", "value": 1.5, "timestamp": 5, "step": 2}),
+        );
+        call(
+            "POST",
+            &format!("{api}/runs/log-batch"),
+            json!({"run_id": rid, "params": [{"key": "p", "value": "1"}],
+                   "metrics": [{"key": "n", "value": 2, "timestamp": 6}]}),
+        );
+        call("GET", &format!("{api}/runs/get?run_id={rid}"), json!({}));
+        call(
+            "GET",
+            &format!("{api}/metrics/get-history?run_id={rid}&metric_key=m"),
+            json!({}),
+        );
+        call(
+            "POST",
+            &format!("{api}/runs/update"),
+            json!({"run_id": rid, "status": "FINISHED", "end_time": 2000}),
+        );
+        call(
+            "POST",
+            &format!("{api}/runs/search"),
+            json!({"experiment_ids": [eid], "filter": "params.p = '1'"}),
+        );
+        call(
+            "POST",
+            &format!("{api}/experiments/search"),
+            json!({"filter": format!("name = '{name}'")}),
+        );
+        // Errors: statuses and codes.
+        call(
+            "POST",
+            &format!("{api}/runs/create"),
+            json!({"experiment_id": 5}),
+        );
+        call(
+            "POST",
+            &format!("{api}/experiments/create"),
+            json!({"name": name}),
+        );
+        call(
+            "GET",
+            &format!("{api}/runs/get?run_id=0123456789abcdef0123456789abcdef"),
+            json!({}),
+        );
+        call(
+            "POST",
+            &format!("{api}/runs/delete"),
+            json!({"run_id": rid}),
+        );
+        call(
+            "POST",
+            &format!("{api}/runs/set-tag"),
+            json!({"run_id": rid, "key": "x", "value": "y"}),
+        );
+        answers.push(got);
+    }
+    let (theirs, ours) = (&answers[0], &answers[1]);
+    let mut differ = Vec::new();
+    for (i, (t, o)) in theirs.iter().zip(ours).enumerate() {
+        let same = t.0 == o.0
+            && if t.1.get("error_code").is_some() {
+                t.1["error_code"] == o.1["error_code"]
+            } else {
+                shape(&t.1) == shape(&o.1)
+            };
+        if !same {
+            differ.push(format!(
+                "request {i}: mlflow {} {} / mlrun {} {}",
+                t.0, t.1, o.0, o.1
+            ));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
 }

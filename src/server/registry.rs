@@ -1,12 +1,39 @@
-//! MLflow 3's logged models (`logged-models/…`) over the tracking store trait: what MLflow's
-//! client reads when it resolves a run's artifacts or a `models:/m-…` URI.
+//! The model registry (`registered-models/…`, `model-versions/…`) over the
+//! [`ModelRegistry`] trait, and MLflow 3's logged models (`logged-models/…`) over the tracking
+//! store trait: what MLflow's client calls to register, alias, stage and load models.
 use super::request::{ApiError, ApiResult, Params};
-use super::{Endpoint, Server};
+use super::{empty, Endpoint, Server};
+use crate::registry::{self, ModelRegistry, NewVersion, RegistryQuery, Stage};
 use crate::store::LoggedModel;
 use serde_json::{json, Value};
 
+/// MLflow's defaults for `max_results` in registry searches.
+const MODELS_PAGE: i64 = 100;
+const VERSIONS_PAGE: i64 = 10_000;
+
 pub(super) fn route(method: &str, endpoint: &str) -> Option<Endpoint> {
     Some(match (method, endpoint) {
+        ("POST", "registered-models/create") => create_model,
+        ("GET", "registered-models/get") => get_model,
+        ("GET" | "POST", "registered-models/search") => search_models,
+        ("POST", "registered-models/rename") => rename_model,
+        ("PATCH", "registered-models/update") => update_model,
+        ("DELETE", "registered-models/delete") => delete_model,
+        ("POST", "registered-models/set-tag") => set_model_tag,
+        ("DELETE", "registered-models/delete-tag") => delete_model_tag,
+        ("POST", "registered-models/alias") => set_alias,
+        ("DELETE", "registered-models/alias") => delete_alias,
+        ("GET", "registered-models/alias") => get_by_alias,
+        ("GET" | "POST", "registered-models/get-latest-versions") => latest_versions,
+        ("POST", "model-versions/create") => create_version,
+        ("GET", "model-versions/get") => get_version,
+        ("GET" | "POST", "model-versions/search") => search_versions,
+        ("PATCH", "model-versions/update") => update_version,
+        ("POST", "model-versions/transition-stage") => transition_stage,
+        ("DELETE", "model-versions/delete") => delete_version,
+        ("POST", "model-versions/set-tag") => set_version_tag,
+        ("DELETE", "model-versions/delete-tag") => delete_version_tag,
+        ("GET", "model-versions/get-download-uri") => download_uri,
         ("POST", "logged-models/search") => search_logged_models,
         ("GET", e) if model_id_of(e).is_some() => get_logged_model,
         _ => return None,
@@ -25,6 +52,194 @@ pub(super) fn path_params(endpoint: &str, p: &mut Params) {
     if let Some(id) = model_id_of(endpoint) {
         p.0.insert("model_id".into(), json!(crate::uri::percent_decode(id)));
     }
+}
+
+fn reg(s: &Server) -> &dyn ModelRegistry {
+    s.stores.registry()
+}
+
+/// A version number: a string (as MLflow's proto has it) or a number.
+fn version(p: &Params) -> ApiResult<i64> {
+    let v = match p.0.get("version") {
+        Some(Value::Number(n)) => n.to_string(),
+        _ => p.required("version")?,
+    };
+    Ok(registry::parse_version(&v)?)
+}
+
+fn model_json(m: &registry::RegisteredModel) -> Value {
+    json!({ "registered_model": m })
+}
+
+fn version_json(v: &registry::ModelVersion) -> Value {
+    json!({ "model_version": v })
+}
+
+fn create_model(s: &Server, p: &Params) -> ApiResult {
+    let m = reg(s).create_registered_model(
+        &p.required("name")?,
+        &p.key_values("tags")?,
+        p.str("description", false)?.as_deref(),
+    )?;
+    Ok(model_json(&m))
+}
+
+fn get_model(s: &Server, p: &Params) -> ApiResult {
+    Ok(model_json(
+        &reg(s).get_registered_model(&p.required("name")?)?,
+    ))
+}
+
+fn query(p: &Params, default_max: i64) -> ApiResult<RegistryQuery> {
+    Ok(RegistryQuery {
+        filter: p.str("filter", false)?,
+        order_by: p.strings("order_by")?,
+        max_results: p.int("max_results", false)?.unwrap_or(default_max),
+        page_token: p.str("page_token", false)?.filter(|t| !t.is_empty()),
+    })
+}
+
+fn page<T: serde::Serialize>(field: &str, items: &[T], token: Option<String>) -> Value {
+    let mut out = json!({});
+    if !items.is_empty() {
+        out[field] = json!(items);
+    }
+    if let Some(t) = token {
+        out["next_page_token"] = json!(t);
+    }
+    out
+}
+
+fn search_models(s: &Server, p: &Params) -> ApiResult {
+    let r = reg(s).search_registered_models(&query(p, MODELS_PAGE)?)?;
+    Ok(page("registered_models", &r.items, r.next_page_token))
+}
+
+fn rename_model(s: &Server, p: &Params) -> ApiResult {
+    let m = reg(s).rename_registered_model(&p.required("name")?, &p.required("new_name")?)?;
+    Ok(model_json(&m))
+}
+
+fn update_model(s: &Server, p: &Params) -> ApiResult {
+    let m = reg(s).update_registered_model(
+        &p.required("name")?,
+        p.str("description", false)?.as_deref(),
+    )?;
+    Ok(model_json(&m))
+}
+
+fn delete_model(s: &Server, p: &Params) -> ApiResult {
+    reg(s).delete_registered_model(&p.required("name")?)?;
+    Ok(empty())
+}
+
+fn set_model_tag(s: &Server, p: &Params) -> ApiResult {
+    let tag = crate::entities::Tag::new(
+        p.required("key")?,
+        p.str("value", false)?.unwrap_or_default(),
+    );
+    reg(s).set_registered_model_tag(&p.required("name")?, &tag)?;
+    Ok(empty())
+}
+
+fn delete_model_tag(s: &Server, p: &Params) -> ApiResult {
+    reg(s).delete_registered_model_tag(&p.required("name")?, &p.required("key")?)?;
+    Ok(empty())
+}
+
+fn set_alias(s: &Server, p: &Params) -> ApiResult {
+    reg(s).set_registered_model_alias(&p.required("name")?, &p.required("alias")?, version(p)?)?;
+    Ok(empty())
+}
+
+fn delete_alias(s: &Server, p: &Params) -> ApiResult {
+    reg(s).delete_registered_model_alias(&p.required("name")?, &p.required("alias")?)?;
+    Ok(empty())
+}
+
+fn get_by_alias(s: &Server, p: &Params) -> ApiResult {
+    let v = reg(s).get_model_version_by_alias(&p.required("name")?, &p.required("alias")?)?;
+    Ok(version_json(&v))
+}
+
+fn latest_versions(s: &Server, p: &Params) -> ApiResult {
+    let stages = p
+        .strings("stages")?
+        .iter()
+        .map(|st| Stage::parse(st))
+        .collect::<crate::error::Result<Vec<_>>>()?;
+    let versions = reg(s).get_latest_versions(&p.required("name")?, &stages)?;
+    Ok(page("model_versions", &versions, None))
+}
+
+fn create_version(s: &Server, p: &Params) -> ApiResult {
+    let v = reg(s).create_model_version(NewVersion {
+        name: p.required("name")?,
+        source: p.required("source")?,
+        run_id: p.str("run_id", false)?.filter(|r| !r.is_empty()),
+        tags: p.key_values("tags")?,
+        description: p.str("description", false)?,
+        run_link: p.str("run_link", false)?.filter(|r| !r.is_empty()),
+        model_id: p.str("model_id", false)?.filter(|r| !r.is_empty()),
+        storage_location: None,
+    })?;
+    Ok(version_json(&v))
+}
+
+fn get_version(s: &Server, p: &Params) -> ApiResult {
+    Ok(version_json(
+        &reg(s).get_model_version(&p.required("name")?, version(p)?)?,
+    ))
+}
+
+fn search_versions(s: &Server, p: &Params) -> ApiResult {
+    let r = reg(s).search_model_versions(None, &query(p, VERSIONS_PAGE)?)?;
+    Ok(page("model_versions", &r.items, r.next_page_token))
+}
+
+fn update_version(s: &Server, p: &Params) -> ApiResult {
+    let v = reg(s).update_model_version(
+        &p.required("name")?,
+        version(p)?,
+        p.str("description", false)?.as_deref(),
+    )?;
+    Ok(version_json(&v))
+}
+
+fn transition_stage(s: &Server, p: &Params) -> ApiResult {
+    let stage = Stage::parse(&p.required("stage")?)?;
+    let archive = match p.0.get("archive_existing_versions") {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
+        _ => false,
+    };
+    let v =
+        reg(s).transition_model_version_stage(&p.required("name")?, version(p)?, stage, archive)?;
+    Ok(version_json(&v))
+}
+
+fn delete_version(s: &Server, p: &Params) -> ApiResult {
+    reg(s).delete_model_version(&p.required("name")?, version(p)?)?;
+    Ok(empty())
+}
+
+fn set_version_tag(s: &Server, p: &Params) -> ApiResult {
+    let tag = crate::entities::Tag::new(
+        p.required("key")?,
+        p.str("value", false)?.unwrap_or_default(),
+    );
+    reg(s).set_model_version_tag(&p.required("name")?, version(p)?, &tag)?;
+    Ok(empty())
+}
+
+fn delete_version_tag(s: &Server, p: &Params) -> ApiResult {
+    reg(s).delete_model_version_tag(&p.required("name")?, version(p)?, &p.required("key")?)?;
+    Ok(empty())
+}
+
+fn download_uri(s: &Server, p: &Params) -> ApiResult {
+    let uri = reg(s).get_model_version_download_uri(&p.required("name")?, version(p)?)?;
+    Ok(json!({ "artifact_uri": uri }))
 }
 
 /// MLflow's `LoggedModelStatus` names for the ints stored.

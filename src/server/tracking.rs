@@ -59,12 +59,7 @@ pub(super) fn experiment_json(e: &Experiment) -> Value {
 pub(super) fn run_json(r: &Run) -> Value {
     let mut data = serde_json::Map::new();
     if !r.data.metrics.is_empty() {
-        let metrics = r
-            .data
-            .metrics
-            .iter()
-            .map(|m| metric_json(m, &r.info.run_id))
-            .collect();
+        let metrics = r.data.metrics.iter().map(|m| json!(m)).collect();
         data.insert("metrics".into(), Value::Array(metrics));
     }
     for (name, items) in [("params", &r.data.params), ("tags", &r.data.tags)] {
@@ -72,18 +67,7 @@ pub(super) fn run_json(r: &Run) -> Value {
             data.insert(name.into(), json!(items));
         }
     }
-    json!({
-        "info": r.info,
-        "data": data,
-        "inputs": r.inputs,
-        "outputs": r.outputs,
-    })
-}
-
-fn metric_json(m: &Metric, run_id: &str) -> Value {
-    let mut v = json!(m);
-    v["run_id"] = json!(run_id);
-    v
+    json!({"info": r.info, "data": data, "inputs": r.inputs, "outputs": r.outputs})
 }
 
 fn view_type(p: &Params, name: &str) -> ApiResult<ViewType> {
@@ -137,7 +121,8 @@ fn get_experiment_by_name(s: &Server, p: &Params) -> ApiResult {
 }
 
 fn search_experiments(s: &Server, p: &Params) -> ApiResult {
-    let max_results = p.int("max_results", false)?.unwrap_or(DEFAULT_MAX_RESULTS);
+    // The proto field has no default: a request without it asks for 0 and is refused, as MLflow's.
+    let max_results = p.int("max_results", false)?.unwrap_or(0);
     let text = p.str("filter", false)?.unwrap_or_default();
     let filter = search::parse_experiment_filter(&text).map_err(search_error)?;
     let order_by = p
@@ -215,7 +200,14 @@ fn create_run(s: &Server, p: &Params) -> ApiResult {
         run_name: p.str("run_name", false)?.filter(|n| !n.is_empty()),
         tags: p.key_values("tags")?,
     })?;
-    Ok(json!({ "run": run_json(&run) }))
+    let mut v = run_json(&run);
+    // MLflow's server answers a new run without its (empty) outputs.
+    if run.outputs.is_empty() {
+        if let Some(o) = v.as_object_mut() {
+            o.remove("outputs");
+        }
+    }
+    Ok(json!({ "run": v }))
 }
 
 fn get_run(s: &Server, p: &Params) -> ApiResult {
@@ -345,7 +337,7 @@ fn metric_history(s: &Server, p: &Params) -> ApiResult {
     let points = store(s).metric_history(&id, &key)?;
     let mut out = json!({});
     if !points.is_empty() {
-        out["metrics"] = points.iter().map(|m| metric_json(m, &id)).collect();
+        out["metrics"] = json!(points);
     }
     Ok(out)
 }
