@@ -664,3 +664,78 @@ fn answers_match_a_real_mlflow_server() {
     }
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
+
+/// `log_model` with registration, aliases, stages and loading by alias, all through the server;
+/// the registry then read back by MLflow's file store client.
+#[test]
+fn sklearn_models_log_register_and_load_through_the_server() {
+    let s = shared();
+    let exp = unique("models");
+    let model = unique("lin");
+    let script = format!(
+        r#"
+import json, mlflow
+from sklearn.linear_model import LinearRegression
+mlflow.set_experiment("{exp}")
+m = LinearRegression().fit([[0], [1], [2]], [0, 1, 2])
+with mlflow.start_run() as r:
+    mlflow.log_param("fit", "ols")
+    info = mlflow.sklearn.log_model(m, name="model", registered_model_name="{model}")
+c = mlflow.MlflowClient()
+c.set_registered_model_alias("{model}", "champion", 1)
+c.transition_model_version_stage("{model}", 1, "Production")
+c.set_registered_model_tag("{model}", "team", "ml")
+c.update_model_version("{model}", 1, description="first")
+loaded = mlflow.pyfunc.load_model("models:/{model}@champion")
+latest = c.get_latest_versions("{model}", ["Production"])
+found = c.search_registered_models(filter_string="name = '{model}'")
+print(json.dumps({{"pred": [round(float(x), 6) for x in loaded.predict([[3]])],
+  "latest": [(v.version, v.current_stage, list(v.aliases)) for v in latest],
+  "found": [(f.name, f.tags) for f in found], "model_id": info.model_id,
+  "uri": c.get_model_version_download_uri("{model}", 1)}}))
+"#
+    );
+    let out = run_sklearn_client(&s.url, &script);
+    assert_eq!(out["pred"], json!([3.0]));
+    assert_eq!(out["latest"], json!([["1", "Production", ["champion"]]]));
+    assert_eq!(out["found"], json!([[model, {"team": "ml"}]]));
+    let uri = out["uri"].as_str().unwrap();
+    assert!(uri.starts_with("mlflow-artifacts:/"), "{uri}");
+    assert!(uri.contains(out["model_id"].as_str().unwrap()), "{uri}");
+
+    // MLflow's file store client reads the registry and the logged model the server wrote.
+    let read = run_mlflow(
+        &s.store,
+        &format!(
+            r#"
+import json
+from mlflow import MlflowClient
+c = MlflowClient()
+v = c.get_model_version_by_alias("{model}", "champion")
+lm = c.get_logged_model("{id}")
+print(json.dumps([v.version, v.current_stage, v.description, lm.name, str(lm.status), lm.params]))
+"#,
+            id = out["model_id"].as_str().unwrap()
+        ),
+    );
+    assert_eq!(
+        last_json(&read),
+        json!([1, "Production", "first", "model", "READY", {"fit": "ols"}])
+    );
+}
+
+fn run_sklearn_client(url: &str, script: &str) -> Value {
+    let out = Command::new(common::mlflow_sklearn_python())
+        .arg("-c")
+        .arg(script)
+        .env("MLFLOW_TRACKING_URI", url)
+        .env_remove("MLFLOW_RUN_ID")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "python failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    last_json(&String::from_utf8_lossy(&out.stdout))
+}

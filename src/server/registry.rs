@@ -35,21 +35,27 @@ pub(super) fn route(method: &str, endpoint: &str) -> Option<Endpoint> {
         ("DELETE", "model-versions/delete-tag") => delete_version_tag,
         ("GET", "model-versions/get-download-uri") => download_uri,
         ("POST", "logged-models/search") => search_logged_models,
-        ("GET", e) if model_id_of(e).is_some() => get_logged_model,
-        _ => return None,
+        ("POST", "logged-models") => create_logged_model,
+        (m, e) => match (m, model_path(e)?.1) {
+            ("GET", "") => get_logged_model,
+            ("PATCH", "") => finalize_logged_model,
+            ("PATCH", "tags") => set_logged_model_tags,
+            ("POST", "params") => log_logged_model_params,
+            _ => return None,
+        },
     })
 }
 
-/// `logged-models/<id>`: the id a path names.
-fn model_id_of(endpoint: &str) -> Option<&str> {
-    endpoint
-        .strip_prefix("logged-models/")
-        .filter(|id| !id.is_empty() && !id.contains('/') && *id != "search")
+/// `logged-models/<id>[/<what>]`: the id a path names and what of it.
+fn model_path(endpoint: &str) -> Option<(&str, &str)> {
+    let rest = endpoint.strip_prefix("logged-models/")?;
+    let (id, what) = rest.split_once('/').unwrap_or((rest, ""));
+    (!id.is_empty() && id != "search").then_some((id, what))
 }
 
 /// Puts what the path names into the parameters, as Flask's route variables.
 pub(super) fn path_params(endpoint: &str, p: &mut Params) {
-    if let Some(id) = model_id_of(endpoint) {
+    if let Some((id, _)) = model_path(endpoint) {
         p.0.insert("model_id".into(), json!(crate::uri::percent_decode(id)));
     }
 }
@@ -181,9 +187,19 @@ fn create_version(s: &Server, p: &Params) -> ApiResult {
         description: p.str("description", false)?,
         run_link: p.str("run_link", false)?.filter(|r| !r.is_empty()),
         model_id: p.str("model_id", false)?.filter(|r| !r.is_empty()),
-        storage_location: None,
+        storage_location: logged_model_location(s, &p.required("source")?),
     })?;
     Ok(version_json(&v))
+}
+
+/// A `models:/m-…` source is stored where its logged model's files are, as MLflow's server does.
+fn logged_model_location(s: &Server, source: &str) -> Option<String> {
+    let id = source.strip_prefix("models:/")?;
+    s.stores
+        .tracking()
+        .get_logged_model(id)
+        .ok()
+        .map(|m| m.artifact_location)
 }
 
 fn get_version(s: &Server, p: &Params) -> ApiResult {
@@ -267,6 +283,119 @@ fn logged_model_json(m: &LoggedModel) -> Value {
         info["source_run_id"] = json!(r);
     }
     json!({"info": info, "data": {}})
+}
+
+fn logged_model_status(p: &Params) -> ApiResult<i64> {
+    let status = match p.0.get("status") {
+        Some(Value::Number(n)) => n.as_i64(),
+        Some(Value::String(name)) => (0..4).find(|i| status_name(*i) == name),
+        _ => None,
+    };
+    status.ok_or_else(|| {
+        ApiError::invalid(format!(
+            "Invalid value {} for parameter 'status'",
+            p.0.get("status").cloned().unwrap_or(Value::Null)
+        ))
+    })
+}
+
+/// A logged model of a run, its files to come through the artifact proxy.
+fn create_logged_model(s: &Server, p: &Params) -> ApiResult {
+    let st = s.stores.tracking();
+    let name = p.required("name")?;
+    let Some(run_id) = p.str("source_run_id", false)?.filter(|r| !r.is_empty()) else {
+        return Err(ApiError::new(
+            "NOT_IMPLEMENTED",
+            "mlrun server records logged models made by a run only (source_run_id)",
+        ));
+    };
+    let run = st.get_run(&run_id)?;
+    let experiment_id = p.required("experiment_id")?;
+    if experiment_id != run.info.experiment_id {
+        return Err(ApiError::invalid(format!(
+            "Run '{run_id}' is not in experiment {experiment_id}"
+        )));
+    }
+    check_run_params(&run, &p.key_values("params")?)?;
+    let m = st.create_logged_model_record(&run, &name)?;
+    for t in p.key_values("tags")? {
+        st.update_logged_model_tag(&m.model_id, &t.key, &|_| Some(t.value.clone()))?;
+    }
+    Ok(json!({ "model": logged_model_json(&m) }))
+}
+
+/// The params a logged model records are its run's: others cannot be kept, so they are refused.
+fn check_run_params(
+    run: &crate::entities::Run,
+    params: &[crate::entities::Param],
+) -> ApiResult<()> {
+    for q in params {
+        if !run.data.params.contains(q) {
+            return Err(ApiError::new(
+                "NOT_IMPLEMENTED",
+                format!(
+                    "mlrun server records a logged model with its run's params only; '{}' is not one",
+                    q.key
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn finalize_logged_model(s: &Server, p: &Params) -> ApiResult {
+    let m = s
+        .stores
+        .tracking()
+        .finalize_logged_model(&p.required("model_id")?, logged_model_status(p)?)?;
+    Ok(json!({ "model": logged_model_json(&m) }))
+}
+
+fn set_logged_model_tags(s: &Server, p: &Params) -> ApiResult {
+    let id = p.required("model_id")?;
+    let st = s.stores.tracking();
+    st.get_logged_model(&id)?;
+    for t in p.key_values("tags")? {
+        st.update_logged_model_tag(&id, &t.key, &|_| Some(t.value.clone()))?;
+    }
+    Ok(empty())
+}
+
+fn log_logged_model_params(s: &Server, p: &Params) -> ApiResult {
+    let st = s.stores.tracking();
+    let m = st.get_logged_model(&p.required("model_id")?)?;
+    let params = p.key_values("params")?;
+    match &m.source_run_id {
+        Some(r) => check_run_params(&st.get_run(r)?, &params)?,
+        None if params.is_empty() => {}
+        None => {
+            return Err(ApiError::new(
+                "NOT_IMPLEMENTED",
+                "this logged model has no run",
+            ))
+        }
+    }
+    Ok(empty())
+}
+
+/// `runs/outputs`: a logged model's output record is written with the model; one naming another
+/// run's model cannot be kept.
+pub(super) fn log_outputs(s: &Server, p: &Params) -> ApiResult {
+    let st = s.stores.tracking();
+    let run_id = p.required("run_id")?;
+    for o in p.objects("models")? {
+        let m = st.get_logged_model(&o.required("model_id")?)?;
+        if m.source_run_id.as_deref() != Some(run_id.as_str()) {
+            return Err(ApiError::new(
+                "NOT_IMPLEMENTED",
+                format!(
+                    "mlrun server records a logged model as an output of the run that made it only ('{}')",
+                    m.model_id
+                ),
+            ));
+        }
+    }
+    Ok(empty())
 }
 
 fn get_logged_model(s: &Server, p: &Params) -> ApiResult {

@@ -35,6 +35,7 @@ pub(super) fn route(method: &str, endpoint: &str) -> Option<Endpoint> {
         ("POST", "runs/delete-tag") => delete_tag,
         ("POST", "runs/log-batch") => log_batch,
         ("GET", "metrics/get-history") => metric_history,
+        ("POST", "runs/outputs") => super::registry::log_outputs,
         _ => return None,
     })
 }

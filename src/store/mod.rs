@@ -202,6 +202,21 @@ pub trait TrackingStore {
         name: &str,
         fill: &dyn Fn(&ModelDraft) -> Result<()>,
     ) -> Result<LoggedModel>;
+    /// Records a logged model of a run whose files are uploaded separately (through a server's
+    /// artifact proxy) to `<experiment artifact location>/models/<id>/artifacts`: pending, with
+    /// the run's params and source tags and an output record on the run, until
+    /// [`TrackingStore::finalize_logged_model`].
+    fn create_logged_model_record(&self, _run: &Run, _name: &str) -> Result<LoggedModel> {
+        Err(StoreError::Unsupported(
+            "this store cannot record a logged model without its files".into(),
+        ))
+    }
+    /// Sets a logged model's status (MLflow's ints: 1 pending, 2 ready, 3 upload failed).
+    fn finalize_logged_model(&self, _model_id: &str, _status: i64) -> Result<LoggedModel> {
+        Err(StoreError::Unsupported(
+            "this store cannot finalize a logged model".into(),
+        ))
+    }
     /// Sets a logged model's tag to `update(current value)` (unless that is `None`), read and
     /// written as one step where the backend allows (a folder's lock).
     fn update_logged_model_tag(

@@ -1091,6 +1091,14 @@ impl TrackingStore for FileStore {
         self.list_logged_models_impl(experiment_ids)
     }
 
+    fn create_logged_model_record(&self, run: &Run, name: &str) -> Result<LoggedModel> {
+        self.create_logged_model_record_impl(run, name)
+    }
+
+    fn finalize_logged_model(&self, model_id: &str, status: i64) -> Result<LoggedModel> {
+        self.finalize_logged_model_impl(model_id, status)
+    }
+
     fn create_logged_model(
         &self,
         run: &Run,
