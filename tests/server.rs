@@ -7,7 +7,6 @@ mod common;
 use common::http::{get, request};
 use common::{mlflow_python, run_mlflow, TestEnv};
 use serde_json::{json, Value};
-use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
@@ -26,8 +25,8 @@ fn start(extra: &[&str]) -> Running {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("mlruns");
     let artifacts = dir.path().join("mlartifacts");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mlrun"))
-        .arg("server")
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mlrun"));
+    cmd.arg("server")
         .arg("--backend-store-uri")
         .arg(&store)
         .arg("--artifacts-destination")
@@ -37,15 +36,8 @@ fn start(extra: &[&str]) -> Running {
         .current_dir(dir.path())
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+        .stderr(Stdio::null());
+    let (child, line) = common::spawn_printing_url(cmd);
     let url = line.trim().to_string();
     assert!(
         url.starts_with("http://127.0.0.1:"),
@@ -79,22 +71,7 @@ fn unique(prefix: &str) -> String {
 
 /// A Python script with MLflow's client pointed at `url`; returns its stdout.
 fn client(url: &str, script: &str) -> String {
-    let out = Command::new(mlflow_python())
-        .arg("-c")
-        .arg(script)
-        .env("MLFLOW_TRACKING_URI", url)
-        .env_remove("MLFLOW_RUN_ID")
-        .env_remove("MLFLOW_EXPERIMENT_ID")
-        .env_remove("MLFLOW_EXPERIMENT_NAME")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "python failed:\n{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::run_python_at(&mlflow_python(), url, script)
 }
 
 fn last_json(out: &str) -> Value {
@@ -725,17 +702,9 @@ print(json.dumps([v.version, v.current_stage, v.description, lm.name, str(lm.sta
 }
 
 fn run_sklearn_client(url: &str, script: &str) -> Value {
-    let out = Command::new(common::mlflow_sklearn_python())
-        .arg("-c")
-        .arg(script)
-        .env("MLFLOW_TRACKING_URI", url)
-        .env_remove("MLFLOW_RUN_ID")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "python failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    last_json(&String::from_utf8_lossy(&out.stdout))
+    last_json(&common::run_python_at(
+        &common::mlflow_sklearn_python(),
+        url,
+        script,
+    ))
 }

@@ -133,18 +133,18 @@ fn search_experiments(s: &Server, p: &Params) -> ApiResult {
         .collect::<ApiResult<Vec<_>>>()?;
     search::check_experiment_max_results(max_results).map_err(search_error)?;
     let listing = store(s).list_experiments(view_type(p, "view_type")?)?;
-    let mut exps: Vec<Experiment> = listing
-        .items
-        .into_iter()
-        .filter(|e| filter.matches(e))
-        .collect();
-    search::sort_experiments(&mut exps, &order_by);
     let token = p.str("page_token", false)?.filter(|t| !t.is_empty());
-    let (range, next) =
-        search::paginate(exps.len(), max_results, token.as_deref()).map_err(search_error)?;
+    let (exps, next) = search::select_experiments(
+        listing.items,
+        &filter,
+        &order_by,
+        max_results,
+        token.as_deref(),
+    )
+    .map_err(search_error)?;
     let mut out = json!({});
-    if !exps[range.clone()].is_empty() {
-        out["experiments"] = exps[range].iter().map(experiment_json).collect();
+    if !exps.is_empty() {
+        out["experiments"] = exps.iter().map(experiment_json).collect();
     }
     if let Some(t) = next {
         out["next_page_token"] = json!(t);
