@@ -708,3 +708,68 @@ fn run_sklearn_client(url: &str, script: &str) -> Value {
         script,
     ))
 }
+
+#[test]
+fn listening_beyond_loopback_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mlrun"));
+    cmd.args([
+        "server",
+        "--host",
+        "0.0.0.0",
+        "--port",
+        "0",
+        "--workers",
+        "2",
+    ])
+    .arg("--backend-store-uri")
+    .arg(dir.path().join("mlruns"))
+    .current_dir(dir.path())
+    .env_clear()
+    .env("PATH", std::env::var("PATH").unwrap_or_default())
+    .stderr(Stdio::piped());
+    let (mut child, line) = common::spawn_printing_url(cmd);
+    assert!(line.starts_with("http://0.0.0.0:"), "{line}");
+    let mut err = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stderr.take().unwrap()),
+        &mut err,
+    )
+    .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        err.contains("warning") && err.contains("anyone who can reach"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bodies_the_front_refuses_get_mlflow_error_bodies() {
+    let s = shared();
+    let deep = format!("{}{}", "[".repeat(1100), "]".repeat(1100));
+    let r = request(
+        "POST",
+        &format!("{}/api/2.0/mlflow/runs/log-batch", s.url),
+        &[("Content-Type", "application/json")],
+        deep.as_bytes(),
+    );
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["error_code"], "BAD_REQUEST");
+    // A body that is not JSON is an empty request, as MLflow's silent parse makes it.
+    let r = request(
+        "POST",
+        &format!("{}/api/2.0/mlflow/runs/log-batch", s.url),
+        &[("Content-Type", "application/json")],
+        b"{not json",
+    );
+    assert_eq!(r.status, 400);
+    assert!(
+        r.json()["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Missing value for required parameter 'run_id'"),
+        "{}",
+        r.text()
+    );
+}
