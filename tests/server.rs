@@ -611,6 +611,49 @@ fn answers_match_a_real_mlflow_server() {
             &format!("{api}/runs/get?run_id=0123456789abcdef0123456789abcdef"),
             json!({}),
         );
+        // The registry.
+        let model = format!("{name}-model");
+        call(
+            "POST",
+            &format!("{api}/registered-models/create"),
+            json!({"name": model, "tags": [{"key": "k", "value": "v"}]}),
+        );
+        call(
+            "POST",
+            &format!("{api}/model-versions/create"),
+            json!({"name": model, "source": format!("runs:/{rid}/model"), "run_id": rid}),
+        );
+        call(
+            "POST",
+            &format!("{api}/registered-models/alias"),
+            json!({"name": model, "alias": "champion", "version": "1"}),
+        );
+        call(
+            "GET",
+            &format!("{api}/registered-models/alias?name={model}&alias=champion"),
+            json!({}),
+        );
+        call(
+            "POST",
+            &format!("{api}/model-versions/transition-stage"),
+            json!({"name": model, "version": "1", "stage": "Staging",
+                   "archive_existing_versions": false}),
+        );
+        call(
+            "POST",
+            &format!("{api}/registered-models/get-latest-versions"),
+            json!({"name": model, "stages": ["Staging"]}),
+        );
+        call(
+            "GET",
+            &format!("{api}/registered-models/get?name={model}"),
+            json!({}),
+        );
+        call(
+            "GET",
+            &format!("{api}/registered-models/get?name={name}-missing"),
+            json!({}),
+        );
         call(
             "POST",
             &format!("{api}/runs/delete"),

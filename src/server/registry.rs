@@ -73,12 +73,44 @@ fn version(p: &Params) -> ApiResult<i64> {
     Ok(registry::parse_version(&v)?)
 }
 
+/// A model version as MLflow's server answers it: description and run link always present (empty
+/// when unset).
+fn version_value(v: &registry::ModelVersion) -> Value {
+    let mut out = json!(v);
+    for k in ["description", "run_link"] {
+        if out.get(k).is_none() {
+            out[k] = json!("");
+        }
+    }
+    out
+}
+
+/// A registered model as MLflow's server answers it: its latest versions without their aliases
+/// (the model lists those).
+fn model_value(m: &registry::RegisteredModel) -> Value {
+    let mut out = json!(m);
+    if !m.latest_versions.is_empty() {
+        out["latest_versions"] = m
+            .latest_versions
+            .iter()
+            .map(|v| {
+                let mut v = version_value(v);
+                if let Some(o) = v.as_object_mut() {
+                    o.remove("aliases");
+                }
+                v
+            })
+            .collect();
+    }
+    out
+}
+
 fn model_json(m: &registry::RegisteredModel) -> Value {
-    json!({ "registered_model": m })
+    json!({ "registered_model": model_value(m) })
 }
 
 fn version_json(v: &registry::ModelVersion) -> Value {
-    json!({ "model_version": v })
+    json!({ "model_version": version_value(v) })
 }
 
 fn create_model(s: &Server, p: &Params) -> ApiResult {
@@ -105,10 +137,10 @@ fn query(p: &Params, default_max: i64) -> ApiResult<RegistryQuery> {
     })
 }
 
-fn page<T: serde::Serialize>(field: &str, items: &[T], token: Option<String>) -> Value {
+fn page<T>(field: &str, items: &[T], token: Option<String>, each: fn(&T) -> Value) -> Value {
     let mut out = json!({});
     if !items.is_empty() {
-        out[field] = json!(items);
+        out[field] = items.iter().map(each).collect();
     }
     if let Some(t) = token {
         out["next_page_token"] = json!(t);
@@ -118,7 +150,12 @@ fn page<T: serde::Serialize>(field: &str, items: &[T], token: Option<String>) ->
 
 fn search_models(s: &Server, p: &Params) -> ApiResult {
     let r = reg(s).search_registered_models(&query(p, MODELS_PAGE)?)?;
-    Ok(page("registered_models", &r.items, r.next_page_token))
+    Ok(page(
+        "registered_models",
+        &r.items,
+        r.next_page_token,
+        model_value,
+    ))
 }
 
 fn rename_model(s: &Server, p: &Params) -> ApiResult {
@@ -175,7 +212,7 @@ fn latest_versions(s: &Server, p: &Params) -> ApiResult {
         .map(|st| Stage::parse(st))
         .collect::<crate::error::Result<Vec<_>>>()?;
     let versions = reg(s).get_latest_versions(&p.required("name")?, &stages)?;
-    Ok(page("model_versions", &versions, None))
+    Ok(page("model_versions", &versions, None, version_value))
 }
 
 fn create_version(s: &Server, p: &Params) -> ApiResult {
@@ -210,7 +247,12 @@ fn get_version(s: &Server, p: &Params) -> ApiResult {
 
 fn search_versions(s: &Server, p: &Params) -> ApiResult {
     let r = reg(s).search_model_versions(None, &query(p, VERSIONS_PAGE)?)?;
-    Ok(page("model_versions", &r.items, r.next_page_token))
+    Ok(page(
+        "model_versions",
+        &r.items,
+        r.next_page_token,
+        version_value,
+    ))
 }
 
 fn update_version(s: &Server, p: &Params) -> ApiResult {
