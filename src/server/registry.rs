@@ -177,10 +177,7 @@ fn delete_model(s: &Server, p: &Params) -> ApiResult {
 }
 
 fn set_model_tag(s: &Server, p: &Params) -> ApiResult {
-    let tag = crate::entities::Tag::new(
-        p.required("key")?,
-        p.str("value", false)?.unwrap_or_default(),
-    );
+    let tag = p.key_value()?;
     reg(s).set_registered_model_tag(&p.required("name")?, &tag)?;
     Ok(empty())
 }
@@ -282,10 +279,7 @@ fn delete_version(s: &Server, p: &Params) -> ApiResult {
 }
 
 fn set_version_tag(s: &Server, p: &Params) -> ApiResult {
-    let tag = crate::entities::Tag::new(
-        p.required("key")?,
-        p.str("value", false)?.unwrap_or_default(),
-    );
+    let tag = p.key_value()?;
     reg(s).set_model_version_tag(&p.required("name")?, version(p)?, &tag)?;
     Ok(empty())
 }

@@ -196,6 +196,14 @@ impl Params {
         }
     }
 
+    /// This request's own `key` (required) and `value` (a tag or param being set).
+    pub fn key_value(&self) -> ApiResult<KeyValue> {
+        Ok(KeyValue::new(
+            self.required("key")?,
+            self.str("value", false)?.unwrap_or_default(),
+        ))
+    }
+
     /// A repeated `{key, value}` field (tags, params).
     pub fn key_values(&self, name: &str) -> ApiResult<Vec<KeyValue>> {
         self.objects(name)?

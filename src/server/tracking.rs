@@ -176,9 +176,7 @@ fn restore_experiment(s: &Server, p: &Params) -> ApiResult {
 
 fn set_experiment_tag(s: &Server, p: &Params) -> ApiResult {
     let id = p.required("experiment_id")?;
-    let key = p.required("key")?;
-    let value = p.str("value", false)?.unwrap_or_default();
-    store(s).set_experiment_tag(&id, &crate::entities::Tag::new(key, value))?;
+    store(s).set_experiment_tag(&id, &p.key_value()?)?;
     Ok(empty())
 }
 
@@ -295,20 +293,14 @@ fn log_metric(s: &Server, p: &Params) -> ApiResult {
 
 fn log_param(s: &Server, p: &Params) -> ApiResult {
     let id = run_id(p)?;
-    let param = crate::entities::Param::new(
-        p.required("key")?,
-        p.str("value", false)?.unwrap_or_default(),
-    );
+    let param = p.key_value()?;
     store(s).log_batch(&id, &[], &[param], &[])?;
     Ok(empty())
 }
 
 fn set_tag(s: &Server, p: &Params) -> ApiResult {
     let id = run_id(p)?;
-    let tag = crate::entities::Tag::new(
-        p.required("key")?,
-        p.str("value", false)?.unwrap_or_default(),
-    );
+    let tag = p.key_value()?;
     store(s).log_batch(&id, &[], &[], &[tag])?;
     Ok(empty())
 }
