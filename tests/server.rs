@@ -816,3 +816,40 @@ fn bodies_the_front_refuses_get_mlflow_error_bodies() {
         r.text()
     );
 }
+
+/// mlrun's own REST backend against `mlrun server`: the CLI logs through it, and `mlrun sync`
+/// copies what it serves into a folder.
+#[test]
+fn mlrun_cli_and_sync_work_against_mlrun_server() {
+    let s = shared();
+    let env = TestEnv::new();
+    let name = unique("cli");
+    let exp = env.ok_at(&s.url, &["experiments", "create", &name]);
+    let exp = exp.trim();
+    let run = env.ok_at(
+        &s.url,
+        &["runs", "start", "--experiment-id", exp, "--name", "r1"],
+    );
+    let run = run.trim();
+    env.ok_at(&s.url, &["log-param", "--run-id", run, "lr", "0.1"]);
+    env.ok_at(&s.url, &["log-metric", "--run-id", run, "loss", "0.5"]);
+    let found = env.json_at(&s.url, &["runs", "search", "--experiment-id", exp]);
+    assert_eq!(found["runs"][0]["info"]["run_id"], run, "{found}");
+    let copy = env.path().join("copy");
+    env.ok_at(
+        &s.url,
+        &[
+            "sync",
+            &s.url,
+            copy.to_str().unwrap(),
+            "--experiment",
+            &name,
+        ],
+    );
+    let copied = env.json_at(
+        copy.to_str().unwrap(),
+        &["runs", "search", "--experiment-name", &name],
+    );
+    let params = common::pairs(&copied["runs"][0]["data"]["params"], "key", "value");
+    assert_eq!(params, vec![("lr".to_string(), "0.1".to_string())]);
+}
