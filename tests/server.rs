@@ -853,3 +853,51 @@ fn mlrun_cli_and_sync_work_against_mlrun_server() {
     let params = common::pairs(&copied["runs"][0]["data"]["params"], "key", "value");
     assert_eq!(params, vec![("lr".to_string(), "0.1".to_string())]);
 }
+
+/// `mlflow.log_input` with a pandas dataset through the server, read back by MLflow's file store
+/// client.
+#[test]
+fn dataset_inputs_log_through_the_server() {
+    let s = shared();
+    let exp = unique("inputs");
+    let script = format!(
+        r#"
+import json, mlflow, pandas as pd
+mlflow.set_experiment("{exp}")
+df = pd.DataFrame({{"a": [1, 2, 3], "b": [0.5, 0.25, 0.125]}})
+ds = mlflow.data.from_pandas(df, name="train")
+with mlflow.start_run() as r:
+    mlflow.log_input(ds, context="training")
+print(json.dumps({{"run_id": r.info.run_id, "digest": ds.digest}}))
+"#
+    );
+    let out = last_json(&client(&s.url, &script));
+    let read = run_mlflow(
+        &s.store,
+        &format!(
+            r#"
+import json
+from mlflow import MlflowClient
+run = MlflowClient().get_run("{}")
+d = run.inputs.dataset_inputs
+print(json.dumps([(i.dataset.name, i.dataset.digest, i.dataset.source_type,
+  {{t.key: t.value for t in i.tags}}) for i in d]))
+"#,
+            out["run_id"].as_str().unwrap()
+        ),
+    );
+    assert_eq!(
+        last_json(&read),
+        json!([["train", out["digest"], "code", {"mlflow.data.context": "training"}]])
+    );
+    // A dataset without its name is refused with MLflow's code.
+    let (st, v) = post(
+        &s.url,
+        "/api/2.0/mlflow/runs/log-inputs",
+        &json!({"run_id": out["run_id"], "datasets": [{"dataset": {"digest": "d"}}]}),
+    );
+    assert_eq!(
+        (st, v["error_code"].as_str()),
+        (400, Some("INVALID_PARAMETER_VALUE"))
+    );
+}

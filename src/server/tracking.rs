@@ -36,6 +36,7 @@ pub(super) fn route(method: &str, endpoint: &str) -> Option<Endpoint> {
         ("POST", "runs/log-batch") => log_batch,
         ("GET", "metrics/get-history") => metric_history,
         ("POST", "runs/outputs") => super::registry::log_outputs,
+        ("POST", "runs/log-inputs") => log_inputs,
         _ => return None,
     })
 }
@@ -333,4 +334,33 @@ fn metric_history(s: &Server, p: &Params) -> ApiResult {
         out["metrics"] = json!(points);
     }
     Ok(out)
+}
+
+/// `runs/log-inputs`: dataset inputs (model inputs are not kept by this server).
+fn log_inputs(s: &Server, p: &Params) -> ApiResult {
+    let id = run_id(p)?;
+    if !p.objects("models")?.is_empty() {
+        return Err(ApiError::new(
+            "NOT_IMPLEMENTED",
+            "mlrun server does not record model inputs yet",
+        ));
+    }
+    let datasets = p.objects("datasets")?;
+    for (i, d) in datasets.iter().enumerate() {
+        let ds = d.0.get("dataset").and_then(Value::as_object);
+        for field in ["name", "digest"] {
+            let given = ds
+                .and_then(|o| o.get(field))
+                .and_then(Value::as_str)
+                .is_some_and(|s| !s.is_empty());
+            if !given {
+                return Err(ApiError::invalid(format!(
+                    "Missing value for required parameter 'datasets[{i}].dataset.{field}'."
+                )));
+            }
+        }
+    }
+    let values: Vec<Value> = datasets.into_iter().map(|d| Value::Object(d.0)).collect();
+    store(s).log_inputs(&id, &values)?;
+    Ok(empty())
 }

@@ -157,6 +157,13 @@ pub trait TrackingStore {
         tags: &[Tag],
     ) -> Result<()>;
     fn delete_tag(&self, run_id: &str, key: &str) -> Result<()>;
+    /// MLflow's `log_inputs`: dataset inputs as REST `DatasetInput` objects (`dataset` with name,
+    /// digest, source_type, source, schema, profile; `tags`).
+    fn log_inputs(&self, _run_id: &str, _datasets: &[serde_json::Value]) -> Result<()> {
+        Err(StoreError::Unsupported(
+            "this store cannot log dataset inputs".into(),
+        ))
+    }
     fn metric_history(&self, run_id: &str, key: &str) -> Result<Vec<Metric>>;
 
     /// Logs files and folders (symlinks followed, see [`upload`]); returns notices for the user

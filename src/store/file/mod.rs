@@ -1087,6 +1087,13 @@ impl TrackingStore for FileStore {
         self.find_logged_model_impl(run, name)
     }
 
+    fn log_inputs(&self, run_id: &str, datasets: &[serde_json::Value]) -> Result<()> {
+        let (dir, info) = self.active_run_dir(run_id)?;
+        let exp_dir = self.experiment_dir(&info.experiment_id)?;
+        let _lock = lock_dir(&dir)?;
+        self.write_dataset_inputs(&exp_dir, &dir, run_id, datasets)
+    }
+
     fn list_logged_models(&self, experiment_ids: &[String]) -> Result<Vec<LoggedModel>> {
         self.list_logged_models_impl(experiment_ids)
     }
