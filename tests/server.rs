@@ -7,6 +7,7 @@ mod common;
 use common::http::{get, request};
 use common::{mlflow_python, run_mlflow, TestEnv};
 use serde_json::{json, Value};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
@@ -36,8 +37,11 @@ fn start(extra: &[&str]) -> Running {
         .current_dir(dir.path())
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .stderr(Stdio::null());
+        .stderr(Stdio::null())
+        .process_group(0);
     let (child, line) = common::spawn_printing_url(cmd);
+    // The shared server lives in a static, never dropped: it ends when this test binary does.
+    common::tracking_server::watchdog(child.id(), "TERM");
     let url = line.trim().to_string();
     assert!(
         url.starts_with("http://127.0.0.1:"),

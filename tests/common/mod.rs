@@ -757,7 +757,7 @@ pub mod tracking_server {
     }
 
     /// Kills process group `pgid` once this test binary is gone.
-    fn watchdog(pgid: u32, signal: &str) {
+    pub fn watchdog(pgid: u32, signal: &str) {
         let me = std::process::id();
         Command::new("sh")
             .arg("-c")
