@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check a local store as MLflow reads it (leftovers of killed writes, half-moved experiments, damaged meta and metric files, links among artifacts, runs left RUNNING by a killed mlrun); --fix repairs what is safe to. Exit 0 when nothing is left to repair, 1 when problems remain')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'The model registry and models: register, version, alias, stage, log, download, inspect')
             [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser')
+            [CompletionResult]::new('server', 'server', [CompletionResultType]::ParameterValue, 'Serve MLflow''s tracking REST API over a store (folder or database), with the artifact proxy, for MLflow''s own clients: point MLFLOW_TRACKING_URI at the URL it prints')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a self-contained HTML report of a runs search (or print its table as markdown)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Copy experiments, runs and registered models between stores (folders or servers), idempotently')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a folder store into an empty MLflow database (SQLite or PostgreSQL) or back, ids and times kept')
@@ -1281,6 +1282,28 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mlrun;server' {
+            [CompletionResult]::new('--backend-store-uri', '--backend-store-uri', [CompletionResultType]::ParameterName, 'The store to serve: a folder, file: URI, sqlite:/// or postgresql:// database [default: --tracking-uri, else ./mlruns]')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Address to listen on. Loopback by default: any other address lets everyone who can reach it read and write the store')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Port to listen on (0 picks a free one; the URL is printed on stdout)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on (0 picks a free one; the URL is printed on stdout)')
+            [CompletionResult]::new('--artifacts-destination', '--artifacts-destination', [CompletionResultType]::ParameterName, 'Where proxied artifacts are stored')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Requests handled at once')
+            [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'Requests handled at once')
+            [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured)')
+            [CompletionResult]::new('--serve-artifacts', '--serve-artifacts', [CompletionResultType]::ParameterName, 'Proxy artifacts through this server (the default): new experiments get `mlflow-artifacts:/<id>` locations, stored under --artifacts-destination')
+            [CompletionResult]::new('--no-serve-artifacts', '--no-serve-artifacts', [CompletionResultType]::ParameterName, 'Do not serve artifacts: clients read and write experiments'' artifact locations themselves')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Refuse every write with PERMISSION_DENIED')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mlrun;report' {
             [CompletionResult]::new('--experiment-id', '--experiment-id', [CompletionResultType]::ParameterName, 'Experiment id to report on (repeatable) [default: $MLFLOW_EXPERIMENT_ID, else every active experiment]')
             [CompletionResult]::new('--experiment-name', '--experiment-name', [CompletionResultType]::ParameterName, 'Experiment name to report on (repeatable)')
@@ -1374,6 +1397,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check a local store as MLflow reads it (leftovers of killed writes, half-moved experiments, damaged meta and metric files, links among artifacts, runs left RUNNING by a killed mlrun); --fix repairs what is safe to. Exit 0 when nothing is left to repair, 1 when problems remain')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'The model registry and models: register, version, alias, stage, log, download, inspect')
             [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser')
+            [CompletionResult]::new('server', 'server', [CompletionResultType]::ParameterValue, 'Serve MLflow''s tracking REST API over a store (folder or database), with the artifact proxy, for MLflow''s own clients: point MLFLOW_TRACKING_URI at the URL it prints')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a self-contained HTML report of a runs search (or print its table as markdown)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Copy experiments, runs and registered models between stores (folders or servers), idempotently')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a folder store into an empty MLflow database (SQLite or PostgreSQL) or back, ids and times kept')
@@ -1622,6 +1646,9 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             break
         }
         'mlrun;help;ui' {
+            break
+        }
+        'mlrun;help;server' {
             break
         }
         'mlrun;help;report' {

@@ -79,6 +79,9 @@ _mlrun() {
             mlrun,runs)
                 cmd="mlrun__subcmd__runs"
                 ;;
+            mlrun,server)
+                cmd="mlrun__subcmd__server"
+                ;;
             mlrun,set-tag)
                 cmd="mlrun__subcmd__set__subcmd__tag"
                 ;;
@@ -234,6 +237,9 @@ _mlrun() {
                 ;;
             mlrun__subcmd__help,runs)
                 cmd="mlrun__subcmd__help__subcmd__runs"
+                ;;
+            mlrun__subcmd__help,server)
+                cmd="mlrun__subcmd__help__subcmd__server"
                 ;;
             mlrun__subcmd__help,set-tag)
                 cmd="mlrun__subcmd__help__subcmd__set__subcmd__tag"
@@ -620,7 +626,7 @@ _mlrun() {
 
     case "${cmd}" in
         mlrun)
-            opts="-q -h -V --tracking-uri --output --quiet --color --help --version experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui report sync migrate completions man help"
+            opts="-q -h -V --tracking-uri --output --quiet --color --help --version experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1522,7 +1528,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__help)
-            opts="experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui report sync migrate completions man help"
+            opts="experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2476,6 +2482,20 @@ _mlrun() {
         mlrun__subcmd__help__subcmd__runs__subcmd__start)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__help__subcmd__server)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4839,6 +4859,60 @@ _mlrun() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tracking-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mlrun__subcmd__server)
+            opts="-p -w -q -h -V --backend-store-uri --host --port --serve-artifacts --no-serve-artifacts --artifacts-destination --workers --read-only --tracking-uri --output --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --backend-store-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --artifacts-destination)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -45,6 +45,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand doctor 'Check a local store as MLflow reads it (leftovers of killed writes, half-moved experiments, damaged meta and metric files, links among artifacts, runs left RUNNING by a killed mlrun); --fix repairs what is safe to. Exit 0 when nothing is left to repair, 1 when problems remain'
             cand models 'The model registry and models: register, version, alias, stage, log, download, inspect'
             cand ui 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
+            cand server 'Serve MLflow''s tracking REST API over a store (folder or database), with the artifact proxy, for MLflow''s own clients: point MLFLOW_TRACKING_URI at the URL it prints'
             cand report 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
             cand sync 'Copy experiments, runs and registered models between stores (folders or servers), idempotently'
             cand migrate 'Copy a folder store into an empty MLflow database (SQLite or PostgreSQL) or back, ids and times kept'
@@ -1155,6 +1156,27 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mlrun;server'= {
+            cand --backend-store-uri 'The store to serve: a folder, file: URI, sqlite:/// or postgresql:// database [default: --tracking-uri, else ./mlruns]'
+            cand --host 'Address to listen on. Loopback by default: any other address lets everyone who can reach it read and write the store'
+            cand -p 'Port to listen on (0 picks a free one; the URL is printed on stdout)'
+            cand --port 'Port to listen on (0 picks a free one; the URL is printed on stdout)'
+            cand --artifacts-destination 'Where proxied artifacts are stored'
+            cand -w 'Requests handled at once'
+            cand --workers 'Requests handled at once'
+            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand --serve-artifacts 'Proxy artifacts through this server (the default): new experiments get `mlflow-artifacts:/<id>` locations, stored under --artifacts-destination'
+            cand --no-serve-artifacts 'Do not serve artifacts: clients read and write experiments'' artifact locations themselves'
+            cand --read-only 'Refuse every write with PERMISSION_DENIED'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mlrun;report'= {
             cand --experiment-id 'Experiment id to report on (repeatable) [default: $MLFLOW_EXPERIMENT_ID, else every active experiment]'
             cand --experiment-name 'Experiment name to report on (repeatable)'
@@ -1243,6 +1265,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand doctor 'Check a local store as MLflow reads it (leftovers of killed writes, half-moved experiments, damaged meta and metric files, links among artifacts, runs left RUNNING by a killed mlrun); --fix repairs what is safe to. Exit 0 when nothing is left to repair, 1 when problems remain'
             cand models 'The model registry and models: register, version, alias, stage, log, download, inspect'
             cand ui 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
+            cand server 'Serve MLflow''s tracking REST API over a store (folder or database), with the artifact proxy, for MLflow''s own clients: point MLFLOW_TRACKING_URI at the URL it prints'
             cand report 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
             cand sync 'Copy experiments, runs and registered models between stores (folders or servers), idempotently'
             cand migrate 'Copy a folder store into an empty MLflow database (SQLite or PostgreSQL) or back, ids and times kept'
@@ -1426,6 +1449,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;help;models;build-docker'= {
         }
         &'mlrun;help;ui'= {
+        }
+        &'mlrun;help;server'= {
         }
         &'mlrun;help;report'= {
         }

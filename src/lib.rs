@@ -20,6 +20,7 @@ pub mod registry;
 pub mod scalars;
 pub mod search;
 pub mod serve;
+pub mod server;
 pub mod store;
 pub mod stores;
 pub mod supervise;

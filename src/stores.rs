@@ -52,6 +52,17 @@ impl Stores {
     /// resolves it from `MLFLOW_TRACKING_*`; this crate never reads the environment). Any other
     /// scheme is [`StoreError::UnsupportedScheme`].
     pub fn open(uri: &str, config: &RestConfig) -> Result<Self> {
+        Self::open_with_artifact_root(uri, config, None)
+    }
+
+    /// Opens as [`Stores::open`], with the URI new experiments' artifact locations start with
+    /// (MLflow's `--default-artifact-root`; `mlflow-artifacts:/` behind a server that proxies
+    /// artifacts). `None`: the backend's own default. A tracking server applies its own.
+    pub fn open_with_artifact_root(
+        uri: &str,
+        config: &RestConfig,
+        artifact_root: Option<&str>,
+    ) -> Result<Self> {
         let backend = match TrackingUri::parse(uri)? {
             TrackingUri::Server(url) => Backend::Server {
                 tracking: Box::new(RestStore::new(&url, config.clone())?),
@@ -61,15 +72,19 @@ impl Stores {
                 // MLflow's client keeps a database's artifacts in `./mlruns` (made absolute).
                 let root =
                     std::path::absolute("mlruns").map_err(|e| StoreError::io("mlruns", e))?;
-                let tracking =
-                    SqlStore::open(&db, &root.to_string_lossy(), crate::clock::now_ms())?;
+                let root = match artifact_root {
+                    Some(r) => r.to_string(),
+                    None => root.to_string_lossy().into_owned(),
+                };
+                let tracking = SqlStore::open(&db, &root, crate::clock::now_ms())?;
                 Backend::Sql {
                     registry: SqlRegistry::new(tracking.db().clone()),
                     tracking,
                 }
             }
             TrackingUri::Local(path) => {
-                let tracking = FileStore::open(path)?;
+                let tracking =
+                    FileStore::open_with_artifact_root(path, artifact_root.map(str::to_string))?;
                 let root = tracking.root().to_path_buf();
                 Backend::Folder {
                     registry: FileRegistry::open(&root)?,

@@ -48,6 +48,18 @@ pub fn access_log(
     })
 }
 
+/// The access log line of `ui` and `server`: method, target, status, bytes, milliseconds.
+pub fn access_line(a: &mlrun::http::Access) -> String {
+    format!(
+        "{} {} {} {}B {:.1}ms",
+        a.method,
+        a.target,
+        a.status,
+        a.bytes,
+        a.elapsed.as_secs_f64() * 1000.0
+    )
+}
+
 pub fn print_json<T: Serialize>(value: &T) -> CliResult {
     // stdout is line-buffered; pretty JSON has a line per field, so buffer it whole-block or
     // pay a write(2) per line (a search of thousands of runs made ~100k of them).

@@ -281,6 +281,21 @@ fn eval<'a>(e: &'a Experiment, key: &str) -> EVal<'a> {
 
 /// Sorts like `SearchExperimentsUtils.sort`; an empty `order_by` means MLflow's default
 /// (`creation_time DESC, experiment_id ASC`). Unless `experiment_id` is a key, it breaks ties DESC.
+/// `search_experiments` over a listing, as MLflow's file store runs it: filter, sort, then the
+/// page `page_token` names; returns the page and the next page's token.
+pub fn select_experiments(
+    exps: Vec<Experiment>,
+    filter: &ExperimentFilter,
+    order_by: &[ExperimentOrderBy],
+    max_results: i64,
+    page_token: Option<&str>,
+) -> Result<(Vec<Experiment>, Option<String>), SearchError> {
+    let mut exps: Vec<Experiment> = exps.into_iter().filter(|e| filter.matches(e)).collect();
+    sort_experiments(&mut exps, order_by);
+    let (range, next) = super::paginate(exps.len(), max_results, page_token)?;
+    Ok((exps.drain(range).collect(), next))
+}
+
 pub fn sort_experiments(exps: &mut [Experiment], order_by: &[ExperimentOrderBy]) {
     let mut keys: Vec<ExperimentOrderBy> = if order_by.is_empty() {
         default_experiment_order_by()

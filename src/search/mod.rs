@@ -17,8 +17,8 @@ use std::collections::{BTreeSet, HashMap};
 
 pub use experiments::{
     check_experiment_max_results, default_experiment_order_by, parse_experiment_filter,
-    parse_experiment_order_by, sort_experiments, ExperimentClause, ExperimentFilter,
-    ExperimentOrderBy,
+    parse_experiment_order_by, select_experiments, sort_experiments, ExperimentClause,
+    ExperimentFilter, ExperimentOrderBy,
 };
 pub use like::LikeRules;
 pub use page::{

@@ -158,6 +158,13 @@ pub trait TrackingStore {
         tags: &[Tag],
     ) -> Result<()>;
     fn delete_tag(&self, run_id: &str, key: &str) -> Result<()>;
+    /// MLflow's `log_inputs`: dataset inputs as REST `DatasetInput` objects (`dataset` with name,
+    /// digest, source_type, source, schema, profile; `tags`).
+    fn log_inputs(&self, _run_id: &str, _datasets: &[serde_json::Value]) -> Result<()> {
+        Err(StoreError::Unsupported(
+            "this store cannot log dataset inputs".into(),
+        ))
+    }
     fn metric_history(&self, run_id: &str, key: &str) -> Result<Vec<Metric>>;
 
     /// Logs files and folders (symlinks followed, see [`upload`]); returns notices for the user
@@ -186,6 +193,13 @@ pub trait TrackingStore {
 
     /// The logged model `models:/<model_id>` names (not deleted).
     fn get_logged_model(&self, model_id: &str) -> Result<LoggedModel>;
+    /// The live logged models of these experiments, oldest first (what MLflow's
+    /// `search_logged_models` filters and pages). Stores that cannot list them say so.
+    fn list_logged_models(&self, _experiment_ids: &[String]) -> Result<Vec<LoggedModel>> {
+        Err(StoreError::Unsupported(
+            "this store cannot list logged models".into(),
+        ))
+    }
     /// A run's newest logged model with this name (MLflow's `runs:/RUN/name` fallback).
     fn find_logged_model(&self, run: &Run, name: &str) -> Result<Option<LoggedModel>>;
     /// Makes a logged model of a run: `fill` writes its files into the draft's folder, then the
@@ -196,6 +210,21 @@ pub trait TrackingStore {
         name: &str,
         fill: &dyn Fn(&ModelDraft) -> Result<()>,
     ) -> Result<LoggedModel>;
+    /// Records a logged model of a run whose files are uploaded separately (through a server's
+    /// artifact proxy) to `<experiment artifact location>/models/<id>/artifacts`: pending, with
+    /// the run's params and source tags and an output record on the run, until
+    /// [`TrackingStore::finalize_logged_model`].
+    fn create_logged_model_record(&self, _run: &Run, _name: &str) -> Result<LoggedModel> {
+        Err(StoreError::Unsupported(
+            "this store cannot record a logged model without its files".into(),
+        ))
+    }
+    /// Sets a logged model's status (MLflow's ints: 1 pending, 2 ready, 3 upload failed).
+    fn finalize_logged_model(&self, _model_id: &str, _status: i64) -> Result<LoggedModel> {
+        Err(StoreError::Unsupported(
+            "this store cannot finalize a logged model".into(),
+        ))
+    }
     /// Sets a logged model's tag to `update(current value)` (unless that is `None`), read and
     /// written as one step where the backend allows (a folder's lock).
     fn update_logged_model_tag(

@@ -290,11 +290,17 @@ pub fn run_mlflow(store: &Path, script: &str) -> String {
 
 /// Runs a Python script with the given interpreter against `store`, returning stdout.
 pub fn run_python(python: &Path, store: &Path, script: &str) -> String {
+    run_python_at(python, &format!("file://{}", store.display()), script)
+}
+
+/// Runs a Python script with the given interpreter against the tracking URI `uri` (a folder's
+/// `file://` URI or a server's URL), returning stdout.
+pub fn run_python_at(python: &Path, uri: &str, script: &str) -> String {
     let out = Command::new(python)
         .arg("-c")
         .arg(script)
         .env("MLFLOW_ALLOW_FILE_STORE", "true")
-        .env("MLFLOW_TRACKING_URI", format!("file://{}", store.display()))
+        .env("MLFLOW_TRACKING_URI", uri)
         .env_remove("MLFLOW_RUN_ID")
         .env_remove("MLFLOW_EXPERIMENT_ID")
         .env_remove("MLFLOW_EXPERIMENT_NAME")
@@ -485,6 +491,22 @@ pub mod http {
     }
 }
 
+/// Starts a server command that prints its URL as its first line on stdout (`mlrun ui`, `mlrun
+/// server` with `--port 0`): the child and that line.
+pub fn spawn_printing_url(mut cmd: Command) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    (child, line)
+}
+
 /// `mlrun ui --port 0` on a store, stopped (by its own pid) when dropped.
 pub struct UiServer {
     pub child: std::process::Child,
@@ -495,20 +517,13 @@ pub struct UiServer {
 impl UiServer {
     pub fn start(store: &Path) -> Self {
         use std::io::BufRead;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_mlrun"))
-            .args(["ui", "--port", "0"])
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_mlrun"));
+        cmd.args(["ui", "--port", "0"])
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("MLFLOW_TRACKING_URI", store)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        std::io::BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
+            .stderr(Stdio::piped());
+        let (mut child, line) = spawn_printing_url(cmd);
         let url = line.trim().trim_end_matches('/').to_string();
         assert!(url.starts_with("http://127.0.0.1:"), "ui printed {line:?}");
         let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
@@ -742,7 +757,7 @@ pub mod tracking_server {
     }
 
     /// Kills process group `pgid` once this test binary is gone.
-    fn watchdog(pgid: u32, signal: &str) {
+    pub fn watchdog(pgid: u32, signal: &str) {
         let me = std::process::id();
         Command::new("sh")
             .arg("-c")

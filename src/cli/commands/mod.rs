@@ -22,6 +22,7 @@ mod models;
 mod report;
 mod run;
 mod runs;
+mod server;
 mod set_tag;
 mod sync;
 mod ui;
@@ -75,6 +76,9 @@ pub enum Command {
     Models(models::ModelsCmd),
     /// Serve the web UI: experiments, runs, charts, compare and the registry, in a browser
     Ui(ui::UiArgs),
+    /// Serve MLflow's tracking REST API over a store (folder or database), with the artifact
+    /// proxy, for MLflow's own clients: point MLFLOW_TRACKING_URI at the URL it prints
+    Server(server::ServerArgs),
     /// Write a self-contained HTML report of a runs search (or print its table as markdown)
     Report(report::ReportArgs),
     /// Copy experiments, runs and registered models between stores (folders or servers), idempotently
@@ -110,6 +114,7 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> CliResult<i32> {
         Command::Doctor(a) => doctor::cmd_doctor(ctx, a),
         Command::Models(c) => models::cmd_models(ctx, c),
         Command::Ui(a) => ui::cmd_ui(ctx, a),
+        Command::Server(a) => server::cmd_server(ctx, a),
         Command::Report(a) => report::cmd_report(ctx, a),
         Command::Sync(a) => sync::cmd_sync(ctx, a),
         Command::Migrate(a) => migrate::cmd_migrate(ctx, a),

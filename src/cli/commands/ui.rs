@@ -4,7 +4,7 @@
 //! the same store code as every other command.
 use crate::cli::args::{listen, listen_ip};
 use crate::cli::error::{CliError, CliResult};
-use crate::cli::output::access_log;
+use crate::cli::output::{access_line, access_log};
 use crate::cli::Ctx;
 use clap::Args;
 use mlrun::http;
@@ -96,16 +96,7 @@ pub fn cmd_ui(ctx: &Ctx, a: UiArgs) -> CliResult {
     }
     let stopper = server.stopper();
     signals.on_signal(ctx.quiet, move || stopper.stop());
-    let logger = access_log(ctx, |a| {
-        format!(
-            "{} {} {} {}B {:.1}ms",
-            a.method,
-            a.target,
-            a.status,
-            a.bytes,
-            a.elapsed.as_secs_f64() * 1000.0
-        )
-    });
+    let logger = access_log(ctx, access_line);
     let cfg = http::Config {
         max_body: MAX_BODY,
         body_budget: 64 * MAX_BODY,

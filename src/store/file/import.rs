@@ -107,6 +107,61 @@ impl FileStore {
         staging.commit(&target)
     }
 
+    /// Writes dataset inputs (REST `DatasetInput`s) as MLflow's file store does: each dataset once
+    /// into the experiment's `datasets/<md5(name, digest)>`, and an input record per dataset in
+    /// the run folder `run_dir` (live, or staged).
+    pub(super) fn write_dataset_inputs(
+        &self,
+        exp_dir: &std::path::Path,
+        run_dir: &std::path::Path,
+        run_id: &str,
+        inputs: &[serde_json::Value],
+    ) -> Result<()> {
+        let empty = Vec::new();
+        for input in inputs {
+            let ds = input.get("dataset").cloned().unwrap_or_default();
+            let (name, digest) = (text(&ds, "name"), text(&ds, "digest"));
+            let dataset_id = md5_hex(&[&name, &digest]);
+            let ds_dir = Layout::dataset(exp_dir, &dataset_id);
+            if !ds_dir.exists() {
+                let mut m: Vec<(String, Y)> = [
+                    "digest",
+                    "name",
+                    "profile",
+                    "schema",
+                    "source",
+                    "source_type",
+                ]
+                .iter()
+                .map(|k| {
+                    let v = match ds.get(*k) {
+                        Some(serde_json::Value::String(x)) => s(x),
+                        _ => Y::Null,
+                    };
+                    (k.to_string(), v)
+                })
+                .collect();
+                m.sort_by(|a, b| a.0.cmp(&b.0));
+                fs::create_dir_all(&ds_dir).map_err(|e| StoreError::io(&ds_dir, e))?;
+                atomic_write(&Layout::meta(&ds_dir), pyyaml::dump(&m).as_bytes())?;
+            }
+            let tags: Vec<(String, String)> = input
+                .get("tags")
+                .and_then(|t| t.as_array())
+                .unwrap_or(&empty)
+                .iter()
+                .map(|t| (text(t, "key"), text(t, "value")))
+                .collect();
+            let input_dir = Layout::inputs(run_dir).join(md5_hex(&[&dataset_id, run_id]));
+            fs::create_dir_all(&input_dir).map_err(|e| StoreError::io(&input_dir, e))?;
+            atomic_write(
+                &Layout::meta(&input_dir),
+                vertex_yaml("DATASET", &dataset_id, "RUN", &tags, None).as_bytes(),
+            )?;
+        }
+        Ok(())
+    }
+
     /// Writes a run as given (id, name, user, status, times, stage, artifact URI), its params and
     /// tags, every point of `points`, its dataset inputs (the datasets into its experiment's
     /// `datasets/`, named as MLflow names them), model inputs and model outputs.
@@ -141,54 +196,18 @@ impl FileStore {
             let path = Layout::value_file(&Layout::metrics(&dir), key);
             atomic_write_in(&path, &dir, body.as_bytes())?;
         }
-        let empty = Vec::new();
         let list = |k: &str, map: &serde_json::Map<String, serde_json::Value>| {
             map.get(k)
                 .and_then(|v| v.as_array())
                 .cloned()
                 .unwrap_or_default()
         };
-        for input in list("dataset_inputs", &run.inputs) {
-            let ds = input.get("dataset").cloned().unwrap_or_default();
-            let (name, digest) = (text(&ds, "name"), text(&ds, "digest"));
-            let dataset_id = md5_hex(&[&name, &digest]);
-            let ds_dir = Layout::dataset(&exp_dir, &dataset_id);
-            if !ds_dir.exists() {
-                let mut m: Vec<(String, Y)> = [
-                    "digest",
-                    "name",
-                    "profile",
-                    "schema",
-                    "source",
-                    "source_type",
-                ]
-                .iter()
-                .map(|k| {
-                    let v = match ds.get(*k) {
-                        Some(serde_json::Value::String(x)) => s(x),
-                        _ => Y::Null,
-                    };
-                    (k.to_string(), v)
-                })
-                .collect();
-                m.sort_by(|a, b| a.0.cmp(&b.0));
-                fs::create_dir_all(&ds_dir).map_err(|e| StoreError::io(&ds_dir, e))?;
-                atomic_write(&Layout::meta(&ds_dir), pyyaml::dump(&m).as_bytes())?;
-            }
-            let tags: Vec<(String, String)> = input
-                .get("tags")
-                .and_then(|t| t.as_array())
-                .unwrap_or(&empty)
-                .iter()
-                .map(|t| (text(t, "key"), text(t, "value")))
-                .collect();
-            let input_dir = Layout::inputs(&dir).join(md5_hex(&[&dataset_id, &info.run_id]));
-            fs::create_dir_all(&input_dir).map_err(|e| StoreError::io(&input_dir, e))?;
-            atomic_write(
-                &Layout::meta(&input_dir),
-                vertex_yaml("DATASET", &dataset_id, "RUN", &tags, None).as_bytes(),
-            )?;
-        }
+        self.write_dataset_inputs(
+            &exp_dir,
+            &dir,
+            &info.run_id,
+            &list("dataset_inputs", &run.inputs),
+        )?;
         for input in list("model_inputs", &run.inputs) {
             let model_id = text(&input, "model_id");
             let input_dir = Layout::inputs(&dir).join(md5_hex(&[&model_id, &info.run_id]));

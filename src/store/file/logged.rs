@@ -14,8 +14,12 @@ use crate::uri::local_path_from_uri;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+/// What writes a logged model's files into its draft folder.
+type Fill<'a> = dyn Fn(&ModelDraft) -> Result<()> + 'a;
+
 /// Logged model status as stored in meta.yaml (an int).
 const LOGGED_MODEL_READY: i64 = 2;
+const LOGGED_MODEL_PENDING: i64 = 1;
 
 /// A logged model as read from its folder, and whether it is deleted.
 fn read_logged_model(dir: &Path) -> Result<(LoggedModel, bool)> {
@@ -111,24 +115,38 @@ impl FileStore {
         run: &Run,
         name: &str,
     ) -> Result<Option<LoggedModel>> {
-        let exp_dir = self.layout.experiment(&run.info.experiment_id);
+        let mut out =
+            self.list_logged_models_impl(std::slice::from_ref(&run.info.experiment_id))?;
+        out.retain(|lm| {
+            lm.name == name && lm.source_run_id.as_deref() == Some(run.info.run_id.as_str())
+        });
+        Ok(out.pop())
+    }
+
+    /// The live logged models of these experiments, oldest first.
+    pub(super) fn list_logged_models_impl(
+        &self,
+        experiment_ids: &[String],
+    ) -> Result<Vec<LoggedModel>> {
         let mut out = Vec::new();
-        if let Ok(rd) = fs::read_dir(Layout::logged_models(&exp_dir)) {
+        for id in experiment_ids {
+            crate::validate::experiment_id(id)?;
+            let exp_dir = self.layout.experiment(id);
+            let Ok(rd) = fs::read_dir(Layout::logged_models(&exp_dir)) else {
+                continue;
+            };
             for e in rd.flatten() {
                 if !Layout::meta(&e.path()).is_file() {
                     continue;
                 }
                 let (lm, deleted) = read_logged_model(&e.path())?;
-                if !deleted
-                    && lm.name == name
-                    && lm.source_run_id.as_deref() == Some(run.info.run_id.as_str())
-                {
+                if !deleted {
                     out.push(lm);
                 }
             }
         }
         out.sort_by_key(|lm| lm.creation_timestamp);
-        Ok(out.pop())
+        Ok(out)
     }
 
     /// Makes a logged model as MLflow 3 does: `<exp>/models/m-…` holding the files `fill` writes,
@@ -140,6 +158,36 @@ impl FileStore {
         name: &str,
         fill: &dyn Fn(&ModelDraft) -> Result<()>,
     ) -> Result<LoggedModel> {
+        self.make_logged_model(run, name, Some(fill))
+    }
+
+    /// Records a logged model whose files are uploaded elsewhere (through a server's artifact
+    /// proxy), pending until [`FileStore::finalize_logged_model_impl`].
+    pub(super) fn create_logged_model_record_impl(
+        &self,
+        run: &Run,
+        name: &str,
+    ) -> Result<LoggedModel> {
+        self.make_logged_model(run, name, None)
+    }
+
+    /// Sets a logged model's status (meta.yaml rewritten under the model folder's lock).
+    pub(super) fn finalize_logged_model_impl(
+        &self,
+        model_id: &str,
+        status: i64,
+    ) -> Result<LoggedModel> {
+        let (mut lm, dir) = self.logged_model_dir(model_id)?;
+        let _lock = lock_dir(&dir)?;
+        lm.status = status;
+        let now = crate::clock::now_ms();
+        atomic_write(&Layout::meta(&dir), logged_model_yaml(&lm, now).as_bytes())?;
+        Ok(lm)
+    }
+
+    /// `fill` writes the files where the artifact location points (ready at once); without it the
+    /// files go elsewhere and the model is pending.
+    fn make_logged_model(&self, run: &Run, name: &str, fill: Option<&Fill>) -> Result<LoggedModel> {
         let run_id = &run.info.run_id;
         let exp = self.get_experiment(&run.info.experiment_id)?;
         let exp_dir = self.layout.experiment(&exp.experiment_id);
@@ -156,7 +204,10 @@ impl FileStore {
             exp.artifact_location.trim_end_matches('/')
         );
         let final_dir = Layout::logged_models(&exp_dir).join(&model_id);
-        let artifacts_final = local_path_from_uri(&artifact_location)?;
+        let artifacts_final = match fill {
+            Some(_) => local_path_from_uri(&artifact_location)?,
+            None => final_dir.join("artifacts"),
+        };
         let artifacts_inside = artifacts_final.starts_with(&final_dir);
 
         // Staged where MLflow never looks (see `fsutil::STAGING_DIR`): a half-made folder in the
@@ -174,13 +225,15 @@ impl FileStore {
         };
         let created = crate::clock::now();
         let created_ms = created.as_millis() as i64;
-        fill(&ModelDraft {
-            dir: &artifacts,
-            model_id: &model_id,
-            artifact_location: &artifact_location,
-            run_id: &run.info.run_id,
-            created,
-        })?;
+        if let Some(fill) = fill {
+            fill(&ModelDraft {
+                dir: &artifacts,
+                model_id: &model_id,
+                artifact_location: &artifact_location,
+                run_id: &run.info.run_id,
+                created,
+            })?;
+        }
         for p in &run.data.params {
             atomic_write_in(
                 &Layout::value_file(&Layout::params(sdir), &p.key),
@@ -205,7 +258,11 @@ impl FileStore {
             name: name.to_string(),
             artifact_location,
             source_run_id: Some(run.info.run_id.clone()),
-            status: LOGGED_MODEL_READY,
+            status: if fill.is_some() {
+                LOGGED_MODEL_READY
+            } else {
+                LOGGED_MODEL_PENDING
+            },
             creation_timestamp: created_ms,
         };
         atomic_write(

@@ -32,6 +32,9 @@ pub struct FileStore {
     layout: Layout,
     /// Truncate over-long param and tag values (MLflow's default) rather than refuse them.
     truncate_long_values: bool,
+    /// The URI new experiments' artifact locations start with (MLflow's `default_artifact_root`,
+    /// `mlflow-artifacts:/` behind a server that proxies artifacts); `None`: the store folder.
+    artifact_root: Option<String>,
 }
 
 fn not_found(msg: String) -> StoreError {
@@ -48,6 +51,15 @@ pub use fsutil::tree_size;
 impl FileStore {
     /// Opens (creating when missing, as MLflow does: the root, experiment `0` and `.trash`).
     pub fn open(root: impl Into<PathBuf>) -> Result<Self> {
+        Self::open_with_artifact_root(root, None)
+    }
+
+    /// Opens as [`FileStore::open`], new experiments (the `Default` one made here included) getting
+    /// `<artifact_root>/<id>` as artifact location, as MLflow's `FileStore(root, artifact_root)`.
+    pub fn open_with_artifact_root(
+        root: impl Into<PathBuf>,
+        artifact_root: Option<String>,
+    ) -> Result<Self> {
         let mut root: PathBuf = root.into();
         if root.is_relative() {
             let cwd = std::env::current_dir().map_err(|e| StoreError::io(".", e))?;
@@ -56,6 +68,7 @@ impl FileStore {
         let store = Self {
             layout: Layout { root },
             truncate_long_values: true,
+            artifact_root,
         };
         let root = &store.layout.root;
         if !root.exists() {
@@ -95,8 +108,10 @@ impl FileStore {
         let exp = Experiment {
             experiment_id: id.to_string(),
             name: name.to_string(),
-            artifact_location: artifact_location
-                .unwrap_or_else(|| format!("{}/{id}", self.layout.artifact_root_uri())),
+            artifact_location: artifact_location.unwrap_or_else(|| match &self.artifact_root {
+                Some(r) => format!("{}/{id}", r.trim_end_matches('/')),
+                None => format!("{}/{id}", self.layout.artifact_root_uri()),
+            }),
             lifecycle_stage: LifecycleStage::Active,
             last_update_time: Some(now),
             creation_time: Some(now),
@@ -980,6 +995,25 @@ impl TrackingStore for FileStore {
 
     fn find_logged_model(&self, run: &Run, name: &str) -> Result<Option<LoggedModel>> {
         self.find_logged_model_impl(run, name)
+    }
+
+    fn log_inputs(&self, run_id: &str, datasets: &[serde_json::Value]) -> Result<()> {
+        let (dir, info) = self.active_run_dir(run_id)?;
+        let exp_dir = self.experiment_dir(&info.experiment_id)?;
+        let _lock = lock_dir(&dir)?;
+        self.write_dataset_inputs(&exp_dir, &dir, run_id, datasets)
+    }
+
+    fn list_logged_models(&self, experiment_ids: &[String]) -> Result<Vec<LoggedModel>> {
+        self.list_logged_models_impl(experiment_ids)
+    }
+
+    fn create_logged_model_record(&self, run: &Run, name: &str) -> Result<LoggedModel> {
+        self.create_logged_model_record_impl(run, name)
+    }
+
+    fn finalize_logged_model(&self, model_id: &str, status: i64) -> Result<LoggedModel> {
+        self.finalize_logged_model_impl(model_id, status)
     }
 
     fn create_logged_model(

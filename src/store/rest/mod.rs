@@ -4,7 +4,7 @@
 //! come in a [`RestConfig`] (the binary reads them from `MLFLOW_TRACKING_*`), and never reach a message.
 mod client;
 pub mod registry;
-mod wire;
+pub(crate) mod wire;
 
 pub use registry::RestRegistry;
 

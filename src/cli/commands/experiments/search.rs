@@ -6,7 +6,6 @@ use crate::cli::output::{print_json, print_rows};
 use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
 use mlrun::search;
-use mlrun::Experiment;
 use serde_json::json;
 
 #[derive(Debug, Args)]
@@ -42,15 +41,15 @@ pub fn cmd_search(ctx: &Ctx, a: SearchArgs) -> CliResult {
     for b in &listing.broken {
         ctx.warn(&format!("skipped: {b}"));
     }
-    let mut exps: Vec<Experiment> = listing
-        .items
-        .into_iter()
-        .filter(|e| filter.matches(e))
-        .collect();
-    search::sort_experiments(&mut exps, &order_by);
-    let (range, next) = search::paginate(exps.len(), a.max_results, a.page.page_token.as_deref())
-        .map_err(mlrun::StoreError::from)?;
-    let page = &exps[range];
+    let (page, next) = search::select_experiments(
+        listing.items,
+        &filter,
+        &order_by,
+        a.max_results,
+        a.page.page_token.as_deref(),
+    )
+    .map_err(mlrun::StoreError::from)?;
+    let page = &page[..];
     if ctx.output == OutputFormat::Json {
         let mut v = json!({ "experiments": page });
         if let Some(t) = &next {

@@ -1,0 +1,163 @@
+//! `mlrun server`: MLflow's tracking REST API (`/api/2.0/mlflow/…`, `/ajax-api/2.0/mlflow/…`) and
+//! its artifact proxy (`/api/2.0/mlflow-artifacts/…`) over any store [`Stores::open`] opens, on the
+//! shared HTTP front ([`crate::http`]). It speaks only through the store traits, so a folder, a
+//! database or another server behind it answer alike. Answers are MLflow's JSON shapes (int64 as
+//! numbers, empty fields left out); errors are MLflow's `{"error_code", "message"}` with its HTTP
+//! status; a path it does not serve answers `ENDPOINT_NOT_FOUND` rather than HTML.
+mod artifacts;
+mod registry;
+mod request;
+mod tracking;
+
+use crate::http;
+use crate::stores::Stores;
+use request::{json_response, ApiResult, Params};
+pub use request::{status_of, ApiError};
+use serde_json::Value;
+use std::path::PathBuf;
+
+/// The prefixes MLflow serves its REST API under (the UI's is `ajax-api`).
+const API_PREFIXES: &[&str] = &["/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/"];
+const ARTIFACT_PREFIXES: &[&str] = &[
+    "/api/2.0/mlflow-artifacts/artifacts",
+    "/ajax-api/2.0/mlflow-artifacts/artifacts",
+];
+
+/// How the server was started.
+pub struct Options {
+    /// Where the artifact proxy keeps files (`--artifacts-destination`); `None` when artifacts
+    /// are not served (`--no-serve-artifacts`).
+    pub artifacts: Option<PathBuf>,
+    /// Refuse every write (`--read-only`).
+    pub read_only: bool,
+}
+
+/// The MLflow release whose REST API this server speaks (what `/version` answers; MLflow's
+/// clients read it to decide which endpoints they may call).
+pub const MLFLOW_API_VERSION: &str = "3.17.2";
+
+/// The server's request handler: one set of stores shared by every request.
+pub struct Server {
+    stores: Stores,
+    opts: Options,
+}
+
+/// The URI experiments created through the server get as artifact location when the server
+/// proxies artifacts (MLflow's `mlflow-artifacts:/`).
+pub const PROXIED_ARTIFACT_ROOT: &str = "mlflow-artifacts:/";
+
+impl Server {
+    pub fn new(stores: Stores, opts: Options) -> Self {
+        Self { stores, opts }
+    }
+
+    pub fn stores(&self) -> &Stores {
+        &self.stores
+    }
+
+    fn route(&self, req: &http::Request) -> ApiResult<http::Response> {
+        let path = req.path.as_str();
+        match (req.method.as_str(), path) {
+            ("GET", "/health") => return Ok(http::Response::bytes(200, "text/plain", "OK")),
+            ("GET", "/version") => {
+                return Ok(http::Response::bytes(200, "text/plain", MLFLOW_API_VERSION))
+            }
+            _ => {}
+        }
+        if let Some(rest) = ARTIFACT_PREFIXES
+            .iter()
+            .find_map(|p| path.strip_prefix(p))
+            .filter(|r| r.is_empty() || r.starts_with('/'))
+        {
+            let Some(root) = &self.opts.artifacts else {
+                return Ok(http::Response::bytes(
+                    503,
+                    "text/plain",
+                    format!(
+                        "Endpoint: {path} disabled due to the mlflow server running with \
+                         `--no-serve-artifacts`. To enable artifacts server functionality, run \
+                         `mlflow server` with `--serve-artifacts`"
+                    ),
+                ));
+            };
+            if req.method != "GET" && req.method != "HEAD" {
+                self.check_writable()?;
+            }
+            return artifacts::handle(root, req, rest.strip_prefix('/').unwrap_or(rest));
+        }
+        let Some(endpoint) = API_PREFIXES.iter().find_map(|p| path.strip_prefix(p)) else {
+            return Err(not_found(req));
+        };
+        let method = req.method.as_str();
+        let write = method != "GET" && method != "HEAD" && !is_read_by_post(endpoint);
+        let Some(handler) =
+            tracking::route(method, endpoint).or_else(|| registry::route(method, endpoint))
+        else {
+            return Err(not_found(req));
+        };
+        if write {
+            self.check_writable()?;
+        }
+        let mut params = Params::of(req)?;
+        registry::path_params(endpoint, &mut params);
+        Ok(json_response(200, &handler(self, &params)?))
+    }
+
+    fn check_writable(&self) -> ApiResult<()> {
+        if self.opts.read_only {
+            return Err(ApiError::new(
+                "PERMISSION_DENIED",
+                "This server is read-only (mlrun server --read-only): writes are refused.",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Searches are POSTs that change nothing.
+fn is_read_by_post(endpoint: &str) -> bool {
+    endpoint.ends_with("/search")
+        || matches!(
+            endpoint,
+            "registered-models/get-latest-versions" | "logged-models/search"
+        )
+}
+
+fn not_found(req: &http::Request) -> ApiError {
+    ApiError::new(
+        "ENDPOINT_NOT_FOUND",
+        format!(
+            "No endpoint {} {} on this server (mlrun server implements MLflow's tracking, registry \
+             and artifact API; traces, prompts, gateway and webhooks are not served)",
+            req.method, req.path
+        ),
+    )
+}
+
+impl http::Handler for Server {
+    fn handle(&self, req: http::Request) -> http::Response {
+        match self.route(&req) {
+            Ok(r) => r,
+            Err(e) => e.response(),
+        }
+    }
+
+    fn refuse(&self, refusal: &http::Refusal) -> http::Response {
+        let code = match refusal.status() {
+            400 => "BAD_REQUEST",
+            413 | 503 => "RESOURCE_EXHAUSTED",
+            _ => "DEADLINE_EXCEEDED",
+        };
+        let mut e = ApiError::new(code, refusal.message());
+        e.status = refusal.status();
+        e.response()
+    }
+}
+
+/// An endpoint's meaning: the request's parameters in, the response message out.
+type Endpoint = fn(&Server, &Params) -> ApiResult;
+
+/// `{}`: what MLflow answers for a write with an empty response message.
+fn empty() -> Value {
+    Value::Object(Default::default())
+}

@@ -1,0 +1,907 @@
+//! `mlrun server` driven by MLflow's own Python client (never a mock): the fluent API and
+//! `MlflowClient` log through it into a folder, which MLflow's file store client and mlrun's CLI
+//! then read back equal; its JSON is compared with a real `mlflow server`'s; the artifact proxy
+//! refuses every way out of its root. One server per test binary, each test with its own names.
+mod common;
+
+use common::http::{get, request};
+use common::{mlflow_python, run_mlflow, TestEnv};
+use serde_json::{json, Value};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+
+/// A running `mlrun server`, stopped (by its own pid) when the test binary ends.
+struct Running {
+    url: String,
+    /// Its store folder and artifacts destination.
+    store: PathBuf,
+    artifacts: PathBuf,
+    _child: Child,
+    _dir: tempfile::TempDir,
+}
+
+fn start(extra: &[&str]) -> Running {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("mlruns");
+    let artifacts = dir.path().join("mlartifacts");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mlrun"));
+    cmd.arg("server")
+        .arg("--backend-store-uri")
+        .arg(&store)
+        .arg("--artifacts-destination")
+        .arg(&artifacts)
+        .args(["--port", "0"])
+        .args(extra)
+        .current_dir(dir.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .stderr(Stdio::null())
+        .process_group(0);
+    let (child, line) = common::spawn_printing_url(cmd);
+    // The shared server lives in a static, never dropped: it ends when this test binary does.
+    common::tracking_server::watchdog(child.id(), "TERM");
+    let url = line.trim().to_string();
+    assert!(
+        url.starts_with("http://127.0.0.1:"),
+        "server printed {line:?}"
+    );
+    Running {
+        url,
+        store,
+        artifacts,
+        _child: child,
+        _dir: dir,
+    }
+}
+
+/// The server shared by this binary's tests.
+fn shared() -> &'static Running {
+    static S: OnceLock<Running> = OnceLock::new();
+    S.get_or_init(|| start(&[]))
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self._child.kill();
+        let _ = self._child.wait();
+    }
+}
+
+fn unique(prefix: &str) -> String {
+    format!("{prefix}-{}", uuid::Uuid::new_v4().simple())
+}
+
+/// A Python script with MLflow's client pointed at `url`; returns its stdout.
+fn client(url: &str, script: &str) -> String {
+    common::run_python_at(&mlflow_python(), url, script)
+}
+
+fn last_json(out: &str) -> Value {
+    serde_json::from_str(out.lines().last().unwrap_or("")).unwrap()
+}
+
+fn post(url: &str, path: &str, body: &Value) -> (u16, Value) {
+    let r = request(
+        "POST",
+        &format!("{url}{path}"),
+        &[("Content-Type", "application/json")],
+        body.to_string().as_bytes(),
+    );
+    (r.status, r.json())
+}
+
+#[test]
+fn the_fluent_api_and_client_log_through_the_server_and_the_folder_reads_back_equal() {
+    let s = shared();
+    let exp = unique("fluent");
+    let script = format!(
+        r#"
+import json, mlflow
+from mlflow import MlflowClient
+mlflow.set_experiment("{exp}")
+with mlflow.start_run(run_name="outer") as r:
+    mlflow.log_param("lr", 0.1)
+    mlflow.log_params({{"depth": 3, "kind": "tree"}})
+    for s in range(4):
+        mlflow.log_metric("loss", 1.0 / (s + 1), step=s, timestamp=1000 + s)
+    mlflow.log_metrics({{"acc": 0.75, "f1": 0.5}}, step=2, timestamp=5000)
+    mlflow.set_tag("team", "ml")
+    with mlflow.start_run(run_name="inner", nested=True) as n:
+        mlflow.log_metric("x", 2.0, timestamp=7000)
+c = MlflowClient()
+run = c.get_run(r.info.run_id)
+inner = c.get_run(n.info.run_id)
+hist = [(m.step, m.value, m.timestamp) for m in c.get_metric_history(r.info.run_id, "loss")]
+print(json.dumps({{
+  "run_id": r.info.run_id, "inner_id": n.info.run_id,
+  "experiment_id": r.info.experiment_id,
+  "status": run.info.status, "end_time": run.info.end_time,
+  "params": run.data.params, "metrics": run.data.metrics,
+  "tags": {{k: v for k, v in run.data.tags.items() if not k.startswith("mlflow.source")}},
+  "parent": inner.data.tags.get("mlflow.parentRunId"),
+  "history": hist,
+  "artifact_uri": run.info.artifact_uri,
+}}))
+"#
+    );
+    let logged = last_json(&client(&s.url, &script));
+    let run_id = logged["run_id"].as_str().unwrap();
+    let exp_id = logged["experiment_id"].as_str().unwrap();
+    assert_eq!(logged["status"], "FINISHED");
+    assert_eq!(logged["parent"], run_id);
+    assert_eq!(
+        logged["params"],
+        json!({"lr": "0.1", "depth": "3", "kind": "tree"})
+    );
+    assert_eq!(
+        logged["metrics"],
+        json!({"loss": 0.25, "acc": 0.75, "f1": 0.5})
+    );
+    assert_eq!(
+        logged["history"],
+        json!([
+            [0, 1.0, 1000],
+            [1, 0.5, 1001],
+            [2, 1.0 / 3.0, 1002],
+            [3, 0.25, 1003]
+        ])
+    );
+    assert_eq!(
+        logged["artifact_uri"],
+        format!("mlflow-artifacts:/{exp_id}/{run_id}/artifacts")
+    );
+
+    // MLflow's own file store client reads the folder the server wrote.
+    let read = run_mlflow(
+        &s.store,
+        &format!(
+            r#"
+import json
+from mlflow import MlflowClient
+c = MlflowClient()
+run = c.get_run("{run_id}")
+hist = [(m.step, m.value, m.timestamp) for m in c.get_metric_history("{run_id}", "loss")]
+print(json.dumps({{"status": run.info.status, "end_time": run.info.end_time,
+  "params": run.data.params, "metrics": run.data.metrics,
+  "tags": {{k: v for k, v in run.data.tags.items() if not k.startswith("mlflow.source")}},
+  "history": hist, "artifact_uri": run.info.artifact_uri}}))
+"#
+        ),
+    );
+    let read = last_json(&read);
+    for k in [
+        "status",
+        "end_time",
+        "params",
+        "metrics",
+        "tags",
+        "history",
+        "artifact_uri",
+    ] {
+        assert_eq!(read[k], logged[k], "{k}");
+    }
+
+    // And mlrun's CLI reads it the same.
+    let env = TestEnv::new();
+    let described = env.json_at(s.store.to_str().unwrap(), &["runs", "describe", run_id]);
+    let params: Vec<(String, String)> =
+        common::pairs(&described["run"]["data"]["params"], "key", "value");
+    let mut want: Vec<(String, String)> = logged["params"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+        .collect();
+    want.sort();
+    assert_eq!(params, want);
+    assert_eq!(described["run"]["info"]["status"], "FINISHED");
+    assert_eq!(described["run"]["info"]["end_time"], logged["end_time"]);
+}
+
+#[test]
+fn search_runs_and_experiments_filter_order_and_page_through_the_server() {
+    let s = shared();
+    let exp = unique("search");
+    let script = format!(
+        r#"
+import json, mlflow
+from mlflow import MlflowClient
+c = MlflowClient()
+eid = c.create_experiment("{exp}", tags={{"team": "search"}})
+for i in range(5):
+    r = c.create_run(eid, run_name=f"r{{i}}", start_time=1000 + i)
+    c.log_metric(r.info.run_id, "score", float(i), timestamp=1, step=0)
+    c.log_param(r.info.run_id, "i", str(i))
+    c.set_terminated(r.info.run_id)
+page1 = c.search_runs([eid], "metrics.score >= 0", order_by=["metrics.score DESC"], max_results=2)
+page2 = c.search_runs([eid], "metrics.score >= 0", order_by=["metrics.score DESC"], max_results=2, page_token=page1.token)
+page3 = c.search_runs([eid], "metrics.score >= 0", order_by=["metrics.score DESC"], max_results=2, page_token=page2.token)
+fluent = mlflow.search_runs([eid], filter_string="params.i = '3'", output_format="list")
+exps = c.search_experiments(filter_string="name = '{exp}' and tags.team = 'search'", order_by=["name ASC"])
+try:
+    c.search_runs([eid], "metrics.score >>> 1")
+    bad = None
+except mlflow.exceptions.MlflowException as e:
+    bad = e.error_code
+print(json.dumps({{
+  "pages": [[r.info.run_name for r in p] for p in (page1, page2, page3)],
+  "last_token": page3.token,
+  "fluent": [r.info.run_name for r in fluent],
+  "exps": [(e.name, e.experiment_id == eid, e.artifact_location) for e in exps],
+  "eid": eid, "bad": bad,
+}}))
+"#
+    );
+    let out = last_json(&client(&s.url, &script));
+    assert_eq!(out["pages"], json!([["r4", "r3"], ["r2", "r1"], ["r0"]]));
+    assert_eq!(out["last_token"], Value::Null);
+    assert_eq!(out["fluent"], json!(["r3"]));
+    let eid = out["eid"].as_str().unwrap();
+    assert_eq!(
+        out["exps"],
+        json!([[exp, true, format!("mlflow-artifacts:/{eid}")]])
+    );
+    assert_eq!(out["bad"], "INVALID_PARAMETER_VALUE");
+}
+
+#[test]
+fn answers_have_mlflow_shapes_errors_and_statuses() {
+    let s = shared();
+    let url = &s.url;
+    let name = unique("shapes");
+    for prefix in ["/api/2.0/mlflow", "/ajax-api/2.0/mlflow"] {
+        let (st, v) = post(
+            url,
+            &format!("{prefix}/experiments/create"),
+            &json!({"name": format!("{name}{prefix}")}),
+        );
+        assert_eq!(st, 200, "{v}");
+        assert!(v["experiment_id"].is_string(), "{v}");
+    }
+    let r = get(&format!(
+        "{url}/api/2.0/mlflow/experiments/get-by-name?experiment_name={name}/api/2.0/mlflow"
+    ));
+    let e = &r.json()["experiment"];
+    // int64 fields are JSON numbers, as MLflow's message_to_json writes them; no tags: no field.
+    assert!(e["creation_time"].is_i64(), "{e}");
+    assert!(e.get("tags").is_none(), "{e}");
+    let exp_id = e["experiment_id"].as_str().unwrap().to_string();
+
+    let (st, v) = post(
+        url,
+        "/api/2.0/mlflow/runs/create",
+        &json!({"experiment_id": exp_id, "start_time": 1000, "run_name": "r"}),
+    );
+    assert_eq!(st, 200, "{v}");
+    let info = &v["run"]["info"];
+    assert_eq!(info["start_time"], 1000);
+    assert_eq!(info["status"], "RUNNING");
+    assert!(info.get("end_time").is_none());
+    assert_eq!(v["run"]["inputs"], json!({}));
+    let run_id = info["run_id"].as_str().unwrap().to_string();
+    let (st, _) = post(
+        url,
+        "/api/2.0/mlflow/runs/log-metric",
+        &json!({"run_id": run_id, "key": "m", "value": 1.5, "timestamp": 5, "step": 2}),
+    );
+    assert_eq!(st, 200);
+    let h = get(&format!(
+        "{url}/api/2.0/mlflow/metrics/get-history?run_id={run_id}&metric_key=m"
+    ))
+    .json();
+    assert_eq!(
+        h,
+        json!({"metrics": [{"key": "m", "value": 1.5, "timestamp": 5, "step": 2}]})
+    );
+
+    // Errors: MLflow's codes, statuses and words.
+    let (st, v) = post(
+        url,
+        "/api/2.0/mlflow/runs/create",
+        &json!({"experiment_id": 5}),
+    );
+    assert_eq!(st, 400);
+    assert_eq!(v["error_code"], "INVALID_PARAMETER_VALUE");
+    assert_eq!(
+        v["message"],
+        "Invalid value 5 for parameter 'experiment_id' supplied:  Hint: Value was of type 'int'. See the API docs for more information about request parameters."
+    );
+    let (st, v) = post(url, "/api/2.0/mlflow/experiments/create", &json!({}));
+    assert_eq!(
+        (st, v["error_code"].as_str()),
+        (400, Some("INVALID_PARAMETER_VALUE"))
+    );
+    assert!(v["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Missing value for required parameter 'name'"));
+    let r = get(&format!(
+        "{url}/api/2.0/mlflow/runs/get?run_id=0123456789abcdef0123456789abcdef"
+    ));
+    assert_eq!(r.status, 404);
+    assert_eq!(r.json()["error_code"], "RESOURCE_DOES_NOT_EXIST");
+    let r = request(
+        "POST",
+        &format!("{url}/api/2.0/mlflow/experiments/create"),
+        &[("Content-Type", "text/plain")],
+        b"{}",
+    );
+    assert_eq!(r.status, 400);
+    assert_eq!(
+        r.json()["message"],
+        "Bad Request. Content-Type must be one of ['application/json']."
+    );
+    // Endpoints not served answer JSON, never HTML or a hang.
+    for path in [
+        "/api/2.0/mlflow/traces/search",
+        "/api/2.0/mlflow/nope",
+        "/api/3.0/mlflow/traces",
+        "/",
+    ] {
+        let r = get(&format!("{url}{path}"));
+        assert_eq!(r.status, 404, "{path}");
+        assert_eq!(r.json()["error_code"], "ENDPOINT_NOT_FOUND", "{path}");
+    }
+    assert_eq!(get(&format!("{url}/health")).text(), "OK");
+    assert_eq!(get(&format!("{url}/version")).status, 200);
+}
+
+#[test]
+fn artifacts_go_through_the_proxy_and_come_back() {
+    let s = shared();
+    let exp = unique("artifacts");
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(src.join("sub")).unwrap();
+    std::fs::write(src.join("a.txt"), "alpha").unwrap();
+    std::fs::write(src.join("sub/b.txt"), "beta").unwrap();
+    let script = format!(
+        r#"
+import json, mlflow, os
+mlflow.set_experiment("{exp}")
+with mlflow.start_run() as r:
+    mlflow.log_artifact("{src}/a.txt")
+    mlflow.log_artifacts("{src}", artifact_path="tree")
+    mlflow.log_dict({{"k": [1, 2]}}, "d/dict.json")
+c = mlflow.MlflowClient()
+listed = sorted((f.path, f.is_dir, f.file_size) for f in c.list_artifacts(r.info.run_id, "tree"))
+p = mlflow.artifacts.download_artifacts(run_id=r.info.run_id, artifact_path="d/dict.json", dst_path="{dst}")
+t = mlflow.artifacts.download_artifacts(run_id=r.info.run_id, artifact_path="tree", dst_path="{dst}")
+print(json.dumps({{"run_id": r.info.run_id, "exp_id": r.info.experiment_id, "listed": listed,
+  "dict": json.load(open(p)), "b": open(os.path.join(t, "sub", "b.txt")).read()}}))
+"#,
+        src = src.display(),
+        dst = dir.path().join("dst").display(),
+    );
+    let out = last_json(&client(&s.url, &script));
+    assert_eq!(
+        out["listed"],
+        json!([["tree/a.txt", false, 5], ["tree/sub", true, null]])
+    );
+    assert_eq!(out["dict"], json!({"k": [1, 2]}));
+    assert_eq!(out["b"], "beta");
+    let run_dir = s
+        .artifacts
+        .join(out["exp_id"].as_str().unwrap())
+        .join(out["run_id"].as_str().unwrap())
+        .join("artifacts");
+    assert_eq!(
+        std::fs::read_to_string(run_dir.join("a.txt")).unwrap(),
+        "alpha"
+    );
+    assert_eq!(
+        std::fs::read_to_string(run_dir.join("tree/sub/b.txt")).unwrap(),
+        "beta"
+    );
+}
+
+fn files_under(p: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(p)
+        .into_iter()
+        .flatten()
+        .map(|e| e.path().to_path_buf())
+        .collect()
+}
+
+#[test]
+fn the_artifact_proxy_never_leaves_its_root() {
+    let s = start(&[]);
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(&s.artifacts).unwrap();
+    std::os::unix::fs::symlink(outside.path(), s.artifacts.join("link")).unwrap();
+    std::fs::write(outside.path().join("secret"), "s").unwrap();
+    let base = format!("{}/api/2.0/mlflow-artifacts/artifacts", s.url);
+    for path in [
+        "/../escape.txt",
+        "/a/../../escape.txt",
+        "/%2e%2e/escape.txt",
+        "/a/%2E%2E/%2e%2e/escape.txt",
+        "/%252e%252e/escape.txt",
+        "/..%2fescape.txt",
+        "//etc/escape.txt",
+        "/%2Fetc/escape.txt",
+        "/a%5c..%5cescape.txt",
+        "/link/escape.txt",
+        "/link",
+    ] {
+        let put = request("PUT", &format!("{base}{path}"), &[], b"x");
+        assert!(
+            put.status == 400 || put.status == 404,
+            "PUT {path}: {} {}",
+            put.status,
+            put.text()
+        );
+        assert!(put.json()["error_code"].is_string(), "{path}");
+        let got = request("GET", &format!("{base}{path}"), &[], b"");
+        assert_ne!(got.status, 200, "GET {path}: {}", got.text());
+    }
+    let listed = get(&format!("{base}?path=link"));
+    assert_ne!(listed.status, 200, "{}", listed.text());
+    let listed = get(&format!("{base}?path=..%2F"));
+    assert_eq!(listed.status, 400, "{}", listed.text());
+    let deleted = request("DELETE", &format!("{base}/link/secret"), &[], b"");
+    assert_ne!(deleted.status, 200);
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("secret")).unwrap(),
+        "s"
+    );
+    assert_eq!(
+        files_under(outside.path()).len(),
+        2,
+        "only the secret outside"
+    );
+    // Only the link was ever in the root: nothing was written anywhere.
+    assert_eq!(
+        files_under(&s.artifacts).len(),
+        2,
+        "{:?}",
+        files_under(&s.artifacts)
+    );
+    assert!(!s.artifacts.parent().unwrap().join("escape.txt").exists());
+
+    // A plain upload, download and delete work.
+    let put = request("PUT", &format!("{base}/ok/f.txt"), &[], b"hello");
+    assert_eq!(put.status, 200, "{}", put.text());
+    assert_eq!(get(&format!("{base}/ok/f.txt")).text(), "hello");
+    assert_eq!(
+        get(&format!("{base}?path=ok")).json(),
+        json!({"files": [{"path": "f.txt", "is_dir": false, "file_size": 5}]})
+    );
+    assert_eq!(
+        request("DELETE", &format!("{base}/ok/f.txt"), &[], b"").status,
+        200
+    );
+    assert!(!s.artifacts.join("ok/f.txt").exists());
+}
+
+#[test]
+fn read_only_refuses_every_write_with_permission_denied() {
+    let s = start(&["--read-only"]);
+    let (st, v) = post(
+        &s.url,
+        "/api/2.0/mlflow/experiments/create",
+        &json!({"name": "x"}),
+    );
+    assert_eq!(st, 403, "{v}");
+    assert_eq!(v["error_code"], "PERMISSION_DENIED");
+    let put = request(
+        "PUT",
+        &format!("{}/api/2.0/mlflow-artifacts/artifacts/a/b.txt", s.url),
+        &[],
+        b"x",
+    );
+    assert_eq!(put.status, 403);
+    assert!(!s.artifacts.join("a").exists());
+    // Reads still answer, searches (POSTs that change nothing) too.
+    let r = get(&format!(
+        "{}/api/2.0/mlflow/experiments/get?experiment_id=0",
+        s.url
+    ));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let (st, v) = post(
+        &s.url,
+        "/api/2.0/mlflow/experiments/search",
+        &json!({"max_results": 10}),
+    );
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(v["experiments"][0]["name"], "Default");
+}
+
+/// A JSON value's shape: its keys and each value's JSON type, recursively (values themselves,
+/// ids and times, differ between two servers).
+fn shape(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), shape(v))).collect()),
+        Value::Array(a) => Value::Array(a.iter().map(shape).collect()),
+        Value::String(_) => json!("string"),
+        Value::Number(n) if n.is_f64() => json!("float"),
+        Value::Number(_) => json!("int"),
+        Value::Bool(_) => json!("bool"),
+        Value::Null => json!("null"),
+    }
+}
+
+/// The same requests to `mlflow server` (on PostgreSQL) and to `mlrun server`: the same statuses,
+/// error codes and answer shapes (field names, int64 as numbers, empty fields left out).
+#[test]
+fn answers_match_a_real_mlflow_server() {
+    let ours = &shared().url;
+    let theirs = &common::tracking_server::server().url;
+    let name = unique("parity");
+    let mut answers: Vec<Vec<(u16, Value)>> = Vec::new();
+    for url in [theirs, ours] {
+        let mut got = Vec::new();
+        let mut call = |method: &str, path: &str, body: Value| {
+            let r = if method == "GET" {
+                get(&format!("{url}{path}"))
+            } else {
+                request(
+                    method,
+                    &format!("{url}{path}"),
+                    &[("Content-Type", "application/json")],
+                    body.to_string().as_bytes(),
+                )
+            };
+            let v = r.json();
+            got.push((r.status, v.clone()));
+            v
+        };
+        let api = "/api/2.0/mlflow";
+        let e = call(
+            "POST",
+            &format!("{api}/experiments/create"),
+            json!({"name": name, "tags": [{"key": "a", "value": "b"}]}),
+        );
+        let eid = e["experiment_id"].as_str().unwrap().to_string();
+        call(
+            "GET",
+            &format!("{api}/experiments/get?experiment_id={eid}"),
+            json!({}),
+        );
+        let r = call(
+            "POST",
+            &format!("{api}/runs/create"),
+            json!({"experiment_id": eid, "start_time": 1000, "run_name": "r",
+                   "tags": [{"key": "t", "value": "v"}]}),
+        );
+        let rid = r["run"]["info"]["run_id"].as_str().unwrap().to_string();
+        call(
+            "POST",
+            &format!("{api}/runs/log-metric"),
+            json!({"run_id": rid, "key": "m", "value": 1.5, "timestamp": 5, "step": 2}),
+        );
+        call(
+            "POST",
+            &format!("{api}/runs/log-batch"),
+            json!({"run_id": rid, "params": [{"key": "p", "value": "1"}],
+                   "metrics": [{"key": "n", "value": 2, "timestamp": 6}]}),
+        );
+        call("GET", &format!("{api}/runs/get?run_id={rid}"), json!({}));
+        call(
+            "GET",
+            &format!("{api}/metrics/get-history?run_id={rid}&metric_key=m"),
+            json!({}),
+        );
+        call(
+            "POST",
+            &format!("{api}/runs/update"),
+            json!({"run_id": rid, "status": "FINISHED", "end_time": 2000}),
+        );
+        call(
+            "POST",
+            &format!("{api}/runs/search"),
+            json!({"experiment_ids": [eid], "filter": "params.p = '1'"}),
+        );
+        call(
+            "POST",
+            &format!("{api}/experiments/search"),
+            json!({"filter": format!("name = '{name}'")}),
+        );
+        // Errors: statuses and codes.
+        call(
+            "POST",
+            &format!("{api}/runs/create"),
+            json!({"experiment_id": 5}),
+        );
+        call(
+            "POST",
+            &format!("{api}/experiments/create"),
+            json!({"name": name}),
+        );
+        call(
+            "GET",
+            &format!("{api}/runs/get?run_id=0123456789abcdef0123456789abcdef"),
+            json!({}),
+        );
+        // The registry.
+        let model = format!("{name}-model");
+        call(
+            "POST",
+            &format!("{api}/registered-models/create"),
+            json!({"name": model, "tags": [{"key": "k", "value": "v"}]}),
+        );
+        call(
+            "POST",
+            &format!("{api}/model-versions/create"),
+            json!({"name": model, "source": format!("runs:/{rid}/model"), "run_id": rid}),
+        );
+        call(
+            "POST",
+            &format!("{api}/registered-models/alias"),
+            json!({"name": model, "alias": "champion", "version": "1"}),
+        );
+        call(
+            "GET",
+            &format!("{api}/registered-models/alias?name={model}&alias=champion"),
+            json!({}),
+        );
+        call(
+            "POST",
+            &format!("{api}/model-versions/transition-stage"),
+            json!({"name": model, "version": "1", "stage": "Staging",
+                   "archive_existing_versions": false}),
+        );
+        call(
+            "POST",
+            &format!("{api}/registered-models/get-latest-versions"),
+            json!({"name": model, "stages": ["Staging"]}),
+        );
+        call(
+            "GET",
+            &format!("{api}/registered-models/get?name={model}"),
+            json!({}),
+        );
+        call(
+            "GET",
+            &format!("{api}/registered-models/get?name={name}-missing"),
+            json!({}),
+        );
+        call(
+            "POST",
+            &format!("{api}/runs/delete"),
+            json!({"run_id": rid}),
+        );
+        call(
+            "POST",
+            &format!("{api}/runs/set-tag"),
+            json!({"run_id": rid, "key": "x", "value": "y"}),
+        );
+        answers.push(got);
+    }
+    let (theirs, ours) = (&answers[0], &answers[1]);
+    let mut differ = Vec::new();
+    for (i, (t, o)) in theirs.iter().zip(ours).enumerate() {
+        let same = t.0 == o.0
+            && if t.1.get("error_code").is_some() {
+                t.1["error_code"] == o.1["error_code"]
+            } else {
+                shape(&t.1) == shape(&o.1)
+            };
+        if !same {
+            differ.push(format!(
+                "request {i}: mlflow {} {} / mlrun {} {}",
+                t.0, t.1, o.0, o.1
+            ));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
+/// `log_model` with registration, aliases, stages and loading by alias, all through the server;
+/// the registry then read back by MLflow's file store client.
+#[test]
+fn sklearn_models_log_register_and_load_through_the_server() {
+    let s = shared();
+    let exp = unique("models");
+    let model = unique("lin");
+    let script = format!(
+        r#"
+import json, mlflow
+from sklearn.linear_model import LinearRegression
+mlflow.set_experiment("{exp}")
+m = LinearRegression().fit([[0], [1], [2]], [0, 1, 2])
+with mlflow.start_run() as r:
+    mlflow.log_param("fit", "ols")
+    info = mlflow.sklearn.log_model(m, name="model", registered_model_name="{model}")
+c = mlflow.MlflowClient()
+c.set_registered_model_alias("{model}", "champion", 1)
+c.transition_model_version_stage("{model}", 1, "Production")
+c.set_registered_model_tag("{model}", "team", "ml")
+c.update_model_version("{model}", 1, description="first")
+loaded = mlflow.pyfunc.load_model("models:/{model}@champion")
+latest = c.get_latest_versions("{model}", ["Production"])
+found = c.search_registered_models(filter_string="name = '{model}'")
+print(json.dumps({{"pred": [round(float(x), 6) for x in loaded.predict([[3]])],
+  "latest": [(v.version, v.current_stage, list(v.aliases)) for v in latest],
+  "found": [(f.name, f.tags) for f in found], "model_id": info.model_id,
+  "uri": c.get_model_version_download_uri("{model}", 1)}}))
+"#
+    );
+    let out = run_sklearn_client(&s.url, &script);
+    assert_eq!(out["pred"], json!([3.0]));
+    assert_eq!(out["latest"], json!([["1", "Production", ["champion"]]]));
+    assert_eq!(out["found"], json!([[model, {"team": "ml"}]]));
+    let uri = out["uri"].as_str().unwrap();
+    assert!(uri.starts_with("mlflow-artifacts:/"), "{uri}");
+    assert!(uri.contains(out["model_id"].as_str().unwrap()), "{uri}");
+
+    // MLflow's file store client reads the registry and the logged model the server wrote.
+    let read = run_mlflow(
+        &s.store,
+        &format!(
+            r#"
+import json
+from mlflow import MlflowClient
+c = MlflowClient()
+v = c.get_model_version_by_alias("{model}", "champion")
+lm = c.get_logged_model("{id}")
+print(json.dumps([v.version, v.current_stage, v.description, lm.name, str(lm.status), lm.params]))
+"#,
+            id = out["model_id"].as_str().unwrap()
+        ),
+    );
+    assert_eq!(
+        last_json(&read),
+        json!([1, "Production", "first", "model", "READY", {"fit": "ols"}])
+    );
+}
+
+fn run_sklearn_client(url: &str, script: &str) -> Value {
+    last_json(&common::run_python_at(
+        &common::mlflow_sklearn_python(),
+        url,
+        script,
+    ))
+}
+
+#[test]
+fn listening_beyond_loopback_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mlrun"));
+    cmd.args([
+        "server",
+        "--host",
+        "0.0.0.0",
+        "--port",
+        "0",
+        "--workers",
+        "2",
+    ])
+    .arg("--backend-store-uri")
+    .arg(dir.path().join("mlruns"))
+    .current_dir(dir.path())
+    .env_clear()
+    .env("PATH", std::env::var("PATH").unwrap_or_default())
+    .stderr(Stdio::piped());
+    let (mut child, line) = common::spawn_printing_url(cmd);
+    assert!(line.starts_with("http://0.0.0.0:"), "{line}");
+    let mut err = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stderr.take().unwrap()),
+        &mut err,
+    )
+    .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        err.contains("warning") && err.contains("anyone who can reach"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bodies_the_front_refuses_get_mlflow_error_bodies() {
+    let s = shared();
+    let deep = format!("{}{}", "[".repeat(1100), "]".repeat(1100));
+    let r = request(
+        "POST",
+        &format!("{}/api/2.0/mlflow/runs/log-batch", s.url),
+        &[("Content-Type", "application/json")],
+        deep.as_bytes(),
+    );
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["error_code"], "BAD_REQUEST");
+    // A body that is not JSON is an empty request, as MLflow's silent parse makes it.
+    let r = request(
+        "POST",
+        &format!("{}/api/2.0/mlflow/runs/log-batch", s.url),
+        &[("Content-Type", "application/json")],
+        b"{not json",
+    );
+    assert_eq!(r.status, 400);
+    assert!(
+        r.json()["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Missing value for required parameter 'run_id'"),
+        "{}",
+        r.text()
+    );
+}
+
+/// mlrun's own REST backend against `mlrun server`: the CLI logs through it, and `mlrun sync`
+/// copies what it serves into a folder.
+#[test]
+fn mlrun_cli_and_sync_work_against_mlrun_server() {
+    let s = shared();
+    let env = TestEnv::new();
+    let name = unique("cli");
+    let exp = env.ok_at(&s.url, &["experiments", "create", &name]);
+    let exp = exp.trim();
+    let run = env.ok_at(
+        &s.url,
+        &["runs", "start", "--experiment-id", exp, "--name", "r1"],
+    );
+    let run = run.trim();
+    env.ok_at(&s.url, &["log-param", "--run-id", run, "lr", "0.1"]);
+    env.ok_at(&s.url, &["log-metric", "--run-id", run, "loss", "0.5"]);
+    let found = env.json_at(&s.url, &["runs", "search", "--experiment-id", exp]);
+    assert_eq!(found["runs"][0]["info"]["run_id"], run, "{found}");
+    let copy = env.path().join("copy");
+    env.ok_at(
+        &s.url,
+        &[
+            "sync",
+            &s.url,
+            copy.to_str().unwrap(),
+            "--experiment",
+            &name,
+        ],
+    );
+    let copied = env.json_at(
+        copy.to_str().unwrap(),
+        &["runs", "search", "--experiment-name", &name],
+    );
+    let params = common::pairs(&copied["runs"][0]["data"]["params"], "key", "value");
+    assert_eq!(params, vec![("lr".to_string(), "0.1".to_string())]);
+}
+
+/// `mlflow.log_input` with a pandas dataset through the server, read back by MLflow's file store
+/// client.
+#[test]
+fn dataset_inputs_log_through_the_server() {
+    let s = shared();
+    let exp = unique("inputs");
+    let script = format!(
+        r#"
+import json, mlflow, pandas as pd
+mlflow.set_experiment("{exp}")
+df = pd.DataFrame({{"a": [1, 2, 3], "b": [0.5, 0.25, 0.125]}})
+ds = mlflow.data.from_pandas(df, name="train")
+with mlflow.start_run() as r:
+    mlflow.log_input(ds, context="training")
+print(json.dumps({{"run_id": r.info.run_id, "digest": ds.digest}}))
+"#
+    );
+    let out = last_json(&client(&s.url, &script));
+    let read = run_mlflow(
+        &s.store,
+        &format!(
+            r#"
+import json
+from mlflow import MlflowClient
+run = MlflowClient().get_run("{}")
+d = run.inputs.dataset_inputs
+print(json.dumps([(i.dataset.name, i.dataset.digest, i.dataset.source_type,
+  {{t.key: t.value for t in i.tags}}) for i in d]))
+"#,
+            out["run_id"].as_str().unwrap()
+        ),
+    );
+    assert_eq!(
+        last_json(&read),
+        json!([["train", out["digest"], "code", {"mlflow.data.context": "training"}]])
+    );
+    // A dataset without its name is refused with MLflow's code.
+    let (st, v) = post(
+        &s.url,
+        "/api/2.0/mlflow/runs/log-inputs",
+        &json!({"run_id": out["run_id"], "datasets": [{"dataset": {"digest": "d"}}]}),
+    );
+    assert_eq!(
+        (st, v["error_code"].as_str()),
+        (400, Some("INVALID_PARAMETER_VALUE"))
+    );
+}
