@@ -97,7 +97,7 @@ fn build_contexts_for_onnx_python_and_mounted_models() {
     );
     // The environment is built before the model is copied (a new model reuses the layer).
     assert!(
-        dockerfile.find("RUN python -m venv") < dockerfile.find("COPY model /opt/ml/model"),
+        dockerfile.find("RUN python3 -m venv") < dockerfile.find("COPY model /opt/ml/model"),
         "{dockerfile}"
     );
     // No host path in what is shipped.

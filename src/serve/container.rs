@@ -188,7 +188,7 @@ pub fn write_context(req: &ContextRequest, dest: &Path) -> Result<Context> {
                 )
             };
             let body = format!(
-                "COPY mlrun /usr/local/bin/mlrun\n{reqs}# The model's environment, built now, so the container needs no network to start.\nRUN python -m venv /opt/venv && {install}\nCOPY model {MODEL_DIR}\nENV PATH=/opt/venv/bin:$PATH\nUSER {USER}\nEXPOSE {PORT}\nENTRYPOINT {}\n",
+                "COPY mlrun /usr/local/bin/mlrun\n{reqs}# The model's environment, built now, so the container needs no network to start.\nRUN python3 -m venv /opt/venv && {install}\nCOPY model {MODEL_DIR}\nENV PATH=/opt/venv/bin:$PATH\nUSER {USER}\nEXPOSE {PORT}\nENTRYPOINT {}\n",
                 serve(&["--env-manager", "local"])
             );
             ("python_function", base, body)
@@ -196,7 +196,7 @@ pub fn write_context(req: &ContextRequest, dest: &Path) -> Result<Context> {
         None => {
             let base = req.base_image.unwrap_or(DEFAULT_PYTHON_BASE).to_string();
             let body = format!(
-                "COPY mlrun /usr/local/bin/mlrun\n# Serves the model mounted at {MODEL_DIR} when the container starts (ONNX natively;\n# python_function with MLflow from this environment and the model's own requirements\n# installed beforehand).\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir mlflow\nENV PATH=/opt/venv/bin:$PATH\nUSER {USER}\nEXPOSE {PORT}\nENTRYPOINT {}\n",
+                "COPY mlrun /usr/local/bin/mlrun\n# Serves the model mounted at {MODEL_DIR} when the container starts (ONNX natively;\n# python_function with MLflow from this environment and the model's own requirements\n# installed beforehand).\nRUN python3 -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir mlflow\nENV PATH=/opt/venv/bin:$PATH\nUSER {USER}\nEXPOSE {PORT}\nENTRYPOINT {}\n",
                 serve(&["--env-manager", "local"])
             );
             ("mounted", base, body)
