@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -307,6 +308,218 @@ fn an_onnx_image_from_scratch_serves_the_scoring_protocol() {
         Some(libc::SIGTERM)
     );
     sh(&["umount", &container]);
+    sh(&["rm", &container]);
+    sh(&["rmi", "-f", &image]);
+}
+
+/// A Python base image made here from Debian's packages (no registry is reachable): minbase with
+/// python3 and venv, and the machine's CA bundle for pip (as a user's base image would carry their
+/// network's). Made once and kept.
+fn python_base(buildah: &Path) -> String {
+    let image = "localhost/mlrun-test-python:bookworm";
+    let have = Command::new(buildah)
+        .args(["inspect", image])
+        .output()
+        .unwrap();
+    if have.status.success() {
+        return image.into();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let tar = dir.path().join("rootfs.tar");
+    let out = Command::new("mmdebstrap")
+        .args([
+            "--variant=minbase",
+            "--include=python3,python3-venv,ca-certificates",
+            "--format=tar",
+            "bookworm",
+        ])
+        .arg(&tar)
+        .output()
+        .expect("mmdebstrap (Debian package `mmdebstrap`; .ci/run installs it)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run = |args: &[&str]| {
+        let o = Command::new(buildah).args(args).output().unwrap();
+        assert!(
+            o.status.success(),
+            "buildah {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8_lossy(&o.stdout).trim().to_string()
+    };
+    let c = run(&["from", "scratch"]);
+    run(&["add", &c, tar.to_str().unwrap(), "/"]);
+    run(&[
+        "copy",
+        &c,
+        "/etc/ssl/certs/ca-certificates.crt",
+        "/etc/ssl/certs/ca-certificates.crt",
+    ]);
+    run(&[
+        "config",
+        "--env",
+        "PIP_CERT=/etc/ssl/certs/ca-certificates.crt",
+        &c,
+    ]);
+    run(&["commit", "-q", &c, image]);
+    run(&["rm", &c]);
+    image.into()
+}
+
+/// A python_function (sklearn) model's image, its requirements installed at build time on a
+/// Debian base, run with `buildah run` as its user: the same predictions as `models predict` on
+/// the host.
+#[test]
+fn an_sklearn_image_serves_the_scoring_protocol_with_its_environment_built_in() {
+    let Some(buildah) = buildah() else {
+        eprintln!("skipped: needs root and buildah");
+        return;
+    };
+    let env = TestEnv::new();
+    let python = mlflow_sklearn_python();
+    let model = env.path().join("sk-model");
+    let out = Command::new(&python)
+        .arg("-c")
+        .arg(format!(
+            "import mlflow, numpy as np, pandas as pd\nfrom sklearn.linear_model import LinearRegression\nX = pd.DataFrame(np.random.default_rng(1).normal(size=(30, 2)), columns=['a', 'b'])\nmlflow.sklearn.save_model(LinearRegression().fit(X, X.a + 2 * X.b), {:?})",
+            model.to_string_lossy()
+        ))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let base = python_base(&buildah);
+    let image = format!("localhost/mlrun-test-sklearn:{}", std::process::id());
+    let out = env
+        .command(env!("CARGO_BIN_EXE_mlrun"))
+        .args([
+            "models",
+            "build-docker",
+            "-m",
+            model.to_str().unwrap(),
+            "-n",
+            &image,
+        ])
+        .args(["--engine", "buildah", "--base-image", &base])
+        .env("BUILDAH_ISOLATION", "chroot")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sh = |args: &[&str]| {
+        let o = Command::new(&buildah).args(args).output().unwrap();
+        assert!(
+            o.status.success(),
+            "buildah {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8_lossy(&o.stdout).trim().to_string()
+    };
+    let container = sh(&["from", &image]);
+    let port = free_port();
+    // The image's entry point, on a loopback port (buildah run shares the host's network).
+    let mut server = Command::new(&buildah)
+        .args([
+            "run",
+            "--isolation",
+            "chroot",
+            "--user",
+            "65532:65532",
+            &container,
+            "--",
+        ])
+        .args([
+            "/usr/local/bin/mlrun",
+            "models",
+            "serve",
+            "-m",
+            "/opt/ml/model",
+        ])
+        .args([
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &port.to_string(),
+            "--env-manager",
+            "local",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Some(st) = server.try_wait().unwrap() {
+            let mut err = String::new();
+            std::io::Read::read_to_string(server.stderr.as_mut().unwrap(), &mut err).unwrap();
+            panic!("the image's server ended ({st}) before it listened: {err}");
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the image's server did not start"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let url = format!("http://127.0.0.1:{port}");
+    assert_eq!(http::get(&format!("{url}/ping")).status, 200);
+    let body =
+        br#"{"dataframe_split": {"columns": ["a", "b"], "data": [[1, 2], [3, 4], [-1, 0.5]]}}"#;
+    let reply = http::request(
+        "POST",
+        &format!("{url}/invocations"),
+        &[("Content-Type", "application/json")],
+        body,
+    );
+    assert_eq!(
+        reply.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&reply.body)
+    );
+    let input = env.path().join("in.json");
+    std::fs::write(&input, body).unwrap();
+    let host = env
+        .command(env!("CARGO_BIN_EXE_mlrun"))
+        .args([
+            "models",
+            "predict",
+            "-m",
+            model.to_str().unwrap(),
+            "-i",
+            input.to_str().unwrap(),
+        ])
+        .args(["--env-manager", "local"])
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                python.parent().unwrap().display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .output()
+        .unwrap();
+    assert!(
+        host.status.success(),
+        "{}",
+        String::from_utf8_lossy(&host.stderr)
+    );
+    let theirs: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
+    let ours: serde_json::Value = serde_json::from_slice(&host.stdout).unwrap();
+    assert_eq!(theirs, ours);
+
+    unsafe { libc::kill(-(server.id() as i32), libc::SIGTERM) };
+    let _ = server.wait();
     sh(&["rm", &container]);
     sh(&["rmi", "-f", &image]);
 }
