@@ -23,13 +23,19 @@ struct Running {
 }
 
 fn start(extra: &[&str]) -> Running {
+    start_on(None, extra)
+}
+
+/// A server over `backend` (a database URI), or over a new folder.
+fn start_on(backend: Option<&str>, extra: &[&str]) -> Running {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("mlruns");
+    let backend = backend.map_or_else(|| store.to_string_lossy().into_owned(), str::to_string);
     let artifacts = dir.path().join("mlartifacts");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mlrun"));
     cmd.arg("server")
         .arg("--backend-store-uri")
-        .arg(&store)
+        .arg(&backend)
         .arg("--artifacts-destination")
         .arg(&artifacts)
         .args(["--port", "0"])
@@ -904,4 +910,87 @@ print(json.dumps([(i.dataset.name, i.dataset.digest, i.dataset.source_type,
         (st, v["error_code"].as_str()),
         (400, Some("INVALID_PARAMETER_VALUE"))
     );
+}
+
+/// MLflow's client logs the same scenario through `mlrun server` over SQLite and over PostgreSQL
+/// (params, metrics with steps, tags, a nested run, a dataset input, an sklearn model registered
+/// with an alias), and MLflow's own database client then reads every value back from the database.
+#[test]
+fn the_client_scenario_on_sqlite_and_postgresql_reads_back_from_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = format!("sqlite:///{}", dir.path().join("mlflow.db").display());
+    let pg = common::tracking_server::postgres().database("server_scenario");
+    for (backend, read_uri) in [
+        (sqlite.clone(), sqlite.clone()),
+        (
+            pg.clone(),
+            pg.replacen("postgresql://", "postgresql+psycopg2://", 1),
+        ),
+    ] {
+        let server = start_on(Some(&backend), &[]);
+        let exp = unique("db");
+        let model = unique("dbm");
+        let script = format!(
+            r#"
+import json, mlflow, pandas as pd
+from sklearn.linear_model import LinearRegression
+mlflow.set_experiment("{exp}")
+with mlflow.start_run(run_name="parent") as p:
+    mlflow.log_params({{"lr": "0.1", "layers": "3"}})
+    for i, v in enumerate([0.9, 0.5, float("nan"), 0.25]):
+        mlflow.log_metric("loss", v, step=i)
+    mlflow.set_tag("team", "ü")
+    mlflow.log_input(mlflow.data.from_pandas(pd.DataFrame({{"a": [1, 2]}}), name="train"), context="training")
+    with mlflow.start_run(run_name="child", nested=True) as c:
+        mlflow.log_metric("acc", 0.75)
+    info = mlflow.sklearn.log_model(LinearRegression().fit([[0], [1]], [0, 2]), name="model", registered_model_name="{model}")
+mlflow.MlflowClient().set_registered_model_alias("{model}", "champion", 1)
+print(json.dumps({{"parent": p.info.run_id, "child": c.info.run_id, "model_id": info.model_id}}))
+"#
+        );
+        let ids = run_sklearn_client(&server.url, &script);
+        let read = format!(
+            r#"
+import json, math
+from mlflow import MlflowClient
+c = MlflowClient(tracking_uri="{read_uri}", registry_uri="{read_uri}")
+p = c.get_run("{parent}")
+h = [(m.step, "nan" if math.isnan(m.value) else m.value) for m in c.get_metric_history("{parent}", "loss")]
+ch = c.get_run("{child}")
+v = c.get_model_version_by_alias("{model}", "champion")
+lm = c.get_logged_model("{model_id}")
+print(json.dumps({{"params": p.data.params, "team": p.data.tags.get("team"), "history": h,
+  "inputs": [(i.dataset.name, i.tags[0].value) for i in p.inputs.dataset_inputs],
+  "child_parent": ch.data.tags.get("mlflow.parentRunId"), "acc": ch.data.metrics.get("acc"),
+  "version": [v.version, v.run_id], "logged": [lm.name, str(lm.status), lm.source_run_id],
+  "status": [p.info.status, ch.info.status]}}))
+"#,
+            parent = ids["parent"].as_str().unwrap(),
+            child = ids["child"].as_str().unwrap(),
+            model_id = ids["model_id"].as_str().unwrap(),
+        );
+        let out = Command::new(common::tracking_server::server_python())
+            .args(["-c", &read])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{backend}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let got = last_json(&String::from_utf8_lossy(&out.stdout));
+        assert_eq!(
+            got,
+            json!({
+                "params": {"lr": "0.1", "layers": "3"}, "team": "ü",
+                "history": [[0, 0.9], [1, 0.5], [2, "nan"], [3, 0.25]],
+                "inputs": [["train", "training"]],
+                "child_parent": ids["parent"], "acc": 0.75,
+                "version": [1, ids["parent"]],
+                "logged": ["model", "READY", ids["parent"]],
+                "status": ["FINISHED", "FINISHED"]
+            }),
+            "{backend}"
+        );
+    }
 }

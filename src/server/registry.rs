@@ -213,27 +213,33 @@ fn latest_versions(s: &Server, p: &Params) -> ApiResult {
 }
 
 fn create_version(s: &Server, p: &Params) -> ApiResult {
+    let source = p.required("source")?;
+    let model_id = p.str("model_id", false)?.filter(|r| !r.is_empty());
+    // As MLflow's registry stores do: a `models:/m-…` source is stored where its logged model's
+    // files are, and a version of a logged model takes the run that made it when none is given.
+    let logged = source
+        .strip_prefix("models:/")
+        .or(model_id.as_deref())
+        .and_then(|id| s.stores.tracking().get_logged_model(id).ok());
+    let run_id = p
+        .str("run_id", false)?
+        .filter(|r| !r.is_empty())
+        .or_else(|| logged.as_ref().and_then(|m| m.source_run_id.clone()));
+    let storage_location = source
+        .starts_with("models:/")
+        .then(|| logged.map(|m| m.artifact_location))
+        .flatten();
     let v = reg(s).create_model_version(NewVersion {
         name: p.required("name")?,
-        source: p.required("source")?,
-        run_id: p.str("run_id", false)?.filter(|r| !r.is_empty()),
+        source,
+        run_id,
         tags: p.key_values("tags")?,
         description: p.str("description", false)?,
         run_link: p.str("run_link", false)?.filter(|r| !r.is_empty()),
-        model_id: p.str("model_id", false)?.filter(|r| !r.is_empty()),
-        storage_location: logged_model_location(s, &p.required("source")?),
+        model_id,
+        storage_location,
     })?;
     Ok(version_json(&v))
-}
-
-/// A `models:/m-…` source is stored where its logged model's files are, as MLflow's server does.
-fn logged_model_location(s: &Server, source: &str) -> Option<String> {
-    let id = source.strip_prefix("models:/")?;
-    s.stores
-        .tracking()
-        .get_logged_model(id)
-        .ok()
-        .map(|m| m.artifact_location)
 }
 
 fn get_version(s: &Server, p: &Params) -> ApiResult {

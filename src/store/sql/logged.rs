@@ -12,6 +12,8 @@ use crate::uri::local_path_from_uri;
 
 /// `LoggedModelStatus.READY`.
 const LOGGED_MODEL_READY: i64 = 2;
+/// `LoggedModelStatus.PENDING`: recorded, its files still to come.
+const LOGGED_MODEL_PENDING: i64 = 1;
 
 const MODEL_COLS: &str = "model_id, experiment_id, name, artifact_location, source_run_id, status, creation_timestamp_ms";
 
@@ -101,35 +103,7 @@ impl SqlStore {
             status: LOGGED_MODEL_READY,
             creation_timestamp: created_ms,
         };
-        let recorded = filled.and_then(|()| {
-            self.db.write(|tx| {
-                let exp_id = rows::experiment_id(&exp.experiment_id)?;
-                self.active_run_info(tx, run_id)?;
-                tx.execute(
-                    "INSERT INTO logged_models (model_id, experiment_id, name, artifact_location, creation_timestamp_ms, last_updated_timestamp_ms, status, lifecycle_stage, model_type, source_run_id, status_message) VALUES (?, ?, ?, ?, ?, ?, ?, 'active', NULL, ?, NULL)",
-                    &[model_id.as_str().into(), exp_id.into(), name.into(), artifact_location.as_str().into(), created_ms.into(), created_ms.into(), LOGGED_MODEL_READY.into(), run_id.into()],
-                )?;
-                for p in &run.data.params {
-                    tx.execute(
-                        "INSERT INTO logged_model_params (model_id, experiment_id, param_key, param_value) VALUES (?, ?, ?, ?)",
-                        &[model_id.as_str().into(), exp_id.into(), p.key.as_str().into(), p.value.as_str().into()],
-                    )?;
-                }
-                for key in ["mlflow.source.name", "mlflow.source.type", "mlflow.user"] {
-                    if let Some(v) = run.tag(key) {
-                        tx.execute(
-                            "INSERT INTO logged_model_tags (model_id, experiment_id, tag_key, tag_value) VALUES (?, ?, ?, ?)",
-                            &[model_id.as_str().into(), exp_id.into(), key.into(), v.into()],
-                        )?;
-                    }
-                }
-                tx.execute(
-                    "INSERT INTO inputs (input_uuid, source_type, source_id, destination_type, destination_id, step) VALUES (?, 'RUN_OUTPUT', ?, 'MODEL_OUTPUT', ?, 0)",
-                    &[crate::ids::new_run_id().into(), run_id.into(), model_id.as_str().into()],
-                )?;
-                Ok(())
-            })
-        });
+        let recorded = filled.and_then(|()| self.record_model(run, &lm));
         if let Err(e) = recorded {
             // Files nobody records are removed (the model folder is this call's own).
             if let Some(model_dir) = dir.parent() {
@@ -138,6 +112,184 @@ impl SqlStore {
             return Err(e);
         }
         Ok(lm)
+    }
+
+    /// Writes a logged model's rows in one transaction: the model, the run's params and source
+    /// tags copied onto it, and the run's `RUN_OUTPUT` row, as MLflow's `create_logged_model` and
+    /// `log_outputs` write them.
+    fn record_model(&self, run: &Run, lm: &LoggedModel) -> Result<()> {
+        let run_id = run.info.run_id.as_str();
+        let model_id = lm.model_id.as_str();
+        self.db.write(|tx| {
+            let exp_id = rows::experiment_id(&lm.experiment_id)?;
+            self.active_run_info(tx, run_id)?;
+            tx.execute(
+                "INSERT INTO logged_models (model_id, experiment_id, name, artifact_location, creation_timestamp_ms, last_updated_timestamp_ms, status, lifecycle_stage, model_type, source_run_id, status_message) VALUES (?, ?, ?, ?, ?, ?, ?, 'active', NULL, ?, NULL)",
+                &[model_id.into(), exp_id.into(), lm.name.as_str().into(), lm.artifact_location.as_str().into(), lm.creation_timestamp.into(), lm.creation_timestamp.into(), lm.status.into(), run_id.into()],
+            )?;
+            for p in &run.data.params {
+                tx.execute(
+                    "INSERT INTO logged_model_params (model_id, experiment_id, param_key, param_value) VALUES (?, ?, ?, ?)",
+                    &[model_id.into(), exp_id.into(), p.key.as_str().into(), p.value.as_str().into()],
+                )?;
+            }
+            for key in ["mlflow.source.name", "mlflow.source.type", "mlflow.user"] {
+                if let Some(v) = run.tag(key) {
+                    tx.execute(
+                        "INSERT INTO logged_model_tags (model_id, experiment_id, tag_key, tag_value) VALUES (?, ?, ?, ?)",
+                        &[model_id.into(), exp_id.into(), key.into(), v.into()],
+                    )?;
+                }
+            }
+            tx.execute(
+                "INSERT INTO inputs (input_uuid, source_type, source_id, destination_type, destination_id, step) VALUES (?, 'RUN_OUTPUT', ?, 'MODEL_OUTPUT', ?, 0)",
+                &[crate::ids::new_run_id().into(), run_id.into(), model_id.into()],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// A logged model recorded PENDING, its files to come through a server's artifact proxy.
+    pub(super) fn create_logged_model_record_impl(
+        &self,
+        run: &Run,
+        name: &str,
+    ) -> Result<LoggedModel> {
+        let run_id = run.info.run_id.as_str();
+        let exp = self.db.read(|tx| {
+            let info = self.active_run_info(tx, run_id)?;
+            self.active_experiment(tx, &info.experiment_id)
+        })?;
+        let model_id = crate::ids::new_model_id();
+        let lm = LoggedModel {
+            artifact_location: format!(
+                "{}/models/{model_id}/artifacts",
+                exp.artifact_location.trim_end_matches('/')
+            ),
+            model_id,
+            experiment_id: exp.experiment_id.clone(),
+            name: name.to_string(),
+            source_run_id: Some(run_id.to_string()),
+            status: LOGGED_MODEL_PENDING,
+            creation_timestamp: crate::clock::now_ms(),
+        };
+        self.record_model(run, &lm)?;
+        Ok(lm)
+    }
+
+    pub(super) fn finalize_logged_model_impl(
+        &self,
+        model_id: &str,
+        status: i64,
+    ) -> Result<LoggedModel> {
+        self.db.write(|tx| {
+            Self::live_model(tx, model_id)?;
+            tx.execute(
+                "UPDATE logged_models SET status = ?, last_updated_timestamp_ms = ? WHERE model_id = ?",
+                &[status.into(), crate::clock::now_ms().into(), model_id.into()],
+            )?;
+            Self::live_model(tx, model_id)
+        })
+    }
+
+    pub(super) fn list_logged_models_impl(
+        &self,
+        experiment_ids: &[String],
+    ) -> Result<Vec<LoggedModel>> {
+        let ids = experiment_ids
+            .iter()
+            .map(|id| rows::experiment_id(id))
+            .collect::<Result<Vec<i64>>>()?;
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let marks = vec!["?"; ids.len()].join(", ");
+        let params: Vec<super::db::Value> = ids.into_iter().map(Into::into).collect();
+        self.db.read(|tx| {
+            Ok(tx
+                .query(
+                    &format!("SELECT {MODEL_COLS} FROM logged_models WHERE experiment_id IN ({marks}) AND (lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted') ORDER BY creation_timestamp_ms, model_id"),
+                    &params,
+                )?
+                .iter()
+                .map(logged_model)
+                .collect())
+        })
+    }
+
+    /// MLflow's `log_inputs` for dataset inputs: a dataset row per (experiment, name, digest),
+    /// an input row per (dataset, run) with its tags; what exists already is left as it is.
+    pub(super) fn log_inputs_impl(
+        &self,
+        run_id: &str,
+        datasets: &[serde_json::Value],
+    ) -> Result<()> {
+        let text = |v: &serde_json::Value, k: &str| -> Option<String> {
+            v.get(k).and_then(|x| x.as_str()).map(str::to_string)
+        };
+        self.db.write(|tx| {
+            let info = self.active_run_info(tx, run_id)?;
+            let exp_id = rows::experiment_id(&info.experiment_id)?;
+            let mut seen = std::collections::HashSet::new();
+            for input in datasets {
+                let ds = input.get("dataset").ok_or_else(|| {
+                    StoreError::InvalidParameter(
+                        "Dataset input must have a dataset associated with it.".into(),
+                    )
+                })?;
+                let (name, digest) = (text(ds, "name").unwrap_or_default(), text(ds, "digest").unwrap_or_default());
+                if !seen.insert((name.clone(), digest.clone())) {
+                    continue;
+                }
+                let existing = tx
+                    .query_row(
+                        "SELECT dataset_uuid FROM datasets WHERE experiment_id = ? AND name = ? AND digest = ?",
+                        &[exp_id.into(), name.as_str().into(), digest.as_str().into()],
+                    )?
+                    .map(|r| r.str(0));
+                let ds_uuid = match existing {
+                    Some(u) => u,
+                    None => {
+                        let u = crate::ids::new_run_id();
+                        tx.execute(
+                            "INSERT INTO datasets (dataset_uuid, experiment_id, name, digest, dataset_source_type, dataset_source, dataset_schema, dataset_profile) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            &[
+                                u.as_str().into(),
+                                exp_id.into(),
+                                name.as_str().into(),
+                                digest.as_str().into(),
+                                text(ds, "source_type").unwrap_or_default().into(),
+                                text(ds, "source").unwrap_or_default().into(),
+                                text(ds, "schema").into(),
+                                text(ds, "profile").into(),
+                            ],
+                        )?;
+                        u
+                    }
+                };
+                let have_input = tx
+                    .query_row(
+                        "SELECT 1 FROM inputs WHERE source_type = 'DATASET' AND source_id = ? AND destination_type = 'RUN' AND destination_id = ?",
+                        &[ds_uuid.as_str().into(), run_id.into()],
+                    )?
+                    .is_some();
+                if have_input {
+                    continue;
+                }
+                let input_uuid = crate::ids::new_run_id();
+                tx.execute(
+                    "INSERT INTO inputs (input_uuid, source_type, source_id, destination_type, destination_id) VALUES (?, 'DATASET', ?, 'RUN', ?)",
+                    &[input_uuid.as_str().into(), ds_uuid.as_str().into(), run_id.into()],
+                )?;
+                for tag in input.get("tags").and_then(|t| t.as_array()).into_iter().flatten() {
+                    tx.execute(
+                        "INSERT INTO input_tags (input_uuid, name, value) VALUES (?, ?, ?)",
+                        &[input_uuid.as_str().into(), text(tag, "key").unwrap_or_default().into(), text(tag, "value").unwrap_or_default().into()],
+                    )?;
+                }
+            }
+            Ok(())
+        })
     }
 
     pub(super) fn update_logged_model_tag_impl(

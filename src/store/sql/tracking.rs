@@ -761,6 +761,22 @@ impl TrackingStore for SqlStore {
         self.find_logged_model_impl(run, name)
     }
 
+    fn list_logged_models(&self, experiment_ids: &[String]) -> Result<Vec<LoggedModel>> {
+        self.list_logged_models_impl(experiment_ids)
+    }
+
+    fn create_logged_model_record(&self, run: &Run, name: &str) -> Result<LoggedModel> {
+        self.create_logged_model_record_impl(run, name)
+    }
+
+    fn finalize_logged_model(&self, model_id: &str, status: i64) -> Result<LoggedModel> {
+        self.finalize_logged_model_impl(model_id, status)
+    }
+
+    fn log_inputs(&self, run_id: &str, datasets: &[serde_json::Value]) -> Result<()> {
+        self.log_inputs_impl(run_id, datasets)
+    }
+
     fn create_logged_model(
         &self,
         run: &Run,
