@@ -18,7 +18,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
     }
     var completions = [
         &'mlrun'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -35,6 +35,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand log-metrics 'Log several metrics (K=V...) at one step'
             cand set-tag 'Set a tag on a run'
             cand log-batch 'Stream MLflow LogBatch JSON objects (one object, or one per line) into a run'
+            cand log-input 'Record a dataset input of a run, as mlflow.log_input does'
             cand artifacts 'Log, list and download a run''s artifacts'
             cand compare 'Compare runs side by side: one row per param and metric, the best value marked'
             cand diff 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
@@ -54,7 +55,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mlrun;experiments'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -77,7 +78,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;experiments;create'= {
             cand --artifact-location 'Where the experiment''s artifacts go (a path or URI)'
             cand --tag 'A tag K=V (repeatable)'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -89,7 +90,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;experiments;list'= {
             cand --view 'view'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -106,7 +107,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --max-results 'Most experiments to return (at most 50000)'
             cand --page-token 'Token from a previous page''s `next_page_token`'
             cand --view 'view'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -117,7 +118,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;experiments;describe'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -128,7 +129,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;experiments;rename'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -139,7 +140,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;experiments;delete'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -150,7 +151,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;experiments;restore'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -161,7 +162,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;experiments;set-tag'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -172,7 +173,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;experiments;delete-tag'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -215,7 +216,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;experiments;help;help'= {
         }
         &'mlrun;runs'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -242,7 +243,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --name 'Run name [default: a random adjective-noun-number]'
             cand --parent-run-id 'Parent run, for nested runs'
             cand --tag 'A tag K=V (repeatable)'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -254,7 +255,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;runs;end'= {
             cand --status 'status'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -265,7 +266,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;runs;describe'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -286,7 +287,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --view 'Which runs: active, deleted or all'
             cand -c 'Columns to show, comma-separated: metrics.K[:min|:max|:last], params.K, tags.K, or an attribute (run_id, run_name, status, user_id, start_time, end_time, duration, experiment_id, artifact_uri) [default: run_id, run_name, status, start_time, then every metric and param]'
             cand --columns 'Columns to show, comma-separated: metrics.K[:min|:max|:last], params.K, tags.K, or an attribute (run_id, run_name, status, user_id, start_time, end_time, duration, experiment_id, artifact_uri) [default: run_id, run_name, status, start_time, then every metric and param]'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -300,7 +301,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --experiment-id 'Experiment id [env: MLFLOW_EXPERIMENT_ID]'
             cand --experiment-name 'Experiment name [env: MLFLOW_EXPERIMENT_NAME]'
             cand --view 'view'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -311,7 +312,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;runs;delete'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -322,7 +323,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;runs;restore'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -333,7 +334,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;runs;set-tag'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -344,7 +345,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;runs;delete-tag'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -357,7 +358,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;runs;rerun'= {
             cand -P 'Change a parameter K=V (repeatable); others keep their recorded values'
             cand --param-list 'Change a parameter K=V (repeatable); others keep their recorded values'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --dry-run 'Print the commands that would run and do nothing'
@@ -405,7 +406,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;log-param'= {
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -417,7 +418,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;log-params'= {
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -431,7 +432,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
             cand --step 'Step (an integer)'
             cand --timestamp 'Timestamp in milliseconds since the epoch [default: now]'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -445,7 +446,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
             cand --step 'step'
             cand --timestamp 'timestamp'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -457,7 +458,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;set-tag'= {
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -469,7 +470,25 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;log-batch'= {
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
+            cand --output 'Output format for commands that show data'
+            cand --color 'When to use colour (NO_COLOR is honoured)'
+            cand -q 'Print no status messages on stderr'
+            cand --quiet 'Print no status messages on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mlrun;log-input'= {
+            cand --run-id 'The run [env: MLFLOW_RUN_ID]'
+            cand --name 'The dataset''s name'
+            cand --source 'Where the dataset is: a path (a `local` source) or a URI (`http(s)://`, `s3://`, …)'
+            cand --digest 'The dataset''s digest [default: MLflow''s digest of a dataset known by its source: the first 8 hex digits of the SHA-256 of its name, source and schema]'
+            cand --context 'What the dataset was used for (the `mlflow.data.context` tag), e.g. training, validation'
+            cand --schema 'A JSON file with the dataset''s schema (MLflow''s `{"mlflow_colspec": [...]}`)'
+            cand --profile 'A JSON file with the dataset''s profile (e.g. `{"num_rows": 100}`)'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -480,7 +499,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;artifacts'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -497,7 +516,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;artifacts;log'= {
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
             cand --artifact-path 'Folder inside the run''s artifacts'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -509,7 +528,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;artifacts;list'= {
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -523,7 +542,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
             cand --dest 'Where to put it'
             cand --uri 'runs:/RUN_ID/path instead of --run-id and PATH'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -553,7 +572,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --tags 'Tags to show, comma-separated [default: none]'
             cand --lower-is-better 'Metrics where lower is better (by default names like loss, error, mse, time are)'
             cand --higher-is-better 'Metrics where higher is better (overrides the name-based guess)'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --only-diff 'Hide rows whose value is the same in every run'
@@ -566,7 +585,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;diff'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --no-artifacts 'Leave artifacts out (hashing large artifacts takes time)'
@@ -588,7 +607,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --system-metrics-interval 'Seconds between system metric samples'
             cand --system-metrics-samples 'Samples averaged into each logged value'
             cand --system-metrics-node-id 'Names this machine in the metric keys (`system/<node>/…`), for multi-node training'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --no-metrics 'Don''t read metrics from the output'
@@ -620,7 +639,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --system-metrics-interval 'Seconds between system metric samples'
             cand --system-metrics-samples 'Samples averaged into each logged value'
             cand --system-metrics-node-id 'Names this machine in the metric keys (`system/<node>/…`), for multi-node training'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --build-image 'Build a docker image with the project copied in (docker_env projects)'
@@ -632,7 +651,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'mlrun;metrics'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -646,7 +665,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;metrics;history'= {
             cand --x 'The x axis of the chart'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --plot 'Draw a line chart in the terminal (one series per run and key)'
@@ -669,7 +688,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --older-than 'Only remove what was deleted at least this long ago (e.g. 30d, 1d2h, 10m, 1.5h)'
             cand --run-ids 'Comma-separated run ids to remove (must be deleted)'
             cand --experiment-ids 'Comma-separated experiment ids to remove (must be deleted)'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -680,7 +699,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;doctor'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --fix 'Repair what can be repaired safely: remove staging leftovers no live writer owns, finish half-done experiment deletes, trim a metric file''s torn last line, end FAILED the runs whose supervising mlrun was killed. Everything else is only reported'
@@ -692,7 +711,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -730,7 +749,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;models;create'= {
             cand --description 'description'
             cand --tag 'A tag K=V (repeatable)'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -745,7 +764,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --order-by 'e.g. "last_updated_timestamp DESC" (repeatable)'
             cand --max-results 'max-results'
             cand --page-token 'Token from a previous page''s `next_page_token`'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -760,7 +779,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --order-by 'e.g. "last_updated_timestamp DESC" (repeatable)'
             cand --max-results 'max-results'
             cand --page-token 'Token from a previous page''s `next_page_token`'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -771,7 +790,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;describe'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -782,7 +801,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;rename'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -793,7 +812,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;delete'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -805,7 +824,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;models;set-tag'= {
             cand --model-version 'Act on this version instead of the registered model'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -817,7 +836,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;models;delete-tag'= {
             cand --model-version 'Act on this version instead of the registered model'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -830,7 +849,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;models;update'= {
             cand --description 'The new description (omit to clear it)'
             cand --model-version 'Act on this version instead of the registered model'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -843,7 +862,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;models;register'= {
             cand --tag 'A version tag K=V (repeatable)'
             cand --description 'The version''s description'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -858,7 +877,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --order-by 'e.g. "version_number DESC" (repeatable)'
             cand --max-results 'max-results'
             cand --page-token 'Token from a previous page''s `next_page_token`'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -869,7 +888,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;version'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -880,7 +899,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;set-alias'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -891,7 +910,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;delete-alias'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -902,7 +921,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;transition'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --archive-existing 'Move the other versions in Staging/Production to Archived'
@@ -914,7 +933,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;delete-version'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -926,7 +945,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;models;download'= {
             cand --dest 'Where to put the files (created when missing)'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -944,7 +963,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --input-example 'A JSON file with an input example (a list for tensors, {"columns", "data"} for a dataframe)'
             cand --python-version 'Python version for the environment files (python_env.yaml, conda.yaml), e.g. 3.11.7'
             cand --register 'Also register the logged model under this name'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -955,7 +974,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;models;inspect'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -978,7 +997,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --timeout 'Seconds a request may take before it is answered 504 (its worker is then restarted)'
             cand --batch-size 'Let one model call score up to N queued requests together (their rows joined, scored once, split back; only requests with the same columns and no params). Much higher throughput under load, for models that score each row on its own (sklearn, xgboost, …); the last digits of floating-point results may differ from scoring each request alone, as BLAS sums a larger batch in another order. Off by default'
             cand --max-body-size 'Largest request body accepted, in bytes (larger ones get 413)'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -998,7 +1017,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand -t 'The input''s format'
             cand --content-type 'The input''s format'
             cand --env-manager 'How to build the model''s Python environment (ignored for ONNX)'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -1020,7 +1039,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --baseline 'Also evaluate this model on the same data and show it beside (its metrics are not logged)'
             cand --threshold 'A gate METRIC>=VALUE (or <=, >, <, ==), repeatable: exit 3 when the model falls short'
             cand --env-manager 'How to build a python_function model''s environment (ignored for ONNX)'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -1037,7 +1056,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --mlrun-binary 'The mlrun binary to put in the image [default: this one]'
             cand -d 'The folder to write the build context into (new or empty)'
             cand --output-directory 'The folder to write the build context into (new or empty)'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -1055,7 +1074,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand -n 'The image name (and tag)'
             cand --name 'The image name (and tag)'
             cand --engine 'The engine that builds: docker, podman or buildah [default: the first found on PATH]'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -1145,7 +1164,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;ui'= {
             cand --host 'Address to listen on. Loopback by default: any other address lets everyone who can reach it read the store and rename, tag or delete its runs'
             cand --port 'Port to listen on (0 picks a free one; the URL is printed on stdout)'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --open 'Open the UI in the default browser'
@@ -1164,7 +1183,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --artifacts-destination 'Where proxied artifacts are stored'
             cand -w 'Requests handled at once'
             cand --workers 'Requests handled at once'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --serve-artifacts 'Proxy artifacts through this server (the default): new experiments get `mlflow-artifacts:/<id>` locations, stored under --artifacts-destination'
@@ -1190,7 +1209,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --chart-runs 'Runs drawn on each chart: the first N in the report''s order'
             cand -o 'Where to write the HTML report. Without it, `--output markdown|csv|json` prints the runs table on stdout instead'
             cand --out 'Where to write the HTML report. Without it, `--output markdown|csv|json` prints the runs table on stdout instead'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -1202,7 +1221,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         }
         &'mlrun;sync'= {
             cand --experiment 'Only this experiment (by name; repeatable)'
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand --dry-run 'Show what would be copied and write nothing'
@@ -1214,7 +1233,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;migrate'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -1225,7 +1244,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;completions'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -1236,7 +1255,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --version 'Print version'
         }
         &'mlrun;man'= {
-            cand --tracking-uri 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]'
+            cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'
             cand --color 'When to use colour (NO_COLOR is honoured)'
             cand -q 'Print no status messages on stderr'
@@ -1255,6 +1274,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand log-metrics 'Log several metrics (K=V...) at one step'
             cand set-tag 'Set a tag on a run'
             cand log-batch 'Stream MLflow LogBatch JSON objects (one object, or one per line) into a run'
+            cand log-input 'Record a dataset input of a run, as mlflow.log_input does'
             cand artifacts 'Log, list and download a run''s artifacts'
             cand compare 'Compare runs side by side: one row per param and metric, the best value marked'
             cand diff 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
@@ -1345,6 +1365,8 @@ set edit:completion:arg-completer[mlrun] = {|@words|
         &'mlrun;help;set-tag'= {
         }
         &'mlrun;help;log-batch'= {
+        }
+        &'mlrun;help;log-input'= {
         }
         &'mlrun;help;artifacts'= {
             cand log 'Log files and folders (a folder''s contents) into the run''s artifacts'

@@ -24,7 +24,7 @@ function __fish_mlrun_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c mlrun -n "__fish_mlrun_needs_command" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_needs_command" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_needs_command" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -43,6 +43,7 @@ complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "log-metric" -d 'Log one
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "log-metrics" -d 'Log several metrics (K=V...) at one step'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "set-tag" -d 'Set a tag on a run'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "log-batch" -d 'Stream MLflow LogBatch JSON objects (one object, or one per line) into a run'
+complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "log-input" -d 'Record a dataset input of a run, as mlflow.log_input does'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "artifacts" -d 'Log, list and download a run\'s artifacts'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "compare" -d 'Compare runs side by side: one row per param and metric, the best value marked'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "diff" -d 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
@@ -60,7 +61,7 @@ complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "migrate" -d 'Copy a fol
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c mlrun -n "__fish_mlrun_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -83,7 +84,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and not __fish_seen_subcommand_from create list search describe rename delete restore set-tag delete-tag help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l artifact-location -d 'Where the experiment\'s artifacts go (a path or URI)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l tag -d 'A tag K=V (repeatable)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from create" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -97,7 +98,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -l view -r -f -a "active\t''
 deleted\t''
 all\t''"
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -115,7 +116,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l view -r -f -a "active\t''
 deleted\t''
 all\t''"
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -126,7 +127,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -137,7 +138,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -148,7 +149,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -159,7 +160,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -170,7 +171,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -181,7 +182,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from set-tag" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from delete-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -202,7 +203,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "set-tag" -d 'Set a tag on an experiment'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "delete-tag" -d 'Delete a tag from an experiment'
 complete -c mlrun -n "__fish_mlrun_using_subcommand experiments; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and not __fish_seen_subcommand_from start end describe search list delete restore set-tag delete-tag rerun help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -229,7 +230,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l name -d 'Run name [default: a random adjective-noun-number]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l parent-run-id -d 'Parent run, for nested runs' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l tag -d 'A tag K=V (repeatable)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -241,7 +242,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -l status -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -252,7 +253,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from end" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from describe" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -273,7 +274,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcom
 deleted\t''
 all\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -s c -l columns -d 'Columns to show, comma-separated: metrics.K[:min|:max|:last], params.K, tags.K, or an attribute (run_id, run_name, status, user_id, start_time, end_time, duration, experiment_id, artifact_uri) [default: run_id, run_name, status, start_time, then every metric and param]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from search" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -289,7 +290,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l view -r -f -a "active\t''
 deleted\t''
 all\t''"
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -300,7 +301,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -311,7 +312,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -322,7 +323,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -333,7 +334,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from set-tag" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -345,7 +346,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from delete-tag" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -s P -l param-list -d 'Change a parameter K=V (repeatable); others keep their recorded values' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from rerun" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -369,7 +370,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcom
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "rerun" -d 'Run a project run again: its recorded URI, version, entry point and params (-P changes some)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand runs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -381,7 +382,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -s q -l quiet -d 
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-param" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -395,7 +396,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand log-params" -s V -l version 
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l step -d 'Step (an integer)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l timestamp -d 'Timestamp in milliseconds since the epoch [default: now]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -409,7 +410,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand log-metric" -s V -l version 
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l step -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l timestamp -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -421,7 +422,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -s q -l quiet -
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-metrics" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -433,7 +434,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -s q -l quiet -d 'P
 complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand set-tag" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -444,7 +445,25 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l name -d 'The dataset\'s name' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l source -d 'Where the dataset is: a path (a `local` source) or a URI (`http(s)://`, `s3://`, …)' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l digest -d 'The dataset\'s digest [default: MLflow\'s digest of a dataset known by its source: the first 8 hex digits of the SHA-256 of its name, source and schema]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l context -d 'What the dataset was used for (the `mlflow.data.context` tag), e.g. training, validation' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l schema -d 'A JSON file with the dataset\'s schema (MLflow\'s `{"mlflow_colspec": [...]}`)' -r -F
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l profile -d 'A JSON file with the dataset\'s profile (e.g. `{"num_rows": 100}`)' -r -F
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
+json\t'JSON in MLflow\'s REST shapes'
+csv\t'CSV with a header row'
+markdown\t'A GitHub-flavoured markdown table (for CI summaries), never cut'"
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l color -d 'When to use colour (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -s q -l quiet -d 'Print no status messages on stderr'
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -s V -l version -d 'Print version'
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -461,7 +480,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_se
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and not __fish_seen_subcommand_from log list download help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l artifact-path -d 'Folder inside the run\'s artifacts' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -473,7 +492,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_s
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -487,7 +506,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_s
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l dest -d 'Where to put it' -r -F
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l uri -d 'runs:/RUN_ID/path instead of --run-id and PATH' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand artifacts; and __fish_seen_subcommand_from download" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -507,7 +526,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l params -d 'Param
 complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l tags -d 'Tags to show, comma-separated [default: none]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l lower-is-better -d 'Metrics where lower is better (by default names like loss, error, mse, time are)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l higher-is-better -d 'Metrics where higher is better (overrides the name-based guess)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -520,7 +539,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -l summary -d 'Add 
 complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand compare" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand diff" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -541,7 +560,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l metric-pattern -d '
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l system-metrics-interval -d 'Seconds between system metric samples' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l system-metrics-samples -d 'Samples averaged into each logged value' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l system-metrics-node-id -d 'Names this machine in the metric keys (`system/<node>/…`), for multi-node training' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand exec" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -572,7 +591,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s j -l jobs -d 'How ma
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l system-metrics-interval -d 'Seconds between system metric samples' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l system-metrics-samples -d 'Samples averaged into each logged value' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l system-metrics-node-id -d 'Names this machine in the metric keys (`system/<node>/…`), for multi-node training' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -585,7 +604,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l dry-run -d 'Print th
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -l system-metrics -d 'Log system metrics while the command runs, as MLflow does: CPU, memory, disk and network as `system/…` metrics, one step per interval'
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -600,7 +619,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen
 complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and not __fish_seen_subcommand_from history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -l x -d 'The x axis of the chart' -r -f -a "step\t'The step logged with each point'
 time\t'Seconds since the run\'s first point of that metric'"
-complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_subcommand_from history" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -617,7 +636,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand metrics; and __fish_seen_sub
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l older-than -d 'Only remove what was deleted at least this long ago (e.g. 30d, 1d2h, 10m, 1.5h)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l run-ids -d 'Comma-separated run ids to remove (must be deleted)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l experiment-ids -d 'Comma-separated experiment ids to remove (must be deleted)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -628,7 +647,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand gc" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand doctor" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand doctor" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand doctor" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -640,7 +659,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand doctor" -l fix -d 'Repair wh
 complete -c mlrun -n "__fish_mlrun_using_subcommand doctor" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand doctor" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict evaluate generate-dockerfile build-docker help" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict evaluate generate-dockerfile build-docker help" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict evaluate generate-dockerfile build-docker help" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -678,7 +697,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and not __fish_seen_subcommand_from create list search describe rename delete set-tag delete-tag update register versions version set-alias delete-alias transition delete-version download log inspect serve predict evaluate generate-dockerfile build-docker help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l description -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l tag -d 'A tag K=V (repeatable)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from create" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -693,7 +712,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l order-by -d 'e.g. "last_updated_timestamp DESC" (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l max-results -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l page-token -d 'Token from a previous page\'s `next_page_token`' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from list" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -708,7 +727,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l order-by -d 'e.g. "last_updated_timestamp DESC" (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l max-results -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l page-token -d 'Token from a previous page\'s `next_page_token`' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -719,7 +738,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -730,7 +749,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -741,7 +760,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -753,7 +772,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l model-version -d 'Act on this version instead of the registered model' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -765,7 +784,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-tag" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l model-version -d 'Act on this version instead of the registered model' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -778,7 +797,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-tag" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l description -d 'The new description (omit to clear it)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l model-version -d 'Act on this version instead of the registered model' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -791,7 +810,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l tag -d 'A version tag K=V (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l description -d 'The version\'s description' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from register" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -806,7 +825,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l order-by -d 'e.g. "version_number DESC" (repeatable)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l max-results -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l page-token -d 'Token from a previous page\'s `next_page_token`' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -817,7 +836,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from versions" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -828,7 +847,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from version" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -839,7 +858,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from set-alias" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -850,7 +869,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-alias" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -862,7 +881,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from transition" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -874,7 +893,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from delete-version" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -l dest -d 'Where to put the files (created when missing)' -r -F
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from download" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -892,7 +911,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l input-example -d 'A JSON file with an input example (a list for tensors, {"columns", "data"} for a dataframe)' -r -F
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l python-version -d 'Python version for the environment files (python_env.yaml, conda.yaml), e.g. 3.11.7' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l register -d 'Also register the logged model under this name' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -903,7 +922,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from inspect" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from inspect" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from inspect" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -925,7 +944,7 @@ conda\t'Build the model\'s conda.yaml with conda, mamba or micromamba (cached)'"
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from serve" -s t -l timeout -d 'Seconds a request may take before it is answered 504 (its worker is then restarted)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from serve" -l batch-size -d 'Let one model call score up to N queued requests together (their rows joined, scored once, split back; only requests with the same columns and no params). Much higher throughput under load, for models that score each row on its own (sklearn, xgboost, …); the last digits of floating-point results may differ from scoring each request alone, as BLAS sums a larger batch in another order. Off by default' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from serve" -l max-body-size -d 'Largest request body accepted, in bytes (larger ones get 413)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from serve" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from serve" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from serve" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -945,7 +964,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 uv\t'Build the model\'s python_env.yaml with uv (cached)'
 virtualenv\t'Build the model\'s python_env.yaml as a virtualenv (with uv when on PATH; cached)'
 conda\t'Build the model\'s conda.yaml with conda, mamba or micromamba (cached)'"
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from predict" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from predict" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from predict" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -970,7 +989,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 uv\t'Build the model\'s python_env.yaml with uv (cached)'
 virtualenv\t'Build the model\'s python_env.yaml as a virtualenv (with uv when on PATH; cached)'
 conda\t'Build the model\'s conda.yaml with conda, mamba or micromamba (cached)'"
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from evaluate" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from evaluate" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from evaluate" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -985,7 +1004,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from generate-dockerfile" -l base-image -d 'The base image [default: scratch for an ONNX model (no Python at all), python:3.11-slim otherwise]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from generate-dockerfile" -l mlrun-binary -d 'The mlrun binary to put in the image [default: this one]' -r -F
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from generate-dockerfile" -s d -l output-directory -d 'The folder to write the build context into (new or empty)' -r -F
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from generate-dockerfile" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from generate-dockerfile" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from generate-dockerfile" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -1003,7 +1022,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from build-docker" -l engine -d 'The engine that builds: docker, podman or buildah [default: the first found on PATH]' -r -f -a "docker\t''
 podman\t''
 buildah\t''"
-complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from build-docker" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from build-docker" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from build-docker" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -1041,7 +1060,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subc
 complete -c mlrun -n "__fish_mlrun_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l host -d 'Address to listen on. Loopback by default: any other address lets everyone who can reach it read the store and rename, tag or delete its runs' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l port -d 'Port to listen on (0 picks a free one; the URL is printed on stdout)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand ui" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -1058,7 +1077,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l host -d 'Address 
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -s p -l port -d 'Port to listen on (0 picks a free one; the URL is printed on stdout)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l artifacts-destination -d 'Where proxied artifacts are stored' -r -F
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -s w -l workers -d 'Requests handled at once' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -1081,7 +1100,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s c -l columns -d '
 complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l metrics -d 'Metrics to chart, comma-separated [default: the first four metrics]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l chart-runs -d 'Runs drawn on each chart: the first N in the report\'s order' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s o -l out -d 'Where to write the HTML report. Without it, `--output markdown|csv|json` prints the runs table on stdout instead' -r -F
-complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand report" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -1093,7 +1112,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s q -l quiet -d 'Pr
 complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand report" -s V -l version -d 'Print version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -l experiment -d 'Only this experiment (by name; repeatable)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -1105,7 +1124,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -l dry-run -d 'Show wh
 complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand sync" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand migrate" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand migrate" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand migrate" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -1116,7 +1135,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand migrate" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand migrate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand migrate" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -1127,7 +1146,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand man" -l tracking-uri -d 'Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand man" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
 csv\t'CSV with a header row'
@@ -1138,31 +1157,32 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand man" -s V -l version -d 'Print version'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "experiments" -d 'Create, list and change experiments'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "runs" -d 'Start, end, list and change runs'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "log-param" -d 'Log one param to a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "log-params" -d 'Log several params (K=V...) to a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "log-metric" -d 'Log one metric point to a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "log-metrics" -d 'Log several metrics (K=V...) at one step'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "set-tag" -d 'Set a tag on a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "log-batch" -d 'Stream MLflow LogBatch JSON objects (one object, or one per line) into a run'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "artifacts" -d 'Log, list and download a run\'s artifacts'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "compare" -d 'Compare runs side by side: one row per param and metric, the best value marked'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "diff" -d 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "exec" -d 'Run any command inside a new run: params, source and git state, teed output, metrics from output'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "run" -d 'Run an MLflow project\'s entry point in a new run (MLproject, env managers, git, sweeps)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "metrics" -d 'Metric histories as tables or terminal charts'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "gc" -d 'Permanently remove deleted runs and experiments'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "doctor" -d 'Check a local store as MLflow reads it (leftovers of killed writes, half-moved experiments, damaged meta and metric files, links among artifacts, runs left RUNNING by a killed mlrun); --fix repairs what is safe to. Exit 0 when nothing is left to repair, 1 when problems remain'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "models" -d 'The model registry and models: register, version, alias, stage, log, download, inspect'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "ui" -d 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "server" -d 'Serve MLflow\'s tracking REST API over a store (folder or database), with the artifact proxy, for MLflow\'s own clients: point MLFLOW_TRACKING_URI at the URL it prints'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "report" -d 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "sync" -d 'Copy experiments, runs and registered models between stores (folders or servers), idempotently'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "migrate" -d 'Copy a folder store into an empty MLflow database (SQLite or PostgreSQL) or back, ids and times kept'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "experiments" -d 'Create, list and change experiments'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "runs" -d 'Start, end, list and change runs'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "log-param" -d 'Log one param to a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "log-params" -d 'Log several params (K=V...) to a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "log-metric" -d 'Log one metric point to a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "log-metrics" -d 'Log several metrics (K=V...) at one step'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "set-tag" -d 'Set a tag on a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "log-batch" -d 'Stream MLflow LogBatch JSON objects (one object, or one per line) into a run'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "log-input" -d 'Record a dataset input of a run, as mlflow.log_input does'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "artifacts" -d 'Log, list and download a run\'s artifacts'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "compare" -d 'Compare runs side by side: one row per param and metric, the best value marked'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "diff" -d 'What changed between two runs: params, metrics, tags and artifacts (by size and hash)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "exec" -d 'Run any command inside a new run: params, source and git state, teed output, metrics from output'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "run" -d 'Run an MLflow project\'s entry point in a new run (MLproject, env managers, git, sweeps)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "metrics" -d 'Metric histories as tables or terminal charts'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "gc" -d 'Permanently remove deleted runs and experiments'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "doctor" -d 'Check a local store as MLflow reads it (leftovers of killed writes, half-moved experiments, damaged meta and metric files, links among artifacts, runs left RUNNING by a killed mlrun); --fix repairs what is safe to. Exit 0 when nothing is left to repair, 1 when problems remain'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "models" -d 'The model registry and models: register, version, alias, stage, log, download, inspect'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "ui" -d 'Serve the web UI: experiments, runs, charts, compare and the registry, in a browser'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "server" -d 'Serve MLflow\'s tracking REST API over a store (folder or database), with the artifact proxy, for MLflow\'s own clients: point MLFLOW_TRACKING_URI at the URL it prints'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "report" -d 'Write a self-contained HTML report of a runs search (or print its table as markdown)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "sync" -d 'Copy experiments, runs and registered models between stores (folders or servers), idempotently'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "migrate" -d 'Copy a folder store into an empty MLflow database (SQLite or PostgreSQL) or back, ids and times kept'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c mlrun -n "__fish_mlrun_using_subcommand help; and not __fish_seen_subcommand_from experiments runs log-param log-params log-metric log-metrics set-tag log-batch log-input artifacts compare diff exec run metrics gc doctor models ui server report sync migrate completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "create" -d 'Create an experiment; prints its id'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "list" -d 'List experiments'
 complete -c mlrun -n "__fish_mlrun_using_subcommand help; and __fish_seen_subcommand_from experiments" -f -a "search" -d 'Search experiments with MLflow\'s filter grammar and order'

@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod clock;
+pub mod datasets;
 pub mod doctor;
 pub mod entities;
 pub mod error;

@@ -34,9 +34,17 @@ pub fn dumps_str(s: &str) -> String {
     out
 }
 
+/// Bodies up to this size get Python's exact reason when they are refused.
+const MAX_EXACT_BODY: usize = 1 << 20;
+/// Bytes of a body an error message quotes.
+const MAX_QUOTED: usize = 1000;
+
 /// The `repr()` of what `json.loads(body)` raises for `body`, if it raises.
 pub fn loads_error(body: &[u8]) -> Option<String> {
-    if body.starts_with(b"\xef\xbb\xbf") || non_utf8_encoding(body) {
+    // Python's exact reason costs four bytes of memory per body byte here; past this size a
+    // refused body gets the parser's own reason instead (a hostile client must not make every
+    // refusal cost hundreds of MB).
+    if body.len() > MAX_EXACT_BODY || body.starts_with(b"\xef\xbb\xbf") || non_utf8_encoding(body) {
         return None;
     }
     let text = match std::str::from_utf8(body) {
@@ -79,9 +87,13 @@ fn decode_error(body: &[u8], e: std::str::Utf8Error, surrogatepass: bool) -> Opt
         Some(_) if !(0xC2..=0xF4).contains(&lead) => (start + 1, "invalid start byte"),
         Some(n) => (start + n, "invalid continuation byte"),
     };
+    // Python's message holds the whole body; it is cut as every quote of a body is.
+    let mut quoted = repr_bytes(&body[..body.len().min(MAX_QUOTED)]);
+    if body.len() > MAX_QUOTED {
+        quoted.push('…');
+    }
     Some(format!(
-        "UnicodeDecodeError('utf-8', {}, {start}, {end}, '{reason}')",
-        repr_bytes(body)
+        "UnicodeDecodeError('utf-8', {quoted}, {start}, {end}, '{reason}')"
     ))
 }
 
@@ -288,5 +300,30 @@ impl Scanner<'_> {
                 _ => return Err(("Expecting ',' delimiter", i)),
             }
         }
+    }
+}
+
+/// Python's `json.dumps(value)` with its defaults (`ensure_ascii`, `", "` and `": "` separators,
+/// keys in the order given): what MLflow hashes for a dataset's digest.
+pub fn dumps(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => if *b { "true" } else { "false" }.into(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.to_string(),
+            (_, Some(u), _) => u.to_string(),
+            (_, _, Some(f)) => crate::pyfloat::format(f),
+            _ => n.to_string(),
+        },
+        Value::String(s) => dumps_str(s),
+        Value::Array(a) => format!("[{}]", a.iter().map(dumps).collect::<Vec<_>>().join(", ")),
+        Value::Object(o) => format!(
+            "{{{}}}",
+            o.iter()
+                .map(|(k, v)| format!("{}: {}", dumps_str(k), dumps(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }

@@ -34,7 +34,8 @@ use std::io::Write;
     max_term_width = 100
 )]
 pub struct Cli {
-    /// Tracking store: a local path, a file: URI or an http(s):// tracking server [default: ./mlruns]
+    /// Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an
+    /// http(s):// tracking server [default: ./mlruns]
     #[arg(long, global = true, env = env_vars::TRACKING_URI, value_name = "URI")]
     pub tracking_uri: Option<String>,
 

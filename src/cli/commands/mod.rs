@@ -11,6 +11,7 @@ mod exec;
 mod experiments;
 mod gc;
 mod log_batch;
+mod log_input;
 mod log_metric;
 mod log_metrics;
 mod log_param;
@@ -50,6 +51,8 @@ pub enum Command {
     SetTag(set_tag::SetTagArgs),
     /// Stream MLflow LogBatch JSON objects (one object, or one per line) into a run
     LogBatch(log_batch::LogBatchArgs),
+    /// Record a dataset input of a run, as mlflow.log_input does
+    LogInput(log_input::LogInputArgs),
     /// Log, list and download a run's artifacts
     #[command(subcommand)]
     Artifacts(artifacts::ArtifactsCmd),
@@ -103,6 +106,7 @@ pub fn dispatch(ctx: &Ctx, command: Command) -> CliResult<i32> {
         Command::LogMetrics(a) => log_metrics::cmd_log_metrics(ctx, a),
         Command::SetTag(a) => set_tag::cmd_set_tag(ctx, a),
         Command::LogBatch(a) => log_batch::cmd_log_batch(ctx, a),
+        Command::LogInput(a) => log_input::cmd_log_input(ctx, a),
         Command::Artifacts(c) => artifacts::cmd_artifacts(ctx, c),
         Command::Compare(a) => compare::cmd_compare(ctx, a),
         Command::Diff(a) => diff::cmd_diff(ctx, a),

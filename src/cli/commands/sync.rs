@@ -13,7 +13,8 @@ use std::io::IsTerminal;
 /// metric histories, tags, artifacts and parent links; models with their versions, tags,
 /// descriptions, stages and aliases.
 ///
-/// Each store is a local path, a file: URI or an http(s):// MLflow tracking server (credentials
+/// Each store is a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s)://
+/// MLflow tracking server (credentials
 /// from MLFLOW_TRACKING_USERNAME / _PASSWORD / _TOKEN). Each copied run is tagged
 /// `mlrun.sync.source=<SOURCE>#<run id>`, so syncing again copies only what is new (a run that
 /// gained points gets just those), and an interrupted sync resumes where it stopped. Experiments

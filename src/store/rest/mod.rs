@@ -703,6 +703,15 @@ impl TrackingStore for RestStore {
 
     /// Split into requests within MLflow's batch limits (as its Python client does): params, then
     /// metrics, then tags. Only the metric requests are unsafe to repeat after a 5xx.
+    fn log_inputs(&self, run_id: &str, datasets: &[serde_json::Value]) -> Result<()> {
+        self.post(
+            "runs/log-inputs",
+            json!({"run_id": run_id, "datasets": datasets}),
+            Retry::Idempotent,
+        )?;
+        Ok(())
+    }
+
     fn log_batch(
         &self,
         run_id: &str,
