@@ -98,9 +98,7 @@ def bench(binary, uri, repeat):
 
     client = MlflowClient(tracking_uri=sqlalchemy_uri(uri))
     run_id = client.create_run(EXP).info.run_id
-    mine = json.loads(run([binary, "--tracking-uri", uri, "runs", "start", "--experiment-id", EXP,
-                           "--output", "json"]).stdout)
-    my_run = mine["info"]["run_id"] if "info" in mine else mine["run_id"]
+    my_run = run([binary, "--tracking-uri", uri, "runs", "start", "--experiment-id", EXP]).stdout.decode().strip()
     out = {}
 
     out["log-metric"] = (

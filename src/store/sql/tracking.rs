@@ -81,6 +81,9 @@ fn truncated(s: &str, max: usize) -> String {
     s.chars().take(max).collect()
 }
 
+/// Metric points written by one INSERT statement (6 values each, far below both engines' limits).
+const METRIC_ROWS_PER_INSERT: usize = 500;
+
 impl SqlStore {
     /// `_get_experiment`: the experiment in one of the stages `view` admits.
     fn experiment_in(&self, tx: &mut Tx, id: &str, view: ViewType) -> Result<Experiment> {
@@ -166,22 +169,46 @@ impl SqlStore {
     /// transaction: exact duplicates (the primary key) are skipped, and only the points actually
     /// written can move a key's latest value.
     fn write_metrics(tx: &mut Tx, run_id: &str, metrics: &[Metric]) -> Result<()> {
-        let mut written: Vec<(&str, i64, i64, f64, bool)> = Vec::new();
+        // The batch's distinct points, in batch order.
+        let mut points: Vec<(&str, i64, i64, f64, bool)> = Vec::new();
         let mut seen = HashSet::new();
         for m in metrics {
             let (is_nan, value) = sanitize(m.value);
             let id = (m.key.as_str(), m.timestamp, m.step, value.to_bits(), is_nan);
-            if !seen.insert(id) {
-                continue;
-            }
-            let n = tx.execute(
-                "INSERT INTO metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                &[m.key.as_str().into(), value.into(), m.timestamp.into(), m.step.into(), is_nan.into(), run_id.into()],
-            )?;
-            if n > 0 {
-                written.push((m.key.as_str(), m.step, m.timestamp, value, is_nan));
+            if seen.insert(id) {
+                points.push((m.key.as_str(), m.step, m.timestamp, value, is_nan));
             }
         }
+        // Many rows per statement (one round trip each, which a server's latency makes count);
+        // the rows the primary key let in come back, and only those can move a latest value.
+        let mut inserted: HashSet<(String, i64, i64, u64, bool)> = HashSet::new();
+        for chunk in points.chunks(METRIC_ROWS_PER_INSERT) {
+            let rows = vec!["(?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ");
+            let mut params = Vec::with_capacity(chunk.len() * 6);
+            for &(key, step, ts, value, is_nan) in chunk {
+                params.extend([
+                    key.into(),
+                    value.into(),
+                    ts.into(),
+                    step.into(),
+                    is_nan.into(),
+                    run_id.into(),
+                ]);
+            }
+            for r in tx.query(
+                &format!("INSERT INTO metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES {rows} ON CONFLICT DO NOTHING RETURNING key, timestamp, step, value, is_nan"),
+                &params,
+            )? {
+                let value = r.opt_f64(3).unwrap_or(0.0);
+                inserted.insert((r.str(0), r.i64(1), r.i64(2), value.to_bits(), r.bool(4)));
+            }
+        }
+        let written: Vec<(&str, i64, i64, f64, bool)> = points
+            .into_iter()
+            .filter(|&(key, step, ts, value, is_nan)| {
+                inserted.contains(&(key.to_string(), ts, step, value.to_bits(), is_nan))
+            })
+            .collect();
         // The first point reaching the greatest (step, timestamp, value) of each key, as MLflow's
         // strictly-greater comparisons in batch order leave it.
         let mut best: BTreeMap<&str, (i64, i64, f64, bool)> = BTreeMap::new();
