@@ -112,6 +112,29 @@ fn compare_diff_history_report_sync_and_gc_work_on_a_database() {
     );
     assert_eq!(copied["metrics"].as_array().unwrap().len(), 3);
 
+    // The web UI reads the database: its experiments and runs.
+    let mut cmd = env.command(env!("CARGO_BIN_EXE_mlrun"));
+    cmd.args(["--tracking-uri", &uri, "ui", "--port", "0"])
+        .stderr(std::process::Stdio::null());
+    let (mut ui, url) = spawn_printing_url(cmd);
+    let url = url.trim().trim_end_matches('/').to_string();
+    let exps = http::get(&format!("{url}/api/experiments"));
+    let exps: serde_json::Value = serde_json::from_slice(&exps.body).unwrap();
+    let exp_id = exps["experiments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["experiment"]["name"] == "cmp")
+        .unwrap_or_else(|| panic!("{exps}"))["experiment"]["experiment_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let found = http::get(&format!("{url}/api/runs/search?experiment_id={exp_id}"));
+    let found = String::from_utf8_lossy(&found.body).into_owned();
+    assert!(found.contains(&a) && found.contains(&b), "{found}");
+    let _ = ui.kill();
+    let _ = ui.wait();
+
     // gc removes a deleted run for good.
     env.ok_at(&uri, &["runs", "delete", &b]);
     env.ok_at(&uri, &["gc", "--run-ids", &b]);
