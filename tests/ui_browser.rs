@@ -62,6 +62,7 @@ impl Browser {
             .port();
         let driver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
+            .arg(format!("--log-path={}", driver_log(port).display()))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -209,15 +210,50 @@ impl Drop for Browser {
     }
 }
 
-/// One WebDriver call; returns `value` (errors come back as a value with `error`).
+/// Where chromedriver on `port` logs (read back when it drops a connection).
+fn driver_log(port: u16) -> PathBuf {
+    std::env::temp_dir().join(format!("mlrun-chromedriver-{port}.log"))
+}
+
+/// One WebDriver call; returns `value` (errors come back as a value with `error`). A connection
+/// chromedriver drops without an answer is tried once more (seen only under a fully loaded
+/// machine); a second drop fails with the end of chromedriver's log.
 fn wd(base: &str, method: &str, path: &str, body: Option<Value>) -> Value {
     let body = body.map(|b| b.to_string()).unwrap_or_default();
-    let r = request(
-        method,
-        &format!("{base}{path}"),
-        &[("Content-Type", "application/json")],
-        body.as_bytes(),
-    );
+    let send = || {
+        std::panic::catch_unwind(|| {
+            request(
+                method,
+                &format!("{base}{path}"),
+                &[("Content-Type", "application/json")],
+                body.as_bytes(),
+            )
+        })
+    };
+    let r = match send() {
+        Ok(r) => r,
+        Err(_) => {
+            std::thread::sleep(Duration::from_secs(1));
+            send().unwrap_or_else(|_| {
+                let port: u16 = base
+                    .rsplit(':')
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .unwrap_or(0);
+                let log = std::fs::read_to_string(driver_log(port)).unwrap_or_default();
+                let tail: String = log
+                    .lines()
+                    .rev()
+                    .take(30)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                panic!("chromedriver dropped {method} {path} twice; its log ends:\n{tail}")
+            })
+        }
+    };
     let v: Value = serde_json::from_slice(&r.body).unwrap_or(Value::Null);
     v.get("value").cloned().unwrap_or(v)
 }
