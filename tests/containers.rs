@@ -163,6 +163,17 @@ fn buildah() -> Option<PathBuf> {
     found.filter(|_| root)
 }
 
+/// Runs buildah with `args`, which must succeed; its stdout, trimmed.
+fn buildah_ok(buildah: &Path, args: &[&str]) -> String {
+    let o = Command::new(buildah).args(args).output().unwrap();
+    assert!(
+        o.status.success(),
+        "buildah {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).trim().to_string()
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -203,15 +214,7 @@ fn an_onnx_image_from_scratch_serves_the_scoring_protocol() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let sh = |args: &[&str]| {
-        let o = Command::new(&buildah).args(args).output().unwrap();
-        assert!(
-            o.status.success(),
-            "buildah {args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8_lossy(&o.stdout).trim().to_string()
-    };
+    let sh = |args: &[&str]| buildah_ok(&buildah, args);
     let config = sh(&[
         "inspect",
         "--format",
@@ -341,15 +344,7 @@ fn python_base(buildah: &Path) -> String {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let run = |args: &[&str]| {
-        let o = Command::new(buildah).args(args).output().unwrap();
-        assert!(
-            o.status.success(),
-            "buildah {args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8_lossy(&o.stdout).trim().to_string()
-    };
+    let run = |args: &[&str]| buildah_ok(buildah, args);
     let c = run(&["from", "scratch"]);
     run(&["add", &c, tar.to_str().unwrap(), "/"]);
     run(&[
@@ -415,15 +410,7 @@ fn an_sklearn_image_serves_the_scoring_protocol_with_its_environment_built_in() 
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let sh = |args: &[&str]| {
-        let o = Command::new(&buildah).args(args).output().unwrap();
-        assert!(
-            o.status.success(),
-            "buildah {args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8_lossy(&o.stdout).trim().to_string()
-    };
+    let sh = |args: &[&str]| buildah_ok(&buildah, args);
     let container = sh(&["from", &image]);
     let port = free_port();
     // The image's entry point, on a loopback port (buildah run shares the host's network).
