@@ -3,10 +3,12 @@
 // text nodes; no HTML string is ever parsed), so a param of "<script>" shows as text.
 'use strict';
 
-const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2',
-  '#7f7f7f', '#bcbd22', '#17becf'];
 const SVGNS = 'http://www.w3.org/2000/svg';
-const state = { keys: {}, tokens: {}, timers: [] };
+const state = { keys: {}, tokens: {}, timers: [], selected: {} };
+// The chart module (assets/charts.js): axes, tooltips, zoom, legends, downloads. Pages render once
+// it is loaded.
+let C = null;
+const chartsReady = import('/assets/charts.js').then((m) => { C = m; });
 
 // ---------- DOM helpers ----------
 function h(tag, attrs, ...kids) {
@@ -48,19 +50,14 @@ function mount(...kids) {
   const app = document.getElementById('app');
   app.replaceChildren();
   append(app, kids);
+  C.drawPending();
 }
 function setStatus(text) { document.getElementById('status').textContent = text || ''; }
 
 // ---------- formatting ----------
 function num(v) { return typeof v === 'string' ? Number(v) : v; }
 function fmtNum(v) {
-  v = num(v);
-  if (v === undefined || v === null) return '';
-  if (!isFinite(v)) return String(v);
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (a >= 1e-4 && a < 1e6) return String(Number(v.toPrecision(6)));
-  return v.toExponential(4);
+  return C.fmtValue(v);
 }
 function fmtTime(ms) {
   if (ms === null || ms === undefined) return '';
@@ -139,6 +136,7 @@ async function render() {
   if (renderQueue.busy) { renderQueue.again = true; return; }
   renderQueue.busy = true;
   try {
+    await chartsReady;
     do { renderQueue.again = false; await renderOnce(); } while (renderQueue.again);
   } finally {
     renderQueue.busy = false;
@@ -224,7 +222,11 @@ async function runsPage(expId, q) {
   const token = q.get('page') || '';
   const exp = (await api('experiments/get', { experiment_id: expId })).experiment;
   const params = { experiment_id: expId, filter, order_by: splitOrder(order), max_results: pageSize, page_token: token };
-  const go = (changes) => { location.hash = route(['exp', expId], Object.assign({ filter, order, size: pageSize, cols: q.get('cols') || undefined }, changes)); };
+  // The chart view's choices ride along in the URL, so any view can be shared as a link.
+  const carry = {};
+  for (const k of ['view', 'charts', 'x', 'log', 'smooth', 'pc', 'sx', 'sy']) if (q.get(k) !== null) carry[k] = q.get(k);
+  const view = carry.view === 'chart' ? 'chart' : 'table';
+  const go = (changes) => { location.hash = route(['exp', expId], Object.assign({ filter, order, size: pageSize, cols: q.get('cols') || undefined }, carry, changes)); };
 
   const filterIn = h('input', { type: 'text', class: 'filter', id: 'filter', value: filter, placeholder: "metrics.acc > 0.9 and params.model = 'cnn'" });
   const orderIn = h('input', { type: 'text', class: 'order', id: 'order', value: order, placeholder: 'metrics.acc DESC' });
@@ -232,7 +234,10 @@ async function runsPage(expId, q) {
   for (const el of [filterIn, orderIn]) el.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') apply(); });
   const header = [h('h1', {}, exp.name), h('div', { class: 'toolbar' },
     filterIn, orderIn, h('button', { id: 'apply', onclick: apply }, 'Search'),
-    h('button', { onclick: () => go({ filter: '', order: '', page: undefined }) }, 'Clear'))];
+    h('button', { onclick: () => go({ filter: '', order: '', page: undefined }) }, 'Clear'),
+    h('span', { class: 'views', role: 'group', 'aria-label': 'view' },
+      h('button', { id: 'view-table', 'aria-pressed': String(view === 'table'), onclick: () => go({ view: undefined, page: token || undefined }) }, 'Table'),
+      h('button', { id: 'view-chart', 'aria-pressed': String(view === 'chart'), onclick: () => go({ view: 'chart', page: token || undefined }) }, 'Charts')))];
 
   let data;
   let keys = state.keys[expId];
@@ -242,13 +247,31 @@ async function runsPage(expId, q) {
       keys = state.keys[expId] = data.keys;
     }
     let cols = q.get('cols') !== null ? q.get('cols').split(',').filter(Boolean) : defaultColumns(keys);
+    if (view === 'chart') {
+      if (!data) data = await api('runs/search', Object.assign({ columns: chartColumns(cols, chartChoices(q, keys, cols)).join(',') }, params));
+      await drawChartView(expId, q, header, data, keys, cols, go, token);
+      return;
+    }
     if (!data) data = await api('runs/search', Object.assign({ columns: cols.join(',') }, params));
     drawRuns(expId, q, header, data, keys, cols, go, token, params);
+    if (!document.body.dataset.firstTable) document.body.dataset.firstTable = String(performance.now());
   } catch (e) {
     const input = e.detail && e.detail.field === 'filter' ? filter
       : e.detail && e.detail.field && e.detail.field.startsWith('order_by') ? splitOrder(order)[Number(e.detail.field.split('.')[1])] : undefined;
     mount(header, h('div', { id: 'search-error' }, errorBox(e, input)));
   }
+}
+
+// Prev / next over the runs' page tokens, and the page size; shared by the table and chart views.
+function pagerBar(expId, token, data, go, cols, q) {
+  if (!token) state.tokens[expId] = [];
+  const stack = state.tokens[expId] || (state.tokens[expId] = []);
+  return h('div', { class: 'toolbar' },
+    h('button', { id: 'prev', disabled: !token, onclick: () => { stack.pop(); go({ page: stack[stack.length - 1], cols: cols.join(',') }); } }, '‹ Prev'),
+    h('span', { id: 'page-info' }, `${data.runs.length} runs on this page` + (token ? '' : ' (first page)')),
+    h('button', { id: 'next', disabled: !data.next_page_token, onclick: () => { stack.push(data.next_page_token); go({ page: data.next_page_token, cols: cols.join(',') }); } }, 'Next ›'),
+    h('select', { id: 'page-size', onchange: (ev) => go({ size: ev.target.value, page: undefined, cols: cols.join(',') }) },
+      ['25', '100', '500', '1000'].map((n) => h('option', { value: n, selected: n === (q.get('size') || '100') }, n + ' per page'))));
 }
 
 function defaultColumns(keys) {
@@ -266,7 +289,8 @@ function drawRuns(expId, q, header, data, keys, cols, go, token, params) {
       go({ order: `${key} ${dir}`, page: undefined, cols: cols.join(',') });
     } }, label);
   };
-  const selected = new Set();
+  // The selection outlives a re-render (the chart view charts it).
+  const selected = state.selected[expId] || (state.selected[expId] = new Set());
   const thead = h('thead', {}, h('tr', {}, h('th', {}, ''),
     sortable('Run name', 'attributes.run_name'), sortable('Created', 'attributes.start_time'),
     sortable('Status', 'attributes.status'), sortable('Duration', 'attributes.end_time'),
@@ -284,7 +308,7 @@ function drawRuns(expId, q, header, data, keys, cols, go, token, params) {
   const tbody = h('tbody');
   const row = (r, depth) => {
     const kids = children.get(r.run_id) || [];
-    const box = h('input', { type: 'checkbox', 'data-run': r.run_id, onchange: (ev) => { if (ev.target.checked) selected.add(r.run_id); else selected.delete(r.run_id); } });
+    const box = h('input', { type: 'checkbox', 'data-run': r.run_id, checked: selected.has(r.run_id), onchange: (ev) => { if (ev.target.checked) selected.add(r.run_id); else selected.delete(r.run_id); } });
     const tr = h('tr', { class: depth ? 'child' : null, 'data-run': r.run_id, 'data-parent': depth ? r.tags['mlflow.parentRunId'] : null },
       h('td', {}, box),
       h('td', { class: 'name' },
@@ -317,20 +341,15 @@ function drawRuns(expId, q, header, data, keys, cols, go, token, params) {
         } }), k)))),
       h('button', { id: 'apply-columns', onclick: () => go({ cols: Array.from(chosen).join(',') || ',', page: token || undefined }) }, 'Apply columns')));
 
-  const stack = state.tokens[expId] || (state.tokens[expId] = []);
-  const pager = h('div', { class: 'toolbar' },
-    h('button', { id: 'prev', disabled: !token, onclick: () => { stack.pop(); go({ page: stack[stack.length - 1], cols: cols.join(',') }); } }, '‹ Prev'),
-    h('span', { id: 'page-info' }, `${data.runs.length} runs on this page` + (token ? '' : ' (first page)')),
-    h('button', { id: 'next', disabled: !data.next_page_token, onclick: () => { stack.push(data.next_page_token); go({ page: data.next_page_token, cols: cols.join(',') }); } }, 'Next ›'),
-    h('select', { id: 'page-size', onchange: (ev) => go({ size: ev.target.value, page: undefined, cols: cols.join(',') }) },
-      ['25', '100', '500', '1000'].map((n) => h('option', { value: n, selected: n === (q.get('size') || '100') }, n + ' per page'))),
+  const pager = pagerBar(expId, token, data, go, cols, q);
+  pager.append(
     h('button', { id: 'compare', onclick: () => { if (selected.size >= 2) location.hash = route(['compare'], { runs: Array.from(selected).join(',') }); else setStatus('select two or more runs to compare'); } }, 'Compare selected'),
     h('button', { id: 'chart', onclick: () => {
       const ids = selected.size ? Array.from(selected) : data.runs.slice(0, 10).map((r) => r.run_id);
       const ms = cols.filter((c) => c.startsWith('metrics.')).map((c) => colName(c)[1]).slice(0, 4);
       location.hash = route(['chart'], { runs: ids.join(','), keys: (ms.length ? ms : keys.metrics.slice(0, 4)).join(',') });
-    } }, 'Chart selected'));
-  if (!token) state.tokens[expId] = [];
+    } }, 'Chart selected'),
+    h('button', { id: 'clear-selection', onclick: () => { selected.clear(); tbody.querySelectorAll('input[type=checkbox]').forEach((b) => { b.checked = false; }); } }, 'Clear selection'));
   mount(header, chooser, pager,
     h('table', { id: 'runs' }, thead, tbody),
     data.runs.length ? null : h('p', { class: 'muted', id: 'no-runs' }, 'No runs match.'),
@@ -490,106 +509,134 @@ function parseCsv(text, sep) {
 }
 
 // ---------- charts ----------
-function smooth(points, w) {
-  if (!w) return points;
-  // TensorBoard's debiased exponential moving average.
-  let last = 0; let n = 0; const out = [];
-  for (const [x, y] of points) {
-    if (!isFinite(y)) { out.push([x, y]); continue; }
-    last = last * w + (1 - w) * y; n++;
-    out.push([x, last / (1 - Math.pow(w, n))]);
-  }
-  return out;
+// The x axes a line chart offers; 'time' is the relative axis's older name in shared links.
+const X_AXES = [['step', 'step'], ['relative', 'relative time'], ['wall', 'wall time']];
+function xAxisOf(v) { return v === 'time' ? 'relative' : X_AXES.some(([k]) => k === v) ? v : 'step'; }
+function chartControls(opts, go) {
+  return h('div', { class: 'toolbar chart-controls' },
+    h('label', {}, 'x: ', h('select', { id: 'x-axis', onchange: (ev) => go({ x: ev.target.value }) },
+      X_AXES.map(([v, t]) => h('option', { value: v, selected: v === opts.x }, t)))),
+    h('label', {}, h('input', { type: 'checkbox', id: 'log-scale', checked: opts.log, onchange: (ev) => go({ log: ev.target.checked ? '1' : '' }) }), ' log scale'),
+    h('label', {}, ' smoothing ', h('input', { type: 'range', id: 'smoothing', min: 0, max: 0.99, step: 0.01, value: opts.smooth, onchange: (ev) => go({ smooth: ev.target.value }) })),
+    h('span', { class: 'muted' }, opts.smooth ? `EMA ${opts.smooth}` : ''),
+    h('span', { class: 'muted' }, 'drag to zoom, double-click to reset'));
 }
 
-// series: [{label, color, points: [[x, y]]}]
-function drawChart(title, series, opts) {
-  const W = opts.width || 460; const H = opts.height || 260; const L = 56; const R = 10; const T = 10; const B = 28;
-  const ys = (y) => (opts.log ? (y > 0 ? Math.log10(y) : NaN) : y);
-  let x0 = Infinity; let x1 = -Infinity; let y0 = Infinity; let y1 = -Infinity;
-  for (const ser of series) for (const [x, y] of ser.points) {
-    const v = ys(y);
-    if (!isFinite(x) || !isFinite(v)) continue;
-    x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, v); y1 = Math.max(y1, v);
-  }
-  const svg = s('svg', { class: 'chart', width: W, height: H, viewBox: `0 0 ${W} ${H}`, 'data-metric': title });
-  if (x0 > x1) { svg.appendChild(s('text', { x: 10, y: 20 }, 'no points to draw')); return svg; }
-  if (x0 === x1) { x0 -= 0.5; x1 += 0.5; }
-  if (y0 === y1) { y0 -= 0.5; y1 += 0.5; }
-  const sx = (x) => L + (x - x0) / (x1 - x0) * (W - L - R);
-  const sy = (v) => T + (1 - (v - y0) / (y1 - y0)) * (H - T - B);
-  for (let i = 0; i <= 4; i++) {
-    const v = y0 + (y1 - y0) * i / 4; const y = sy(v);
-    svg.appendChild(s('line', { class: 'grid', x1: L, x2: W - R, y1: y, y2: y }));
-    svg.appendChild(s('text', { x: L - 4, y: y + 3, 'text-anchor': 'end' }, opts.log ? fmtNum(Math.pow(10, v)) : fmtNum(v)));
-    const xv = x0 + (x1 - x0) * i / 4;
-    svg.appendChild(s('text', { x: sx(xv), y: H - 12, 'text-anchor': i === 0 ? 'start' : i === 4 ? 'end' : 'middle' }, fmtNum(xv)));
-  }
-  svg.appendChild(s('text', { x: W - R, y: H - 1, 'text-anchor': 'end' }, opts.x === 'time' ? 'seconds' : opts.x === 'wall' ? 'wall time (s since first point)' : 'step'));
-  svg.appendChild(s('rect', { class: 'axis', x: L, y: T, width: W - L - R, height: H - T - B, fill: 'none' }));
-  for (const ser of series) {
-    let d = ''; let pen = false; let n = 0;
-    for (const [x, y] of ser.points) {
-      const v = ys(y);
-      if (!isFinite(x) || !isFinite(v)) { pen = false; continue; }
-      d += (pen ? 'L' : 'M') + sx(x).toFixed(1) + ',' + sy(v).toFixed(1); pen = true; n++;
-    }
-    const path = s('path', { class: 'series', d: d || 'M0,0', fill: 'none', stroke: ser.color, 'stroke-width': 1.6, 'data-run': ser.runId, 'data-points': n });
-    path.appendChild(s('title', {}, ser.label));
-    svg.appendChild(path);
-    if (n === 1) { const [x, y] = ser.points.find(([a, b]) => isFinite(a) && isFinite(ys(b))); svg.appendChild(s('circle', { cx: sx(x), cy: sy(ys(y)), r: 3, fill: ser.color })); }
-  }
-  return svg;
+// Histories of `keys` for `runIds`, in requests the API accepts (at most 400 series each).
+async function histories(runIds, keys) {
+  const per = Math.max(1, Math.floor(400 / Math.max(1, keys.length)));
+  const calls = [];
+  for (let i = 0; i < runIds.length; i += per) calls.push(api('metrics/histories', { run_ids: runIds.slice(i, i + per).join(','), keys: keys.join(',') }));
+  return (await Promise.all(calls)).flatMap((d) => d.series);
 }
 
-// Draws one chart per key with every run overlaid, and redraws while any run is RUNNING.
+// One line chart per key with every run overlaid; redrawn while any run is RUNNING (only when a
+// point arrived, so a zoom or a hidden series survives an idle poll).
 async function liveCharts(into, runIds, keys, opts) {
+  const colors = new Map(runIds.map((id, i) => [id, C.color(i)]));
+  let seen = '';
   const draw = async () => {
-    const data = await api('metrics/histories', { run_ids: runIds.join(','), keys: keys.join(',') });
-    const colors = new Map(runIds.map((id, i) => [id, PALETTE[i % PALETTE.length]]));
+    const series = await histories(runIds, keys);
+    const sig = series.map((x) => x.points.length).join(',');
+    if (sig === seen) return true;
+    seen = sig;
     into.replaceChildren();
     for (const key of keys) {
-      const series = data.series.filter((x) => x.key === key).map((x) => {
-        const t0 = x.points.length ? x.points[0][1] : 0;
-        let pts = x.points.map(([step, ts, v]) => [opts.x === 'step' ? step : (ts - t0) / 1000, num(v)]);
-        if (opts.x !== 'step') pts.sort((a, b) => a[0] - b[0]);
-        pts = smooth(pts, opts.smooth);
-        return { label: `${x.run_name} (${x.run_id.slice(0, 8)})`, color: colors.get(x.run_id), points: pts, runId: x.run_id };
-      });
-      into.appendChild(h('div', { class: 'card' }, h('h3', {}, key), drawChart(key, series, opts),
-        h('div', { class: 'legend' }, series.map((x) => h('span', {}, h('i', { style: null, 'data-color': x.color }), x.label)))));
+      const lines = series.filter((x) => x.key === key).map((x) => ({
+        id: x.run_id, label: x.run_name || x.run_id.slice(0, 8), color: colors.get(x.run_id), points: x.points.map(([st, ts, v]) => [st, ts, num(v)]),
+      }));
+      into.appendChild(C.lineChart(key, lines, opts));
     }
-    // Legend swatches get their colour through the CSSOM (no inline style attribute from data).
-    into.querySelectorAll('.legend i').forEach((i) => { i.style.background = i.dataset.color; });
+    C.drawPending();
     document.body.dataset.drawn = String(Date.now());
-    return data.series.some((x) => x.status === 'RUNNING');
+    return series.some((x) => x.status === 'RUNNING');
   };
   if (await draw()) every(2000, () => draw().catch((e) => setStatus(e.message)));
+}
+
+function chartOpts(q) {
+  return { x: xAxisOf(q.get('x')), log: q.get('log') === '1', smooth: Number(q.get('smooth') || 0) };
 }
 
 async function chartPage(q) {
   const runIds = (q.get('runs') || '').split(',').filter(Boolean);
   const keys = (q.get('keys') || '').split(',').filter(Boolean);
-  const opts = { x: q.get('x') || 'step', log: q.get('log') === '1', smooth: Number(q.get('smooth') || 0) };
+  const opts = chartOpts(q);
   const runs = (await api('runs/batch', { run_ids: runIds.join(',') })).runs;
   const all = Array.from(new Set(runs.flatMap((r) => r.data.metrics.map((m) => m.key)))).sort();
   const go = (c) => { location.hash = route(['chart'], Object.assign({ runs: runIds.join(','), keys: keys.join(','), x: opts.x, log: opts.log ? '1' : '', smooth: opts.smooth || '' }, c)); };
   const chosen = new Set(keys);
-  const controls = h('div', { class: 'toolbar' },
-    h('label', {}, 'x: ', h('select', { id: 'x-axis', onchange: (ev) => go({ x: ev.target.value }) },
-      [['step', 'step'], ['time', 'relative time']].map(([v, t]) => h('option', { value: v, selected: v === opts.x }, t)))),
-    h('label', {}, h('input', { type: 'checkbox', id: 'log-scale', checked: opts.log, onchange: (ev) => go({ log: ev.target.checked ? '1' : '' }) }), ' log scale'),
-    h('label', {}, ' smoothing ', h('input', { type: 'range', id: 'smoothing', min: 0, max: 0.99, step: 0.01, value: opts.smooth, onchange: (ev) => go({ smooth: ev.target.value }) })),
-    h('span', { class: 'muted' }, opts.smooth ? `EMA ${opts.smooth}` : ''));
   const picker = h('div', { class: 'columns' }, all.map((k) => h('label', {}, h('input', { type: 'checkbox', 'data-key': k, checked: chosen.has(k), onchange: (ev) => {
     if (ev.target.checked) chosen.add(k); else chosen.delete(k);
     go({ keys: Array.from(chosen).join(',') });
   } }), k)));
   const charts = h('div', { class: 'grid', id: 'charts' });
   mount(h('h1', {}, 'Metrics'), h('p', {}, runs.map((r, i) => [i ? ', ' : '', link(route(['run', r.info.run_id]), r.info.run_name || r.info.run_id)])),
-    controls, picker, charts);
+    chartControls(opts, go), picker, charts);
   if (keys.length) await liveCharts(charts, runIds, keys, opts);
   else charts.appendChild(h('p', { class: 'muted' }, 'Pick metrics above.'));
+}
+
+// ---------- experiment chart view ----------
+// What the chart view draws, from the URL: line charts (`charts`), parallel-coordinates columns
+// (`pc`) and the scatter's axes (`sx`, `sy`).
+function chartChoices(q, keys, cols) {
+  const list = (k, dflt) => (q.get(k) !== null ? q.get(k).split(',').filter(Boolean) : dflt);
+  const metricCols = cols.filter((c) => c.startsWith('metrics.')).map((c) => colName(c)[1]);
+  const metrics = list('charts', (metricCols.length ? metricCols : keys.metrics).slice(0, 4));
+  const pc = list('pc', cols.filter((c) => c.startsWith('params.')).slice(0, 4).concat(cols.filter((c) => c.startsWith('metrics.')).slice(0, 3)));
+  const numericCols = keys.params.map((k) => 'params.' + k).concat(keys.metrics.map((k) => 'metrics.' + k));
+  const sx = q.get('sx') || numericCols[0] || ''; const sy = q.get('sy') || (keys.metrics.length ? 'metrics.' + keys.metrics[0] : '');
+  return { metrics, pc, sx, sy, numericCols };
+}
+function chartColumns(cols, ch) {
+  return Array.from(new Set(cols.concat(ch.metrics.map((k) => 'metrics.' + k), ch.pc, [ch.sx, ch.sy].filter(Boolean))));
+}
+function cellValue(r, col) {
+  const [ent, key] = colName(col);
+  const v = (r[ent] || {})[key];
+  return ent === 'metrics' && v !== undefined ? num(v) : v;
+}
+
+async function drawChartView(expId, q, header, data, keys, cols, go, token) {
+  const ch = chartChoices(q, keys, cols);
+  const opts = chartOpts(q);
+  const selected = state.selected[expId] || new Set();
+  const pageIds = new Set(data.runs.map((r) => r.run_id));
+  const picked = Array.from(selected).filter((id) => pageIds.has(id));
+  const runs = picked.length ? data.runs.filter((r) => selected.has(r.run_id)) : data.runs;
+  const colors = new Map(runs.map((r, i) => [r.run_id, C.color(i)]));
+  const label = (r) => r.run_name || r.run_id.slice(0, 8);
+  const toggles = (id, all, chosen, param, label) => h('details', { class: 'columns-chooser', id }, h('summary', {}, `${label} (${chosen.length})`),
+    h('div', { class: 'columns' }, all.map((k) => h('label', {}, h('input', { type: 'checkbox', 'data-key': k, checked: chosen.includes(k), onchange: (ev) => {
+      const next = ev.target.checked ? chosen.concat([k]) : chosen.filter((x) => x !== k);
+      go({ [param]: next.join(',') || ',' });
+    } }), k))));
+  const lines = h('div', { class: 'grid', id: 'charts' });
+  const bars = h('div', { class: 'grid', id: 'bars' });
+  for (const key of ch.metrics) {
+    bars.appendChild(C.barChart(key + ' (latest)', runs.map((r) => ({ id: r.run_id, label: label(r), color: colors.get(r.run_id), value: cellValue(r, 'metrics.' + key) }))));
+  }
+  const pick = (id, cur, list, key) => h('select', { id, onchange: (ev) => go({ [key]: ev.target.value }) }, list.map((a) => h('option', { value: a, selected: a === cur }, a)));
+  const scatter = C.scatterChart('Scatter', runs.map((r) => ({ id: r.run_id, label: label(r), color: colors.get(r.run_id), x: Number(cellValue(r, ch.sx)), y: Number(cellValue(r, ch.sy)) })), ch.sx, ch.sy, { id: 'scatter' });
+  const kept = h('p', { class: 'muted', id: 'pc-kept' });
+  const showKept = (ids) => {
+    const names = runs.filter((r) => ids.includes(r.run_id)).map(label);
+    kept.textContent = `${ids.length} of ${runs.length} runs in range` + (ids.length < runs.length ? ': ' + names.slice(0, 30).join(', ') + (names.length > 30 ? ' …' : '') : '');
+    kept.dataset.runs = ids.join(',');
+  };
+  const pcRows = runs.map((r) => ({ id: r.run_id, label: label(r), color: colors.get(r.run_id), values: Object.fromEntries(ch.pc.map((c) => [c, cellValue(r, c)])) }));
+  const parallel = C.parallelChart('Parallel coordinates', ch.pc.map((c) => ({ key: c, label: c })), pcRows, { id: 'parallel', onFilter: showKept });
+  showKept(runs.map((r) => r.run_id));
+  const allCols = ['metrics', 'params'].flatMap((ent) => keys[ent].map((k) => `${ent}.${k}`));
+  mount(header, pagerBar(expId, token, data, go, cols, q),
+    h('p', { class: 'muted', id: 'chart-runs' }, picked.length ? `${picked.length} selected runs` : `the ${runs.length} runs on this page (select runs in the table to chart only those)`),
+    chartControls(opts, go), toggles('chart-metrics', keys.metrics, ch.metrics, 'charts', 'Metrics charted'),
+    h('h2', {}, 'History'), lines,
+    h('h2', {}, 'Latest values'), bars,
+    h('h2', {}, 'Scatter'), h('div', { class: 'toolbar' }, 'x ', pick('scatter-x', ch.sx, ch.numericCols, 'sx'), ' y ', pick('scatter-y', ch.sy, ch.numericCols, 'sy')), scatter,
+    h('h2', {}, 'Parallel coordinates'), toggles('pc-columns', allCols, ch.pc, 'pc', 'Axes'), parallel, kept);
+  if (ch.metrics.length && runs.length) await liveCharts(lines, runs.map((r) => r.run_id), ch.metrics, opts);
 }
 
 // ---------- compare ----------
@@ -632,32 +679,12 @@ async function comparePage(q) {
   const go = (c) => { location.hash = route(['compare'], Object.assign({ runs: runIds.join(','), only: only ? '1' : '', sx: xSel, sy: ySel }, c)); };
   const pick = (id, cur, list, key) => h('select', { id, onchange: (ev) => go({ [key]: ev.target.value }) }, list.map((a) => h('option', { value: a, selected: a === cur }, a)));
   const get = (r, ax) => { const [ent, key] = colName(ax); return num(val(ent === 'params' ? r.data.params : r.data.metrics, key)); };
-  const scatter = drawScatter(runs.map((r, i) => ({ label: r.info.run_name || r.info.run_id, x: Number(get(r, xSel)), y: Number(get(r, ySel)), color: PALETTE[i % 10], runId: r.info.run_id })), xSel, ySel);
+  const scatter = C.scatterChart('Scatter', runs.map((r, i) => ({ label: r.info.run_name || r.info.run_id, x: Number(get(r, xSel)), y: Number(get(r, ySel)), color: C.color(i), id: r.info.run_id })), xSel, ySel, { id: 'scatter' });
   mount(h('h1', {}, `Compare ${runs.length} runs`),
     h('div', { class: 'toolbar' },
       h('label', {}, h('input', { type: 'checkbox', id: 'only-diff', checked: only, onchange: (ev) => go({ only: ev.target.checked ? '1' : '' }) }), ' only differences'),
       link(route(['chart'], { runs: runIds.join(','), keys: metricKeys.slice(0, 4).join(',') }), 'chart these runs')),
     table, h('h2', {}, 'Scatter'), h('div', { class: 'toolbar' }, 'x ', pick('scatter-x', xSel, axes, 'sx'), ' y ', pick('scatter-y', ySel, metricKeys.map((k) => 'metrics.' + k), 'sy')), scatter);
-}
-
-function drawScatter(points, xl, yl) {
-  const W = 520; const H = 320; const L = 56; const R = 14; const T = 10; const B = 30;
-  const ok = points.filter((p) => isFinite(p.x) && isFinite(p.y));
-  const svg = s('svg', { class: 'chart', id: 'scatter', width: W, height: H, viewBox: `0 0 ${W} ${H}` });
-  if (!ok.length) { svg.appendChild(s('text', { x: 10, y: 20 }, 'no numeric values to plot')); return svg; }
-  let [x0, x1, y0, y1] = [Math.min(...ok.map((p) => p.x)), Math.max(...ok.map((p) => p.x)), Math.min(...ok.map((p) => p.y)), Math.max(...ok.map((p) => p.y))];
-  if (x0 === x1) { x0 -= 0.5; x1 += 0.5; } if (y0 === y1) { y0 -= 0.5; y1 += 0.5; }
-  const sx = (x) => L + (x - x0) / (x1 - x0) * (W - L - R); const sy = (y) => T + (1 - (y - y0) / (y1 - y0)) * (H - T - B);
-  svg.appendChild(s('rect', { class: 'axis', x: L, y: T, width: W - L - R, height: H - T - B, fill: 'none' }));
-  svg.appendChild(s('text', { x: L, y: H - 14 }, fmtNum(x0))); svg.appendChild(s('text', { x: W - R, y: H - 14, 'text-anchor': 'end' }, fmtNum(x1)));
-  svg.appendChild(s('text', { x: L - 4, y: H - B, 'text-anchor': 'end' }, fmtNum(y0))); svg.appendChild(s('text', { x: L - 4, y: T + 8, 'text-anchor': 'end' }, fmtNum(y1)));
-  svg.appendChild(s('text', { x: (W + L) / 2, y: H - 2, 'text-anchor': 'middle' }, xl)); svg.appendChild(s('text', { x: 4, y: T + 8 }, yl));
-  for (const p of ok) {
-    const c = s('circle', { class: 'point', cx: sx(p.x), cy: sy(p.y), r: 5, fill: p.color, 'data-run': p.runId });
-    c.appendChild(s('title', {}, `${p.label}: ${fmtNum(p.x)}, ${fmtNum(p.y)}`));
-    svg.appendChild(c);
-  }
-  return svg;
 }
 
 // ---------- registry ----------

@@ -20,6 +20,8 @@ use std::path::Path;
 /// The pages and their scripts, embedded at build time.
 pub const INDEX_HTML: &str = include_str!("../../assets/ui/index.html");
 pub const APP_JS: &str = include_str!("../../assets/ui/app.js");
+/// The chart library (an ES module app.js imports: axes, zoom, tooltips, downloads).
+pub const CHARTS_JS: &str = include_str!("../../assets/ui/charts.js");
 pub const STYLE_CSS: &str = include_str!("../../assets/ui/style.css");
 
 /// Header every write must carry: browsers only send a custom header cross-origin after a CORS
@@ -212,6 +214,7 @@ impl Ui<'_> {
         match (req.method, req.path) {
             ("GET" | "HEAD", "/" | "/index.html") => Ok(page(INDEX_HTML, "text/html")),
             ("GET" | "HEAD", "/assets/app.js") => Ok(page(APP_JS, "text/javascript")),
+            ("GET" | "HEAD", "/assets/charts.js") => Ok(page(CHARTS_JS, "text/javascript")),
             ("GET" | "HEAD", "/assets/style.css") => Ok(page(STYLE_CSS, "text/css")),
             ("GET", "/api/experiments") => self.experiments(),
             ("GET", "/api/experiments/get") => {
