@@ -363,6 +363,35 @@ fn pages_are_embedded_and_locked_down() {
 }
 
 #[test]
+fn chart_module_is_served_and_locked_down() {
+    let env = TestEnv::new();
+    env.ok(&["experiments", "create", "e"]);
+    let ui = UiServer::start(&env.store());
+    let r = get(&format!("{}/assets/charts.js", ui.url));
+    assert_eq!(r.status, 200);
+    assert!(r
+        .header("Content-Type")
+        .unwrap()
+        .starts_with("text/javascript"));
+    let js = r.text();
+    assert!(js.contains("export function lineChart"));
+    for bad in [
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+    ] {
+        assert!(!js.contains(bad), "charts.js uses {bad}");
+    }
+    let t = js.replace("http://www.w3.org/2000/svg", "");
+    assert!(!t.contains("https://") && !t.contains("http://"));
+    // app.js loads it from this server only.
+    let app = get(&format!("{}/assets/app.js", ui.url)).text();
+    assert!(app.contains("import('/assets/charts.js')"));
+}
+
+#[test]
 fn ui_refuses_a_busy_port_and_a_bad_host() {
     let env = TestEnv::new();
     let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -548,4 +577,152 @@ fn api_registry_pages() {
         pages("registry/model?name=a&", "versions", "/version"),
         [vec!["\"3\"", "\"2\""], vec!["\"1\""]]
     );
+}
+
+/// A model logged by MLflow 3 (sklearn, with a signature and an input example): the run page's
+/// endpoint reports its flavors, signature and example as MLflow wrote them.
+#[test]
+fn logged_model_details_come_from_its_mlmodel() {
+    let env = TestEnv::new();
+    let store = env.store();
+    let out = common::run_python(
+        &common::mlflow_sklearn_python(),
+        &store,
+        r#"
+import json, mlflow, numpy as np
+from sklearn.linear_model import LinearRegression
+X = np.array([[1.0, 2.0], [2.0, 1.0], [3.0, 4.0]]); y = np.array([1.0, 2.0, 3.0])
+mlflow.set_experiment("models")
+with mlflow.start_run() as run:
+    info = mlflow.sklearn.log_model(LinearRegression().fit(X, y), name="reg", input_example=X[:2])
+print(json.dumps({"run_id": run.info.run_id, "model_id": info.model_id}))
+"#,
+    );
+    let ids: Value = serde_json::from_str(out.trim().lines().last().unwrap()).unwrap();
+    let ui = UiServer::start(&store);
+    let model_id = ids["model_id"].as_str().unwrap();
+    let r = get(&format!(
+        "{}/api/logged-models/get?model_id={model_id}",
+        ui.url
+    ));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = r.json();
+    assert_eq!(v["model"]["name"], "reg");
+    assert_eq!(v["model"]["source_run_id"], ids["run_id"]);
+    let flavors: Vec<&str> = v["flavors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        flavors.contains(&"sklearn") && flavors.contains(&"python_function"),
+        "{flavors:?}"
+    );
+    let inputs: Value = serde_json::from_str(v["signature"]["inputs"].as_str().unwrap()).unwrap();
+    assert_eq!(inputs[0]["type"], "tensor", "{inputs}");
+    let example: Value =
+        serde_json::from_str(v["input_example"]["text"].as_str().unwrap()).unwrap();
+    assert_eq!(example, serde_json::json!([[1.0, 2.0], [2.0, 1.0]]));
+    // An unknown id is the store's own not-found.
+    let r = get(&format!("{}/api/logged-models/get?model_id=m-nope", ui.url));
+    assert_eq!(r.status, 404, "{}", r.text());
+}
+
+/// The registry page's in-place edits: aliases, stages and tags written through the registry's
+/// checked writes (only with the write header), read back by MLflow's own client.
+#[test]
+fn registry_edits_in_place_reach_mlflow() {
+    let env = TestEnv::new();
+    let model = common::model_dir(env.path(), "r");
+    let model = model.to_str().unwrap();
+    env.ok(&["models", "register", model, "clf"]);
+    env.ok(&["models", "register", model, "clf"]);
+    let ui = UiServer::start(&env.store());
+    let w = |path: &str, body: Value, headers: &[(&str, &str)]| {
+        request(
+            "POST",
+            &format!("{}/api/registry/{path}", ui.url),
+            headers,
+            body.to_string().as_bytes(),
+        )
+    };
+    let hdr = [("X-Mlrun-Write", "1"), ("Content-Type", "application/json")];
+    let before = env.snapshot();
+    let r = w(
+        "set-alias",
+        serde_json::json!({"name": "clf", "alias": "champion", "version": 1}),
+        &[("Content-Type", "text/plain")],
+    );
+    assert_eq!(r.status, 403);
+    assert_eq!(env.snapshot(), before, "a refused write changed the store");
+    let ok = |path: &str, body: Value| {
+        let r = w(path, body, &hdr);
+        assert_eq!(r.status, 200, "{path}: {}", r.text());
+    };
+    ok(
+        "set-alias",
+        serde_json::json!({"name": "clf", "alias": "champion", "version": 1}),
+    );
+    ok(
+        "set-alias",
+        serde_json::json!({"name": "clf", "alias": "old", "version": "2"}),
+    );
+    ok(
+        "delete-alias",
+        serde_json::json!({"name": "clf", "alias": "old"}),
+    );
+    ok(
+        "transition",
+        serde_json::json!({"name": "clf", "version": 2, "stage": "Production"}),
+    );
+    ok(
+        "set-version-tag",
+        serde_json::json!({"name": "clf", "version": 2, "key": "validated", "value": "yes"}),
+    );
+    ok(
+        "set-version-tag",
+        serde_json::json!({"name": "clf", "version": 2, "key": "gone", "value": "x"}),
+    );
+    ok(
+        "delete-version-tag",
+        serde_json::json!({"name": "clf", "version": 2, "key": "gone"}),
+    );
+    ok(
+        "set-model-tag",
+        serde_json::json!({"name": "clf", "key": "team", "value": HOSTILE}),
+    );
+    // MLflow's own checks, as MLflow words them: a reserved alias, a version that is not one.
+    let r = w(
+        "set-alias",
+        serde_json::json!({"name": "clf", "alias": "latest", "version": 1}),
+        &hdr,
+    );
+    assert_eq!(r.status, 400, "{}", r.text());
+    let r = w(
+        "transition",
+        serde_json::json!({"name": "clf", "version": 9, "stage": "Staging"}),
+        &hdr,
+    );
+    assert_eq!(r.status, 404, "{}", r.text());
+    let out = common::run_python(
+        &common::mlflow_python(),
+        &env.store(),
+        r#"
+import json
+from mlflow import MlflowClient
+c = MlflowClient()
+v1 = c.get_model_version_by_alias("clf", "champion")
+v2 = c.get_model_version("clf", "2")
+m = c.get_registered_model("clf")
+print(json.dumps({"champion": str(v1.version), "stage": v2.current_stage, "tags": v2.tags,
+                  "aliases": {k: str(v) for k, v in m.aliases.items()}, "model_tags": m.tags}))
+"#,
+    );
+    let v: Value = serde_json::from_str(out.trim().lines().last().unwrap()).unwrap();
+    assert_eq!(v["champion"], "1");
+    assert_eq!(v["stage"], "Production");
+    assert_eq!(v["tags"], serde_json::json!({"validated": "yes"}));
+    assert_eq!(v["aliases"], serde_json::json!({"champion": "1"}));
+    assert_eq!(v["model_tags"], serde_json::json!({"team": HOSTILE}));
 }

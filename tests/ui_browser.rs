@@ -180,6 +180,26 @@ impl Browser {
         );
     }
 
+    /// Resizes the browser window (the page's width follows).
+    fn set_size(&self, width: u32, height: u32) {
+        self.cmd(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": width, "height": height })),
+        );
+    }
+
+    /// Real mouse input (WebDriver actions); coordinates are the viewport's.
+    fn mouse(&self, steps: Value) {
+        self.cmd(
+            "POST",
+            "/actions",
+            Some(json!({"actions": [{"type": "pointer", "id": "mouse",
+                "parameters": {"pointerType": "mouse"}, "actions": steps}]})),
+        );
+        self.cmd("DELETE", "/actions", None);
+    }
+
     /// An open alert's text, if any (a hostile value that ran would open one).
     fn alert(&self) -> Option<String> {
         let v = self.cmd("GET", "/alert/text", None);
@@ -674,4 +694,508 @@ fn browser_run_page_hostile_values_artifacts_nesting_and_live_points() {
         "clf"
     );
     b.screenshot("registry");
+}
+
+/// Where a data point is drawn, in viewport coordinates: the chart's frame carries its data range.
+fn point_at(b: &Browser, frame: &str, x: f64, y: f64) -> (f64, f64) {
+    let v = b.js(&format!(
+        "var f = document.querySelector({}); f.scrollIntoView({{block: 'center'}}); var r = f.getBoundingClientRect(), d = f.dataset; \
+         return [r.left + ({x} - d.x0) / (d.x1 - d.x0) * r.width, r.top + (1 - ({y} - d.y0) / (d.y1 - d.y0)) * r.height];",
+        serde_json::to_string(frame).unwrap()
+    ));
+    (v[0].as_f64().unwrap(), v[1].as_f64().unwrap())
+}
+
+fn move_to(x: f64, y: f64) -> Value {
+    json!({"type": "pointerMove", "duration": 0, "origin": "viewport", "x": x.round() as i64, "y": y.round() as i64})
+}
+
+/// A tick step is 1, 2, 2.5 or 5 times a power of ten.
+fn is_nice_step(step: f64) -> bool {
+    let mag = 10f64.powf(step.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .any(|m| ((step / mag) - m).abs() < 1e-6)
+}
+
+#[test]
+fn browser_charts_fit_nice_ticks_tooltips_zoom_and_brushing_at_three_widths() {
+    let _one = one_browser_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("mlruns");
+    gen_store(&store, 60);
+    let ui = UiServer::start(&store);
+    let b = Browser::start();
+
+    // Three runs ticked in the table, then the chart view: one line per ticked run per metric.
+    b.goto(&format!(
+        "{}/#/exp/{EXP}?size=25&cols=metrics.m0,metrics.m1,params.p0,params.p1",
+        ui.url
+    ));
+    b.wait(
+        "runs",
+        "document.querySelectorAll('#runs tbody tr').length === 25",
+    );
+    assert!(b
+        .js("return Number(document.body.dataset.firstTable) > 0")
+        .as_bool()
+        .unwrap());
+    for i in [2, 5, 9] {
+        b.click(&format!(
+            "#runs tbody tr:nth-child({i}) input[type=checkbox]"
+        ));
+    }
+    let picked: Vec<String> = b
+        .js("return Array.from(document.querySelectorAll('#runs tbody input:checked')).map(i => i.dataset.run)")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(picked.len(), 3);
+    b.click("#view-chart");
+    b.wait(
+        "chart view",
+        "document.querySelectorAll('#charts svg[data-metric=\"m1\"] path.series').length === 3",
+    );
+    assert!(b
+        .js("return location.hash.includes('view=chart') && Number(document.body.dataset.firstChart) > 0")
+        .as_bool()
+        .unwrap());
+    assert_eq!(
+        b.js("return Array.from(document.querySelectorAll('#charts .chart-card')).map(c => c.dataset.metric)"),
+        json!(["m0", "m1"])
+    );
+    let histories = common::http::get(&format!(
+        "{}/api/metrics/histories?run_ids={}&keys=m0,m1",
+        ui.url,
+        picked.join(",")
+    ))
+    .json();
+    let points = |run: &str, key: &str| -> Vec<Value> {
+        histories["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["run_id"] == run && s["key"] == key)
+            .unwrap()["points"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    for key in ["m0", "m1"] {
+        let paths = b.js(&format!("return Array.from(document.querySelectorAll('#charts svg[data-metric=\"{key}\"] path.series')).map(p => [p.dataset.run, Number(p.dataset.points)])"));
+        let mut runs = Vec::new();
+        for p in paths.as_array().unwrap() {
+            let run = p[0].as_str().unwrap();
+            assert_eq!(
+                p[1].as_u64().unwrap() as usize,
+                points(run, key).len(),
+                "{p}"
+            );
+            runs.push(run.to_string());
+        }
+        runs.sort();
+        let mut want = picked.clone();
+        want.sort();
+        assert_eq!(runs, want);
+    }
+    // Bars of the latest values: one per run.
+    assert_eq!(
+        b.js("return Array.from(document.querySelectorAll('#bars .chart-card')).map(c => c.querySelectorAll('rect.bar').length)"),
+        json!([3, 3])
+    );
+
+    for width in [800u32, 1280, 1920] {
+        b.set_size(width, 1000);
+        b.wait(
+            &format!("redrawn at {width}"),
+            &format!("window.innerWidth <= {width} && Array.from(document.querySelectorAll('.chart-plot')).every(p => p.querySelector('svg') && p.querySelector('svg').viewBox.baseVal.width === Math.floor(p.clientWidth))"),
+        );
+        // Nothing drawn leaves its card, and no card leaves the page.
+        let out = b.js(
+            "var out = []; var page = document.documentElement.clientWidth;
+             for (const card of document.querySelectorAll('.chart-card')) {
+               const c = card.getBoundingClientRect();
+               if (c.right > page + 0.5) out.push(['card', card.dataset.metric, c.right, page]);
+               for (const e of card.querySelectorAll('svg, svg *')) {
+                 if (e.closest('defs') || ['title', 'g', 'clipPath'].includes(e.tagName)) continue;
+                 const r = e.getBoundingClientRect();
+                 if (r.width === 0 && r.height === 0) continue;
+                 if (r.left < c.left - 0.5 || r.right > c.right + 0.5 || r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5)
+                   out.push([card.dataset.metric, e.tagName, e.getAttribute('class'), e.textContent, r.left, r.right, c.left, c.right]);
+               }
+             }
+             return out;",
+        );
+        assert_eq!(out, json!([]), "at width {width}");
+        // Tick labels: multiples of a nice step; whole numbers on a step axis.
+        let axes = b.js("return Array.from(document.querySelectorAll('.chart-card[data-chart=line] .x-axis, .chart-card[data-chart=line] .y-axis, .chart-card[data-chart=bar] .x-axis, #scatter .x-axis, #scatter .y-axis, .pc-axis')).map(g => [g.dataset.kind || 'linear', Array.from(g.querySelectorAll('text.tick')).map(t => t.textContent)])");
+        let axes = axes.as_array().unwrap();
+        assert!(axes.len() >= 10, "{axes:?}");
+        for axis in axes {
+            let labels: Vec<f64> = axis[1]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| {
+                    l.as_str()
+                        .unwrap()
+                        .parse()
+                        .unwrap_or_else(|_| panic!("tick {l} is not a number"))
+                })
+                .collect();
+            assert!(labels.len() >= 2, "{axis}");
+            let step = labels[1] - labels[0];
+            assert!(is_nice_step(step), "step {step} in {axis}");
+            for w in labels.windows(2) {
+                assert!(((w[1] - w[0]) - step).abs() < step * 1e-6, "{axis}");
+            }
+            for v in &labels {
+                assert!(
+                    ((v / step) - (v / step).round()).abs() < 1e-6,
+                    "{v} in {axis}"
+                );
+            }
+            if axis[0] == "step" {
+                assert!(labels.iter().all(|v| v.fract() == 0.0), "{axis}");
+            }
+        }
+        b.screenshot(&format!("charts-{width}"));
+    }
+
+    // Hover: with the other two runs toggled off in the legend, the point under the mouse is
+    // the remaining run's, and the tooltip names its run, step and value.
+    let m0 = ".chart-card[data-metric='m0']";
+    for run in &picked[1..] {
+        b.click(&format!("{m0} .legend button[data-run='{run}']"));
+    }
+    b.wait(
+        "toggled off",
+        &format!("document.querySelectorAll(\"{m0} path.series\").length === 1"),
+    );
+    let run = &picked[0];
+    let p = points(run, "m0")[10].clone();
+    let value = p[2].as_f64().unwrap();
+    let (x, y) = point_at(
+        &b,
+        &format!("{m0} rect.frame"),
+        p[0].as_f64().unwrap(),
+        value,
+    );
+    b.mouse(json!([move_to(x, y)]));
+    b.wait(
+        "tooltip",
+        &format!("!document.querySelector(\"{m0} .chart-tip\").hidden"),
+    );
+    let tip = b.js(&format!("var t = document.querySelector(\"{m0} .chart-tip\"); return [t.dataset.run, t.dataset.step, Number(t.querySelector('.tip-value').dataset.value), t.textContent]"));
+    assert_eq!(tip[0], run.as_str(), "{tip}");
+    assert_eq!(tip[1], p[0].to_string(), "{tip}");
+    assert_eq!(tip[2].as_f64().unwrap(), value, "{tip}");
+    assert!(tip[3].as_str().unwrap().contains("time "), "{tip}");
+    b.screenshot("chart-tooltip");
+
+    // Drag-to-zoom narrows the x axis; a double-click restores it.
+    let m1 = ".chart-card[data-metric='m1']";
+    let range = |b: &Browser| -> Vec<f64> {
+        b.js(&format!("var d = document.querySelector(\"{m1} rect.frame\").dataset; return [Number(d.x0), Number(d.x1)]"))
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_f64().unwrap())
+            .collect()
+    };
+    let full = range(&b);
+    let ticks_before = b.js(&format!(
+        "return Array.from(document.querySelectorAll(\"{m1} .x-axis text.tick\")).map(t => t.textContent)"
+    ));
+    let (xa, ya) = point_at(
+        &b,
+        &format!("{m1} rect.frame"),
+        full[0] + (full[1] - full[0]) * 0.3,
+        0.0,
+    );
+    let (xb, _) = point_at(
+        &b,
+        &format!("{m1} rect.frame"),
+        full[0] + (full[1] - full[0]) * 0.6,
+        0.0,
+    );
+    let ya = ya - 40.0;
+    b.mouse(json!([move_to(xa, ya), {"type": "pointerDown", "button": 0}, {"type": "pause", "duration": 50},
+        move_to((xa + xb) / 2.0, ya), move_to(xb, ya), {"type": "pointerUp", "button": 0}]));
+    b.wait(
+        "zoomed",
+        &format!("document.querySelector(\"{m1} svg[data-zoomed]\")"),
+    );
+    let zoomed = range(&b);
+    assert!(
+        zoomed[0] > full[0] && zoomed[1] < full[1],
+        "{zoomed:?} within {full:?}"
+    );
+    assert!(
+        (zoomed[1] - zoomed[0]) < (full[1] - full[0]) * 0.4,
+        "{zoomed:?}"
+    );
+    assert_ne!(
+        b.js(&format!("return Array.from(document.querySelectorAll(\"{m1} .x-axis text.tick\")).map(t => t.textContent)")),
+        ticks_before
+    );
+    b.screenshot("chart-zoomed");
+    b.mouse(json!([move_to(xa, ya), {"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0},
+        {"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0}]));
+    b.wait(
+        "unzoomed",
+        &format!("!document.querySelector(\"{m1} svg[data-zoomed]\")"),
+    );
+    assert_eq!(range(&b), full);
+
+    // Parallel coordinates over the whole page (selection cleared): brushing an axis keeps only
+    // the runs whose value lies in the brushed range.
+    b.click("#view-table");
+    b.wait("table", "document.querySelector('#clear-selection')");
+    b.click("#clear-selection");
+    b.click("#view-chart");
+    b.wait(
+        "all runs charted",
+        "document.querySelectorAll('#parallel path.pc-line').length === 25",
+    );
+    let axis = "#parallel g.pc-axis[data-key='metrics.m1'] line.axis";
+    let r = b.js(&format!("var l = document.querySelector(\"{axis}\"); l.scrollIntoView({{block: 'center'}}); var r = l.getBoundingClientRect(); return [r.left, r.top, r.bottom]"));
+    let (ax, top, bottom) = (
+        r[0].as_f64().unwrap(),
+        r[1].as_f64().unwrap(),
+        r[2].as_f64().unwrap(),
+    );
+    b.mouse(
+        json!([move_to(ax, top + (bottom - top) * 0.2), {"type": "pointerDown", "button": 0},
+        {"type": "pause", "duration": 50}, move_to(ax, top + (bottom - top) * 0.5),
+        move_to(ax, top + (bottom - top) * 0.7), {"type": "pointerUp", "button": 0}]),
+    );
+    b.wait(
+        "brushed",
+        "document.querySelector(\"#parallel g.pc-axis[data-key='metrics.m1'][data-lo]\")",
+    );
+    let brush = b.js("var g = document.querySelector(\"#parallel g.pc-axis[data-key='metrics.m1']\"); return [Number(g.dataset.lo), Number(g.dataset.hi)]");
+    let (lo, hi) = (brush[0].as_f64().unwrap(), brush[1].as_f64().unwrap());
+    let page = common::http::get(&format!(
+        "{}/api/runs/search?experiment_id={EXP}&max_results=25&columns=metrics.m1",
+        ui.url
+    ))
+    .json();
+    let mut want: Vec<String> = page["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| {
+            let v = r["metrics"]["m1"].as_f64().unwrap();
+            v >= lo && v <= hi
+        })
+        .map(|r| r["run_id"].as_str().unwrap().to_string())
+        .collect();
+    want.sort();
+    assert!(!want.is_empty() && want.len() < 25, "{lo}..{hi}: {want:?}");
+    let mut shown: Vec<String> = b
+        .js("return Array.from(document.querySelectorAll('#parallel path.pc-line:not(.filtered)')).map(p => p.dataset.run)")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    shown.sort();
+    assert_eq!(shown, want);
+    let mut listed: Vec<String> = b
+        .js("return document.querySelector('#pc-kept').dataset.runs.split(',')")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    listed.sort();
+    assert_eq!(listed, want);
+    b.screenshot("parallel-brushed");
+
+    // 50+ runs on one chart: every line its own colour.
+    b.goto(&format!(
+        "{}/#/exp/{EXP}?size=100&view=chart&charts=m0",
+        ui.url
+    ));
+    b.wait(
+        "60 lines",
+        "document.querySelectorAll('#charts svg[data-metric=\"m0\"] path.series').length === 60",
+    );
+    assert_eq!(
+        b.js("return new Set(Array.from(document.querySelectorAll('#charts path.series')).map(p => p.getAttribute('stroke'))).size"),
+        60
+    );
+    b.screenshot("chart-60-runs");
+}
+
+#[test]
+fn browser_run_tree_system_metrics_datasets_models_registry_edits_and_search_help() {
+    let _one = one_browser_at_a_time();
+    let env = TestEnv::new();
+    let f = ui_fixture(&env);
+    // The parent: a system metric, a dataset input and a logged model.
+    for (step, v) in [(0, "12.5"), (1, "40")] {
+        env.ok(&[
+            "log-metric",
+            "--run-id",
+            &f.parent,
+            "system/cpu_utilization_percentage",
+            v,
+            "--step",
+            &step.to_string(),
+        ]);
+    }
+    env.ok(&[
+        "log-input",
+        "--run-id",
+        &f.parent,
+        "--name",
+        "train",
+        "--source",
+        "data/train.csv",
+        "--context",
+        "training",
+    ]);
+    let model = common::model_dir(env.path(), "ui");
+    let uri = env.ok(&[
+        "models",
+        "log",
+        model.to_str().unwrap(),
+        "--run-id",
+        &f.parent,
+    ]);
+    let model_id = uri.trim_start_matches("models:/").to_string();
+    env.ok(&["models", "register", model.to_str().unwrap(), "clf"]);
+    env.ok(&["models", "register", model.to_str().unwrap(), "clf"]);
+    let ui = UiServer::start(&env.store());
+    let b = Browser::start();
+
+    // The run page: children listed, system metrics apart, the dataset, the model's MLmodel.
+    b.goto(&format!("{}/#/run/{}", ui.url, f.parent));
+    b.wait(
+        "run page",
+        "document.querySelector('#run-children li') && document.querySelector('.logged-model .flavors') && document.querySelector('#system-charts svg')",
+    );
+    assert_eq!(
+        b.js("return Array.from(document.querySelectorAll('#run-children li')).map(li => li.dataset.run)"),
+        json!([f.child])
+    );
+    assert_eq!(
+        b.js("return Array.from(document.querySelectorAll('#system-metrics tbody tr')).map(r => [r.cells[0].textContent, r.cells[1].textContent])"),
+        json!([["system/cpu_utilization_percentage", "40"]])
+    );
+    assert_eq!(
+        b.js("return Array.from(document.querySelectorAll('#metrics tbody tr')).some(r => r.cells[0].textContent.startsWith('system/'))"),
+        false
+    );
+    assert_eq!(
+        b.js("return Array.from(document.querySelectorAll('#datasets tbody td')).slice(0, 3).map(td => td.textContent).filter((t, i) => i !== 1)"),
+        json!(["train", "training"])
+    );
+    assert_eq!(
+        b.js(&format!("return Array.from(document.querySelectorAll('.logged-model[data-model=\"{model_id}\"] [data-flavor]')).map(d => d.dataset.flavor)")),
+        json!(["python_function"])
+    );
+    b.screenshot("run-page-tree-system-datasets-models");
+
+    // Search help: completing a key present in the experiment, from the keyboard.
+    let exp = env.json(&["experiments", "list"])["experiments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "ui")
+        .unwrap()["experiment_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    b.goto(&format!("{}/#/exp/{exp}", ui.url));
+    b.wait("runs", "document.querySelectorAll('#runs tbody tr').length");
+    b.type_into("#filter", "metrics.lo");
+    b.wait(
+        "suggestions",
+        "!document.querySelector('#filter-suggest').hidden",
+    );
+    assert_eq!(
+        b.js("return Array.from(document.querySelectorAll('#filter-suggest li')).map(li => li.textContent)"),
+        json!(["metrics.loss"])
+    );
+    let id = b.find("#filter");
+    b.cmd(
+        "POST",
+        &format!("/element/{id}/value"),
+        Some(json!({ "text": "\u{E007}" })),
+    );
+    assert_eq!(
+        b.js("return document.querySelector('#filter').value"),
+        "metrics.loss"
+    );
+    b.cmd(
+        "POST",
+        &format!("/element/{id}/value"),
+        Some(json!({ "text": " < 0.6 and para" })),
+    );
+    b.wait(
+        "entity suggestions",
+        "Array.from(document.querySelectorAll('#filter-suggest li')).map(li => li.textContent).join() === 'params.'",
+    );
+    b.screenshot("search-help");
+
+    // Registry: alias, stage and tag edited in place; MLflow's client reads them back.
+    b.goto(&format!("{}/#/model/clf", ui.url));
+    b.wait(
+        "versions",
+        "document.querySelector('#versions tr[data-version=\"1\"] .add-alias')",
+    );
+    let before = b.renders();
+    b.type_into(
+        "#versions tr[data-version='1'] .add-alias",
+        "champion\u{E007}",
+    );
+    b.wait_render("alias set", &before);
+    b.wait(
+        "alias shown",
+        "document.querySelector('#versions tr[data-version=\"1\"] .chip.alias')",
+    );
+    let before = b.renders();
+    b.click("#versions tr[data-version='2'] select.stage option[value='Production']");
+    b.wait_render("stage set", &before);
+    let before = b.renders();
+    b.type_into(
+        "#versions tr[data-version='2'] .add-version-tag",
+        "validated=yes\u{E007}",
+    );
+    b.wait_render("tag set", &before);
+    b.wait(
+        "tag shown",
+        "document.querySelector('#versions tr[data-version=\"2\"] .chip.tag')",
+    );
+    b.screenshot("registry-edited");
+    let out = common::run_python(
+        &common::mlflow_python(),
+        &env.store(),
+        r#"
+import json
+from mlflow import MlflowClient
+c = MlflowClient()
+v2 = c.get_model_version("clf", "2")
+print(json.dumps({"champion": str(c.get_model_version_by_alias("clf", "champion").version),
+                  "stage": v2.current_stage, "tags": v2.tags}))
+"#,
+    );
+    let v: Value = serde_json::from_str(out.trim().lines().last().unwrap()).unwrap();
+    assert_eq!(
+        v,
+        json!({"champion": "1", "stage": "Production", "tags": {"validated": "yes"}})
+    );
+    // Removing the alias from its chip.
+    let before = b.renders();
+    b.click("#versions tr[data-version='1'] .chip.alias .chip-x");
+    b.wait_render("alias removed", &before);
+    b.wait(
+        "alias gone",
+        "!document.querySelector('#versions tr[data-version=\"1\"] .chip.alias')",
+    );
 }

@@ -231,9 +231,10 @@ async function runsPage(expId, q) {
   const filterIn = h('input', { type: 'text', class: 'filter', id: 'filter', value: filter, placeholder: "metrics.acc > 0.9 and params.model = 'cnn'" });
   const orderIn = h('input', { type: 'text', class: 'order', id: 'order', value: order, placeholder: 'metrics.acc DESC' });
   const apply = () => go({ filter: filterIn.value, order: orderIn.value, page: undefined });
-  for (const el of [filterIn, orderIn]) el.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') apply(); });
+  const suggest = [suggestKeys(filterIn, () => state.keys[expId]), suggestKeys(orderIn, () => state.keys[expId])];
+  for (const el of [filterIn, orderIn]) el.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' && !ev.defaultPrevented) apply(); });
   const header = [h('h1', {}, exp.name), h('div', { class: 'toolbar' },
-    filterIn, orderIn, h('button', { id: 'apply', onclick: apply }, 'Search'),
+    h('span', { class: 'suggest-wrap' }, filterIn, suggest[0]), h('span', { class: 'suggest-wrap' }, orderIn, suggest[1]), h('button', { id: 'apply', onclick: apply }, 'Search'),
     h('button', { onclick: () => go({ filter: '', order: '', page: undefined }) }, 'Clear'),
     h('span', { class: 'views', role: 'group', 'aria-label': 'view' },
       h('button', { id: 'view-table', 'aria-pressed': String(view === 'table'), onclick: () => go({ view: undefined, page: token || undefined }) }, 'Table'),
@@ -272,6 +273,66 @@ function pagerBar(expId, token, data, go, cols, q) {
     h('button', { id: 'next', disabled: !data.next_page_token, onclick: () => { stack.push(data.next_page_token); go({ page: data.next_page_token, cols: cols.join(',') }); } }, 'Next ›'),
     h('select', { id: 'page-size', onchange: (ev) => go({ size: ev.target.value, page: undefined, cols: cols.join(',') }) },
       ['25', '100', '500', '1000'].map((n) => h('option', { value: n, selected: n === (q.get('size') || '100') }, n + ' per page'))));
+}
+
+// Search box help: completes `metrics.`, `params.`, `tags.` and `attributes.` keys present in the
+// experiment at the caret (a listbox under the input; arrows move, Enter or Tab accepts, Escape
+// closes). Keys that are not plain identifiers are completed in backticks, as MLflow's grammar wants.
+const ATTRIBUTES = ['run_id', 'run_name', 'status', 'start_time', 'end_time', 'user_id', 'artifact_uri'];
+function suggestKeys(input, keysOf) {
+  const list = h('ul', { class: 'suggest', role: 'listbox', id: input.id + '-suggest', hidden: true });
+  input.setAttribute('autocomplete', 'off');
+  input.setAttribute('aria-controls', list.id);
+  let items = []; let active = -1; let span = null;
+  const close = () => { list.hidden = true; items = []; active = -1; input.setAttribute('aria-expanded', 'false'); };
+  const quote = (k) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : '`' + k.replace(/`/g, '') + '`');
+  const update = () => {
+    const keys = keysOf();
+    const caret = input.selectionStart || 0;
+    const before = input.value.slice(0, caret);
+    const m = /(?:^|[\s(,=<>!])((?:metrics|params|tags|attributes|attribute|metric|param|tag|run)?\.?[`"]?[^\s`"]*)$/.exec(before);
+    const word = m ? m[1] : '';
+    if (!keys || !word) { close(); return; }
+    const dot = word.indexOf('.');
+    let cands;
+    if (dot < 0) {
+      cands = ['metrics.', 'params.', 'tags.', 'attributes.'].filter((p) => p.startsWith(word) && p !== word);
+    } else {
+      const ent = word.slice(0, dot); const rest = word.slice(dot + 1).replace(/^[`"]/, '').toLowerCase();
+      const pool = ent.startsWith('metric') ? keys.metrics : ent.startsWith('param') ? keys.params : ent.startsWith('tag') ? keys.tags : ['attributes', 'attribute', 'run'].includes(ent) ? ATTRIBUTES : [];
+      cands = pool.filter((k) => k.toLowerCase().includes(rest)).sort((a, b) => (a.toLowerCase().startsWith(rest) ? 0 : 1) - (b.toLowerCase().startsWith(rest) ? 0 : 1)).slice(0, 12)
+        .map((k) => ent + '.' + quote(k));
+    }
+    if (!cands.length) { close(); return; }
+    span = [caret - word.length, caret];
+    items = cands; active = 0;
+    list.replaceChildren(...cands.map((c, i) => h('li', { role: 'option', id: `${list.id}-${i}`, 'aria-selected': String(i === active), onmousedown: (ev) => { ev.preventDefault(); accept(i); } }, c)));
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    input.setAttribute('aria-activedescendant', `${list.id}-0`);
+  };
+  const accept = (i) => {
+    const text = items[i];
+    input.value = input.value.slice(0, span[0]) + text + input.value.slice(span[1]);
+    const at = span[0] + text.length;
+    input.setSelectionRange(at, at);
+    close();
+    if (text.endsWith('.')) update();
+  };
+  input.addEventListener('input', update);
+  input.addEventListener('blur', () => setTimeout(close, 100));
+  input.addEventListener('keydown', (ev) => {
+    if (list.hidden) return;
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      active = (active + (ev.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+      list.querySelectorAll('li').forEach((li, i) => li.setAttribute('aria-selected', String(i === active)));
+      input.setAttribute('aria-activedescendant', `${list.id}-${active}`);
+      ev.preventDefault();
+    } else if (ev.key === 'Enter' || ev.key === 'Tab') {
+      accept(active); ev.preventDefault();
+    } else if (ev.key === 'Escape') { close(); ev.preventDefault(); }
+  });
+  return list;
 }
 
 function defaultColumns(keys) {
@@ -413,12 +474,38 @@ async function runPage(runId) {
   const params = h('table', { id: 'params' }, h('thead', {}, h('tr', {}, h('th', {}, 'Param'), h('th', {}, 'Value'))),
     h('tbody', {}, run.data.params.slice().sort((a, b) => a.key.localeCompare(b.key)).map((p) => h('tr', {}, h('td', {}, p.key), h('td', { class: 'value' }, p.value)))));
 
-  const metrics = h('table', { id: 'metrics' }, h('thead', {}, h('tr', {}, ['Metric', 'Latest', 'Best', 'Min', 'Max', 'Step', 'Points'].map((t) => h('th', {}, t)))),
-    h('tbody', {}, data.metrics.slice().sort((a, b) => a.key.localeCompare(b.key)).map((m) => h('tr', {},
+  // Model metrics and MLflow's system metrics (system/cpu_utilization_percentage …) apart.
+  const isSystem = (m) => m.key.startsWith('system/');
+  const metricTable = (id, list) => h('table', { id }, h('thead', {}, h('tr', {}, ['Metric', 'Latest', 'Best', 'Min', 'Max', 'Step', 'Points'].map((t) => h('th', {}, t)))),
+    h('tbody', {}, list.slice().sort((a, b) => a.key.localeCompare(b.key)).map((m) => h('tr', {},
       h('td', {}, link(route(['chart'], { runs: runId, keys: m.key }), m.key)),
       h('td', { class: 'num' }, fmtNum(m.latest)), h('td', { class: 'num best', title: m.lower_is_better ? 'lowest' : 'highest' }, fmtNum(m.best)),
       h('td', { class: 'num' }, fmtNum(m.min)), h('td', { class: 'num' }, fmtNum(m.max)),
       h('td', { class: 'num' }, m.step), h('td', { class: 'num' }, m.count)))));
+  const metrics = metricTable('metrics', data.metrics.filter((m) => !isSystem(m)));
+  const systemMetrics = data.metrics.filter(isSystem);
+  const system = systemMetrics.length ? [h('h2', {}, 'System metrics'), metricTable('system-metrics', systemMetrics), h('div', { class: 'grid', id: 'system-charts' })] : [];
+
+  // Dataset inputs (MLflow's log_input): name, digest, source, context and schema.
+  const datasetInputs = (run.inputs && run.inputs.dataset_inputs) || [];
+  const datasets = datasetInputs.length ? [h('h2', {}, 'Datasets'), h('table', { id: 'datasets' },
+    h('thead', {}, h('tr', {}, ['Name', 'Digest', 'Context', 'Source', 'Schema'].map((t) => h('th', {}, t)))),
+    h('tbody', {}, datasetInputs.map((d) => {
+      const ds = d.dataset || {};
+      const ctx = (d.tags || []).find((x) => x.key === 'mlflow.data.context');
+      let schema = ds.schema || '';
+      try { schema = JSON.stringify(JSON.parse(schema), null, 1); } catch (e) { /* shown as is */ }
+      return h('tr', {}, h('td', {}, ds.name || ''), h('td', {}, ds.digest || ''), h('td', {}, ctx ? ctx.value : ''),
+        h('td', { class: 'value' }, `${ds.source_type || ''} ${ds.source || ''}`), h('td', { class: 'value' }, h('pre', { class: 'schema' }, schema)));
+    })))] : [];
+
+  // The run's place in its tree: its parent (above) and its children.
+  const family = h('div', { id: 'run-children' });
+  api('runs/search', { experiment_id: info.experiment_id, filter: `tags.mlflow.parentRunId = '${runId}'`, max_results: 1000, columns: '', view: 'all' }).then((kids) => {
+    if (!kids.runs.length) return;
+    family.append(h('h2', {}, `Child runs (${kids.runs.length})`), h('ul', {}, kids.runs.map((k) => h('li', { 'data-run': k.run_id },
+      link(route(['run', k.run_id]), k.run_name || k.run_id), ' ', h('span', { class: 'status-' + k.status }, k.status)))));
+  }, (e) => family.replaceChildren(errorBox(e)));
 
   const keyIn = h('input', { type: 'text', id: 'tag-key', placeholder: 'key' });
   const valIn = h('input', { type: 'text', id: 'tag-value', placeholder: 'value' });
@@ -433,32 +520,67 @@ async function runPage(runId) {
   const modelOutputs = (run.outputs && run.outputs.model_outputs) || [];
   const logged = modelOutputs.length ? [h('h2', {}, 'Logged models'), h('table', { id: 'logged-models' },
     h('thead', {}, h('tr', {}, h('th', {}, 'Model ID'), h('th', {}, 'Step'))),
-    h('tbody', {}, modelOutputs.map((m) => h('tr', {}, h('td', {}, m.model_id), h('td', { class: 'num' }, String(m.step))))))] : [];
+    h('tbody', {}, modelOutputs.map((m) => h('tr', {}, h('td', {}, m.model_id), h('td', { class: 'num' }, String(m.step)))))),
+  h('div', { id: 'logged-model-details' })] : [];
+  // Each logged model's MLmodel: flavors, signature, input example (fetched after the page shows).
+  const showModels = async (into) => {
+    for (const m of modelOutputs) {
+      const box = h('div', { class: 'card logged-model', 'data-model': m.model_id });
+      into.appendChild(box);
+      try {
+        const d = await api('logged-models/get', { model_id: m.model_id });
+        const sig = d.signature || {};
+        const pretty = (s) => { try { return JSON.stringify(JSON.parse(s), null, 1); } catch (e) { return s || ''; } };
+        box.append(h('h3', {}, `${d.model.name} (${m.model_id})`),
+          h('dl', { class: 'kv' },
+            h('dt', {}, 'Flavors'), h('dd', { class: 'flavors' }, d.flavors.map((f) => h('div', { 'data-flavor': f.name }, h('b', {}, f.name), ' ',
+              h('span', { class: 'muted' }, Object.entries(f.config).filter(([k]) => ['loader_module', 'python_version', 'sklearn_version', 'pickled_model', 'code', 'data', 'model_path'].includes(k)).map(([k, v]) => `${k}=${v}`).join('  '))))),
+            h('dt', {}, 'Signature inputs'), h('dd', {}, h('pre', { class: 'schema sig-inputs' }, pretty(sig.inputs) || '(none)')),
+            h('dt', {}, 'Signature outputs'), h('dd', {}, h('pre', { class: 'schema sig-outputs' }, pretty(sig.outputs) || '(none)')),
+            h('dt', {}, 'Input example'), h('dd', {}, d.input_example
+              ? (d.input_example.text === null ? `${d.input_example.name} (${d.input_example.size} B, too large to show)` : h('pre', { class: 'schema input-example' }, pretty(d.input_example.text)))
+              : '(none)')));
+      } catch (e) {
+        box.append(h('h3', {}, m.model_id), errorBox(e));
+      }
+    }
+  };
 
   const viewer = h('div', { id: 'artifact-viewer' });
   const artifacts = h('div', { class: 'artifacts', id: 'artifacts' });
   await artifactTree(runId, '', artifacts, viewer);
 
   const charts = h('div', { class: 'grid', id: 'run-charts' });
-  mount(title, renameRow, msg, kv, h('h2', {}, 'Notes'), notes, h('h2', {}, 'Metrics'), metrics, charts,
-    h('h2', {}, 'Params'), params, h('h2', {}, 'Tags'), tagTable, tagForm, ...logged,
+  mount(title, renameRow, msg, kv, family, h('h2', {}, 'Notes'), notes, h('h2', {}, 'Metrics'), metrics, charts, ...system,
+    h('h2', {}, 'Params'), params, ...datasets, h('h2', {}, 'Tags'), tagTable, tagForm, ...logged,
     h('h2', {}, 'Artifacts'), artifacts, viewer);
-  const keys = data.metrics.map((m) => m.key).sort().slice(0, 8);
+  if (modelOutputs.length) showModels(document.getElementById('logged-model-details'));
+  const keys = data.metrics.filter((m) => !isSystem(m)).map((m) => m.key).sort().slice(0, 8);
+  const sysKeys = systemMetrics.map((m) => m.key).sort().slice(0, 8);
+  if (sysKeys.length) await liveCharts(document.getElementById('system-charts'), [runId], sysKeys, { x: 'relative', log: false, smooth: 0 });
   if (keys.length) await liveCharts(charts, [runId], keys, { x: 'step', log: false, smooth: 0 });
 }
 
-async function artifactTree(runId, path, into, viewer) {
-  const data = await api('artifacts/list', { run_id: runId, path });
+// A folder's listing is fetched when its parent is shown (the first 20 folders of a level), so
+// opening it draws at once.
+async function artifactTree(runId, path, into, viewer, listed) {
+  const data = listed || await api('artifacts/list', { run_id: runId, path });
+  let prefetched = 0;
   const ul = h('ul');
   if (!data.files.length && !path) into.appendChild(h('p', { class: 'muted' }, 'No artifacts.'));
   for (const f of data.files) {
     const name = f.path.split('/').pop();
     if (f.is_dir) {
       const li = h('li', {}, h('span', { class: 'toggle' }, '▸ '), name + '/');
-      let open = false; let sub = null;
+      let open = false; let sub = null; let ready = null;
+      const pending = prefetched++ < 20 ? api('artifacts/list', { run_id: runId, path: f.path }).then((d) => { ready = d; }, () => {}) : null;
       li.firstChild.addEventListener('click', async () => {
         open = !open; li.firstChild.textContent = open ? '▾ ' : '▸ ';
-        if (open && !sub) { sub = h('div'); li.appendChild(sub); await artifactTree(runId, f.path, sub, viewer); }
+        if (open && !sub) {
+          sub = h('div'); li.appendChild(sub);
+          if (!ready && pending) await pending;
+          await artifactTree(runId, f.path, sub, viewer, ready || undefined);
+        }
         if (sub) sub.hidden = !open;
       });
       ul.appendChild(li);
@@ -715,13 +837,40 @@ async function modelPage(name, q) {
   const token = q.get('page') || '';
   const data = await api('registry/model', { name, page_token: token });
   const m = data.model;
+  const msg = h('div', { id: 'registry-message' });
+  const write = (path, body) => post('registry/' + path, Object.assign({ name }, body)).then(() => render(), (e) => msg.replaceChildren(errorBox(e)));
+  // A removable chip (a tag or an alias) and a small form that adds one; Enter submits.
+  const chip = (text, cls, onRemove) => h('span', { class: 'chip ' + cls }, text,
+    h('button', { class: 'chip-x', title: `remove ${text}`, 'aria-label': `remove ${text}`, onclick: onRemove }, '✕'));
+  const adder = (cls, placeholder, onAdd) => {
+    const input = h('input', { type: 'text', class: cls, placeholder, size: 12 });
+    input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' && input.value.trim()) onAdd(input.value.trim()); });
+    return input;
+  };
+  const splitKv = (text) => { const i = text.indexOf('='); return i < 0 ? [text, ''] : [text.slice(0, i), text.slice(i + 1)]; };
+  const modelTags = h('div', { id: 'model-tags' }, (m.tags || []).map((tg) => chip(`${tg.key}=${tg.value}`, 'tag', () => write('delete-model-tag', { key: tg.key }))),
+    adder('add-model-tag', 'key=value', (v) => { const [key, value] = splitKv(v); write('set-model-tag', { key, value }); }));
+  const picked = new Set();
+  const stages = ['None', 'Staging', 'Production', 'Archived'];
+  const rows = data.versions.map((v) => h('tr', { 'data-version': v.version },
+    h('td', {}, h('input', { type: 'checkbox', class: 'pick-version', 'aria-label': `pick version ${v.version}`, disabled: !v.run_id, onchange: (ev) => { if (ev.target.checked) picked.add(v.run_id); else picked.delete(v.run_id); } })),
+    h('td', {}, 'v' + v.version),
+    h('td', {}, h('select', { class: 'stage', 'aria-label': `stage of version ${v.version}`, onchange: (ev) => write('transition', { version: v.version, stage: ev.target.value }) },
+      stages.map((st) => h('option', { value: st, selected: st === v.current_stage }, st)))),
+    h('td', { class: 'aliases' }, (v.aliases || []).map((a) => chip('@' + a, 'alias', () => write('delete-alias', { alias: a }))),
+      adder('add-alias', 'alias', (a) => write('set-alias', { alias: a.replace(/^@/, ''), version: v.version }))),
+    h('td', { class: 'version-tags' }, (v.tags || []).map((tg) => chip(`${tg.key}=${tg.value}`, 'tag', () => write('delete-version-tag', { version: v.version, key: tg.key }))),
+      adder('add-version-tag', 'key=value', (text) => { const [key, value] = splitKv(text); write('set-version-tag', { version: v.version, key, value }); })),
+    h('td', {}, v.status), h('td', {}, v.run_id ? link(route(['run', v.run_id]), v.run_id.slice(0, 8)) : ''),
+    h('td', { class: 'value' }, v.source), h('td', {}, fmtTime(v.creation_timestamp))));
   mount(h('h1', {}, m.name), m.description ? h('pre', { class: 'viewer' }, m.description) : null,
-    h('p', {}, (m.tags || []).map((t) => h('span', { class: 'muted' }, `${t.key}=${t.value}  `))),
+    h('p', {}, (m.tags || []).map((tg) => h('span', { class: 'muted' }, `${tg.key}=${tg.value}  `))),
+    h('div', { class: 'toolbar' }, 'Model tags: ', modelTags), msg,
     registryPager('registry/model/' + name, token, data.next_page_token, ['model', name]),
+    h('div', { class: 'toolbar' }, h('button', { id: 'compare-versions', onclick: () => {
+      if (picked.size >= 2) location.hash = route(['compare'], { runs: Array.from(picked).join(',') }); else setStatus('pick two or more versions with runs to compare');
+    } }, 'Compare runs of picked versions'), h('span', { class: 'muted' }, 'Enter adds an alias or a tag; ✕ removes one; the stage menu moves a version.')),
     h('table', { id: 'versions' },
-      h('thead', {}, h('tr', {}, ['Version', 'Stage', 'Aliases', 'Status', 'Run', 'Source', 'Created'].map((t) => h('th', {}, t)))),
-      h('tbody', {}, data.versions.map((v) => h('tr', {},
-        h('td', {}, 'v' + v.version), h('td', {}, v.current_stage), h('td', {}, (v.aliases || []).map((a) => '@' + a).join(' ')),
-        h('td', {}, v.status), h('td', {}, v.run_id ? link(route(['run', v.run_id]), v.run_id.slice(0, 8)) : ''),
-        h('td', { class: 'value' }, v.source), h('td', {}, fmtTime(v.creation_timestamp)))))));
+      h('thead', {}, h('tr', {}, ['', 'Version', 'Stage', 'Aliases', 'Tags', 'Status', 'Run', 'Source', 'Created'].map((x) => h('th', {}, x)))),
+      h('tbody', {}, rows)));
 }

@@ -30,6 +30,8 @@ pub const WRITE_HEADER: &str = "X-Mlrun-Write";
 
 /// Most runs one page of the runs table may ask for.
 pub const MAX_PAGE: usize = 1000;
+/// Input examples larger than this are named, not shown.
+pub const EXAMPLE_LIMIT: u64 = 64 * 1024;
 /// Artifacts larger than this are offered for download only, not previewed.
 pub const PREVIEW_LIMIT: u64 = 2 * 1024 * 1024;
 
@@ -232,9 +234,11 @@ impl Ui<'_> {
                 Ok(Response::json(200, &json!({ "files": files })))
             }
             ("GET", "/api/artifacts/get") => self.artifact(req),
+            ("GET", "/api/logged-models/get") => self.logged_model(req),
             ("GET", "/api/registry/models") => self.models(req),
             ("GET", "/api/registry/model") => self.model(req),
             ("POST", path) if path.starts_with("/api/runs/") => self.write(req),
+            ("POST", path) if path.starts_with("/api/registry/") => self.registry_write(req),
             (_, path) if path.starts_with("/api/") => Err(ApiError::status(
                 404,
                 "ENDPOINT_NOT_FOUND",
@@ -425,6 +429,68 @@ impl Ui<'_> {
         Ok(Response::json(200, &json!({ "series": series })))
     }
 
+    /// A logged model (MLflow 3 `models/<id>`) with what its MLmodel says: flavors and their
+    /// settings, the signature, and the saved input example (up to [`EXAMPLE_LIMIT`] bytes).
+    fn logged_model(&self, req: &Request) -> ApiResult {
+        use crate::models::mlmodel::{scalar_text, MlModel};
+        let m = self.store.get_logged_model(req.required("model_id")?)?;
+        let tmp =
+            tempfile::tempdir_in(self.scratch).map_err(|e| StoreError::io(self.scratch, e))?;
+        let files = self
+            .store
+            .model_files(&m.artifact_location, tmp.path(), &|_| {})?;
+        let mlmodel = MlModel::read(&files.path)?;
+        let flavors: Vec<Value> = mlmodel
+            .flavors()
+            .iter()
+            .map(|f| {
+                let config: BTreeMap<&str, String> = f
+                    .config
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), scalar_text(v)))
+                    .collect();
+                json!({ "name": f.name, "config": config })
+            })
+            .collect();
+        let signature = mlmodel
+            .signature()
+            .map(|s| json!({ "inputs": s.inputs, "outputs": s.outputs, "params": s.params }));
+        // The example's file name comes from the MLmodel: a plain name in the model's folder only.
+        let example = mlmodel.input_example_info().and_then(|info| {
+            let name = info.iter().find(|(k, _)| k == "artifact_path")?.1.clone();
+            if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+                return None;
+            }
+            let path = files.path.join(&name);
+            let meta = std::fs::symlink_metadata(&path).ok()?;
+            if !meta.is_file() || meta.len() > EXAMPLE_LIMIT {
+                return Some(json!({ "name": name, "size": meta.len(), "text": null }));
+            }
+            let text = std::fs::read(&path).ok()?;
+            Some(json!({
+                "name": name,
+                "size": meta.len(),
+                "text": String::from_utf8_lossy(&text),
+            }))
+        });
+        Ok(Response::json(
+            200,
+            &json!({
+                "model": {
+                    "model_id": m.model_id,
+                    "name": m.name,
+                    "status": m.status,
+                    "source_run_id": m.source_run_id,
+                    "creation_timestamp": m.creation_timestamp,
+                },
+                "flavors": flavors,
+                "signature": signature,
+                "input_example": example,
+                "model_size_bytes": mlmodel.model_size_bytes(),
+            }),
+        ))
+    }
+
     /// An artifact's bytes, copied out through the store (whose path checks refuse `..`, absolute
     /// paths and any symlink on the way) and served as a type that cannot run script in this origin.
     fn artifact(&self, req: &Request) -> ApiResult {
@@ -572,6 +638,74 @@ impl Ui<'_> {
             }
             "/api/runs/delete" => self.store.delete_run(&run_id)?,
             "/api/runs/restore" => self.store.restore_run(&run_id)?,
+            p => {
+                return Err(ApiError::status(
+                    404,
+                    "ENDPOINT_NOT_FOUND",
+                    format!("no endpoint POST {p}"),
+                ))
+            }
+        }
+        Ok(Response::json(200, &json!({})))
+    }
+}
+
+impl Ui<'_> {
+    /// The registry page's in-place edits (aliases, stages, tags), through the registry's own
+    /// checked writes; like the run writes, only on POST with the write header.
+    fn registry_write(&self, req: &Request) -> ApiResult {
+        let registry = self.registry.ok_or_else(|| {
+            ApiError::from(StoreError::Unsupported(
+                "this store has no model registry".into(),
+            ))
+        })?;
+        let body: Value = serde_json::from_slice(req.body)
+            .map_err(|e| ApiError::bad(format!("request body is not JSON: {e}")))?;
+        let s = |k: &str| -> ApiResult<String> {
+            body.get(k)
+                .and_then(Value::as_str)
+                .map(String::from)
+                .ok_or_else(|| ApiError::bad(format!("missing string field '{k}'")))
+        };
+        let version = || -> ApiResult<i64> {
+            match body.get("version") {
+                Some(Value::Number(n)) => n
+                    .as_i64()
+                    .ok_or_else(|| ApiError::bad(format!("version '{n}' is not a whole number"))),
+                Some(Value::String(v)) => Ok(crate::registry::parse_version(v)?),
+                _ => Err(ApiError::bad("missing field 'version'")),
+            }
+        };
+        let name = s("name")?;
+        match req.path {
+            "/api/registry/set-alias" => {
+                registry.set_registered_model_alias(&name, &s("alias")?, version()?)?
+            }
+            "/api/registry/delete-alias" => {
+                registry.delete_registered_model_alias(&name, &s("alias")?)?
+            }
+            "/api/registry/transition" => {
+                let stage = crate::registry::Stage::parse(&s("stage")?)?;
+                let archive = body
+                    .get("archive_existing_versions")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false);
+                registry.transition_model_version_stage(&name, version()?, stage, archive)?;
+            }
+            "/api/registry/set-version-tag" => registry.set_model_version_tag(
+                &name,
+                version()?,
+                &Tag::new(s("key")?, s("value")?),
+            )?,
+            "/api/registry/delete-version-tag" => {
+                registry.delete_model_version_tag(&name, version()?, &s("key")?)?
+            }
+            "/api/registry/set-model-tag" => {
+                registry.set_registered_model_tag(&name, &Tag::new(s("key")?, s("value")?))?
+            }
+            "/api/registry/delete-model-tag" => {
+                registry.delete_registered_model_tag(&name, &s("key")?)?
+            }
             p => {
                 return Err(ApiError::status(
                     404,
