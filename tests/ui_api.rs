@@ -6,18 +6,9 @@ use common::http::{get, request};
 use common::{ui_fixture, TestEnv, UiServer, HOSTILE};
 use serde_json::Value;
 
-fn exp_id(env: &TestEnv) -> String {
-    let v = env.json(&["experiments", "list"]);
-    v["experiments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["name"] == "ui")
-        .unwrap()["experiment_id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
+/// What the pages send with a write.
+const WRITE_HEADERS: [(&str, &str); 2] =
+    [("X-Mlrun-Write", "1"), ("Content-Type", "application/json")];
 
 fn enc(s: &str) -> String {
     s.bytes()
@@ -35,7 +26,7 @@ fn enc(s: &str) -> String {
 fn api_search_pages_histories_and_errors() {
     let env = TestEnv::new();
     let f = ui_fixture(&env);
-    let exp = exp_id(&env);
+    let exp = common::ui_experiment_id(&env);
     let ui = UiServer::start(&env.store());
 
     let v = get(&format!("{}/api/experiments", ui.url)).json();
@@ -246,14 +237,9 @@ fn api_writes_need_the_header_and_our_host() {
     let f = ui_fixture(&env);
     let ui = UiServer::start(&env.store());
     let w = |path: &str, body: Value, headers: &[(&str, &str)]| {
-        request(
-            "POST",
-            &format!("{}/api/runs/{path}", ui.url),
-            headers,
-            body.to_string().as_bytes(),
-        )
+        common::ui_post(&ui, &format!("runs/{path}"), &body, headers)
     };
-    let hdr = [("X-Mlrun-Write", "1"), ("Content-Type", "application/json")];
+    let hdr = WRITE_HEADERS;
     let before = env.snapshot();
     // A cross-site form can't add a custom header: refused, nothing changes.
     let r = w(
@@ -477,7 +463,7 @@ fn report_html_is_self_contained_and_escaped() {
 fn api_columns_take_keys_verbatim() {
     let env = TestEnv::new();
     let f = ui_fixture(&env);
-    let exp = exp_id(&env);
+    let exp = common::ui_experiment_id(&env);
     env.ok(&["log-metric", "--run-id", &f.child, "loss:min", "0.5"]);
     let ui = UiServer::start(&env.store());
     let r = get(&format!(
@@ -640,14 +626,9 @@ fn registry_edits_in_place_reach_mlflow() {
     env.ok(&["models", "register", model, "clf"]);
     let ui = UiServer::start(&env.store());
     let w = |path: &str, body: Value, headers: &[(&str, &str)]| {
-        request(
-            "POST",
-            &format!("{}/api/registry/{path}", ui.url),
-            headers,
-            body.to_string().as_bytes(),
-        )
+        common::ui_post(&ui, &format!("registry/{path}"), &body, headers)
     };
-    let hdr = [("X-Mlrun-Write", "1"), ("Content-Type", "application/json")];
+    let hdr = WRITE_HEADERS;
     let before = env.snapshot();
     let r = w(
         "set-alias",

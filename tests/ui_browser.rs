@@ -180,6 +180,16 @@ impl Browser {
         );
     }
 
+    /// A script's array of strings.
+    fn strings(&self, script: &str) -> Vec<String> {
+        self.js(script)
+            .as_array()
+            .unwrap_or_else(|| panic!("not an array: {script}"))
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    }
+
     /// Resizes the browser window (the page's width follows).
     fn set_size(&self, width: u32, height: u32) {
         self.cmd(
@@ -303,6 +313,16 @@ fn base64_decode(s: &str) -> Vec<u8> {
 
 const EXP: &str = "100000000000000001";
 
+/// Ticks the runs table's rows at these positions (1-based); the ids of every ticked run.
+fn tick_runs(b: &Browser, rows: &[usize]) -> Vec<String> {
+    for i in rows {
+        b.click(&format!(
+            "#runs tbody tr:nth-child({i}) input[type=checkbox]"
+        ));
+    }
+    b.strings("return Array.from(document.querySelectorAll('#runs tbody input:checked')).map(i => i.dataset.run)")
+}
+
 #[test]
 fn browser_runs_table_filter_sort_chart_compare() {
     let _one = one_browser_at_a_time();
@@ -422,18 +442,7 @@ fn browser_runs_table_filter_sort_chart_compare() {
         "runs",
         "document.querySelectorAll('#runs tbody tr').length === 25",
     );
-    for i in 1..=3 {
-        b.click(&format!(
-            "#runs tbody tr:nth-child({i}) input[type=checkbox]"
-        ));
-    }
-    let picked: Vec<String> = b
-        .js("return Array.from(document.querySelectorAll('#runs tbody input:checked')).map(i => i.dataset.run)")
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_string())
-        .collect();
+    let picked = tick_runs(&b, &[1, 2, 3]);
     assert_eq!(picked.len(), 3);
     b.click("#chart");
     b.wait(
@@ -503,15 +512,7 @@ fn browser_run_page_hostile_values_artifacts_nesting_and_live_points() {
     let b = Browser::start();
 
     // The runs table: hostile name and param as text; the child nested under its parent.
-    let exp = env.json(&["experiments", "list"])["experiments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["name"] == "ui")
-        .unwrap()["experiment_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let exp = common::ui_experiment_id(&env);
     b.goto(&format!(
         "{}/#/exp/{exp}?cols=params.evil,params.lr,tags.evil,metrics.loss",
         ui.url
@@ -740,18 +741,7 @@ fn browser_charts_fit_nice_ticks_tooltips_zoom_and_brushing_at_three_widths() {
         .js("return Number(document.body.dataset.firstTable) > 0")
         .as_bool()
         .unwrap());
-    for i in [2, 5, 9] {
-        b.click(&format!(
-            "#runs tbody tr:nth-child({i}) input[type=checkbox]"
-        ));
-    }
-    let picked: Vec<String> = b
-        .js("return Array.from(document.querySelectorAll('#runs tbody input:checked')).map(i => i.dataset.run)")
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_string())
-        .collect();
+    let picked = tick_runs(&b, &[2, 5, 9]);
     assert_eq!(picked.len(), 3);
     b.click("#view-chart");
     b.wait(
@@ -995,22 +985,10 @@ fn browser_charts_fit_nice_ticks_tooltips_zoom_and_brushing_at_three_widths() {
         .collect();
     want.sort();
     assert!(!want.is_empty() && want.len() < 25, "{lo}..{hi}: {want:?}");
-    let mut shown: Vec<String> = b
-        .js("return Array.from(document.querySelectorAll('#parallel path.pc-line:not(.filtered)')).map(p => p.dataset.run)")
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_string())
-        .collect();
+    let mut shown = b.strings("return Array.from(document.querySelectorAll('#parallel path.pc-line:not(.filtered)')).map(p => p.dataset.run)");
     shown.sort();
     assert_eq!(shown, want);
-    let mut listed: Vec<String> = b
-        .js("return document.querySelector('#pc-kept').dataset.runs.split(',')")
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_string())
-        .collect();
+    let mut listed = b.strings("return document.querySelector('#pc-kept').dataset.runs.split(',')");
     listed.sort();
     assert_eq!(listed, want);
     b.screenshot("parallel-brushed");
@@ -1102,15 +1080,7 @@ fn browser_run_tree_system_metrics_datasets_models_registry_edits_and_search_hel
     b.screenshot("run-page-tree-system-datasets-models");
 
     // Search help: completing a key present in the experiment, from the keyboard.
-    let exp = env.json(&["experiments", "list"])["experiments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["name"] == "ui")
-        .unwrap()["experiment_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let exp = common::ui_experiment_id(&env);
     b.goto(&format!("{}/#/exp/{exp}", ui.url));
     b.wait("runs", "document.querySelectorAll('#runs tbody tr').length");
     b.type_into("#filter", "metrics.lo");

@@ -612,14 +612,8 @@ impl Ui<'_> {
 
     /// The writes a user expects from a run page, each one store call.
     fn write(&self, req: &Request) -> ApiResult {
-        let body: Value = serde_json::from_slice(req.body)
-            .map_err(|e| ApiError::bad(format!("request body is not JSON: {e}")))?;
-        let s = |k: &str| -> ApiResult<String> {
-            body.get(k)
-                .and_then(Value::as_str)
-                .map(String::from)
-                .ok_or_else(|| ApiError::bad(format!("missing string field '{k}'")))
-        };
+        let body = json_body(req)?;
+        let s = |k: &str| str_field(&body, k);
         let run_id = s("run_id")?;
         match req.path {
             "/api/runs/rename" => {
@@ -638,13 +632,7 @@ impl Ui<'_> {
             }
             "/api/runs/delete" => self.store.delete_run(&run_id)?,
             "/api/runs/restore" => self.store.restore_run(&run_id)?,
-            p => {
-                return Err(ApiError::status(
-                    404,
-                    "ENDPOINT_NOT_FOUND",
-                    format!("no endpoint POST {p}"),
-                ))
-            }
+            p => return Err(no_endpoint(p)),
         }
         Ok(Response::json(200, &json!({})))
     }
@@ -659,14 +647,8 @@ impl Ui<'_> {
                 "this store has no model registry".into(),
             ))
         })?;
-        let body: Value = serde_json::from_slice(req.body)
-            .map_err(|e| ApiError::bad(format!("request body is not JSON: {e}")))?;
-        let s = |k: &str| -> ApiResult<String> {
-            body.get(k)
-                .and_then(Value::as_str)
-                .map(String::from)
-                .ok_or_else(|| ApiError::bad(format!("missing string field '{k}'")))
-        };
+        let body = json_body(req)?;
+        let s = |k: &str| str_field(&body, k);
         let version = || -> ApiResult<i64> {
             match body.get("version") {
                 Some(Value::Number(n)) => n
@@ -706,16 +688,32 @@ impl Ui<'_> {
             "/api/registry/delete-model-tag" => {
                 registry.delete_registered_model_tag(&name, &s("key")?)?
             }
-            p => {
-                return Err(ApiError::status(
-                    404,
-                    "ENDPOINT_NOT_FOUND",
-                    format!("no endpoint POST {p}"),
-                ))
-            }
+            p => return Err(no_endpoint(p)),
         }
         Ok(Response::json(200, &json!({})))
     }
+}
+
+/// A write's JSON body.
+fn json_body(req: &Request) -> ApiResult<Value> {
+    serde_json::from_slice(req.body)
+        .map_err(|e| ApiError::bad(format!("request body is not JSON: {e}")))
+}
+
+/// A string field of a write's body.
+fn str_field(body: &Value, k: &str) -> ApiResult<String> {
+    body.get(k)
+        .and_then(Value::as_str)
+        .map(String::from)
+        .ok_or_else(|| ApiError::bad(format!("missing string field '{k}'")))
+}
+
+fn no_endpoint(path: &str) -> ApiError {
+    ApiError::status(
+        404,
+        "ENDPOINT_NOT_FOUND",
+        format!("no endpoint POST {path}"),
+    )
 }
 
 fn page(text: &'static str, ty: &str) -> Response {

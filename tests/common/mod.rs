@@ -563,6 +563,35 @@ pub fn gen_store(dir: &Path, runs: usize) {
 /// Hostile text: if any of it is ever parsed as markup, an alert fires or an element appears.
 pub const HOSTILE: &str = "<script>alert('xss')</script><img src=x id=pwned onerror=alert(1)>";
 
+/// The id of the UI fixture's experiment ("ui").
+pub fn ui_experiment_id(env: &TestEnv) -> String {
+    let v = env.json(&["experiments", "list"]);
+    v["experiments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "ui")
+        .unwrap()["experiment_id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// A POST to the UI's write endpoints (`/api/<path>`) with these headers.
+pub fn ui_post(
+    ui: &UiServer,
+    path: &str,
+    body: &serde_json::Value,
+    headers: &[(&str, &str)],
+) -> http::Reply {
+    http::request(
+        "POST",
+        &format!("{}/api/{path}", ui.url),
+        headers,
+        body.to_string().as_bytes(),
+    )
+}
+
 /// Run ids of the UI fixture.
 pub struct UiFixture {
     pub parent: String,
