@@ -884,6 +884,29 @@ fn browser_charts_fit_nice_ticks_tooltips_zoom_and_brushing_at_three_widths() {
     assert_eq!(tip[2].as_f64().unwrap(), value, "{tip}");
     assert!(tip[3].as_str().unwrap().contains("time "), "{tip}");
     b.screenshot("chart-tooltip");
+    // From the keyboard: the focused chart's arrows walk the same run's points.
+    b.js(&format!(
+        "document.querySelector(\"{m0} svg.chart\").focus(); return 1"
+    ));
+    let right = json!({"type": "keyDown", "value": "\u{E014}"});
+    let up = json!({"type": "keyUp", "value": "\u{E014}"});
+    b.cmd(
+        "POST",
+        "/actions",
+        Some(json!({"actions": [{"type": "key", "id": "kb",
+            "actions": [right, up, right, up]}]})),
+    );
+    b.cmd("DELETE", "/actions", None);
+    b.wait(
+        "keyboard tooltip",
+        &format!("document.querySelector(\"{m0} .chart-tip\").dataset.step === '1'"),
+    );
+    assert_eq!(
+        b.js(&format!(
+            "return document.querySelector(\"{m0} .chart-tip\").dataset.run"
+        )),
+        run.as_str()
+    );
 
     // Drag-to-zoom narrows the x axis; a double-click restores it.
     let m1 = ".chart-card[data-metric='m1']";

@@ -654,11 +654,13 @@ async function histories(runIds, keys) {
 
 // One line chart per key with every run overlaid; redrawn while any run is RUNNING (only when a
 // point arrived, so a zoom or a hidden series survives an idle poll).
-async function liveCharts(into, runIds, keys, opts) {
+// `first` may hold the first fetch, already under way.
+async function liveCharts(into, runIds, keys, opts, first) {
   const colors = new Map(runIds.map((id, i) => [id, C.color(i)]));
   let seen = '';
   const draw = async () => {
-    const series = await histories(runIds, keys);
+    const series = await (first || histories(runIds, keys));
+    first = null;
     const sig = series.map((x) => x.points.length).join(',');
     if (sig === seen) return true;
     seen = sig;
@@ -684,6 +686,9 @@ async function chartPage(q) {
   const runIds = (q.get('runs') || '').split(',').filter(Boolean);
   const keys = (q.get('keys') || '').split(',').filter(Boolean);
   const opts = chartOpts(q);
+  // The histories are fetched alongside the runs, not after them.
+  const first = keys.length ? histories(runIds, keys) : null;
+  if (first) first.catch(() => {});
   const runs = (await api('runs/batch', { run_ids: runIds.join(',') })).runs;
   const all = Array.from(new Set(runs.flatMap((r) => r.data.metrics.map((m) => m.key)))).sort();
   const go = (c) => { location.hash = route(['chart'], Object.assign({ runs: runIds.join(','), keys: keys.join(','), x: opts.x, log: opts.log ? '1' : '', smooth: opts.smooth || '' }, c)); };
@@ -695,7 +700,7 @@ async function chartPage(q) {
   const charts = h('div', { class: 'grid', id: 'charts' });
   mount(h('h1', {}, 'Metrics'), h('p', {}, runs.map((r, i) => [i ? ', ' : '', link(route(['run', r.info.run_id]), r.info.run_name || r.info.run_id)])),
     chartControls(opts, go), picker, charts);
-  if (keys.length) await liveCharts(charts, runIds, keys, opts);
+  if (keys.length) await liveCharts(charts, runIds, keys, opts, first);
   else charts.appendChild(h('p', { class: 'muted' }, 'Pick metrics above.'));
 }
 

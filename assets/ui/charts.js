@@ -198,8 +198,7 @@ const pending = new Map();
 export function drawPending() {
   for (const [run, plot] of Array.from(pending)) { if (plot.isConnected) run(); else pending.delete(run); }
 }
-// Re-draws into `plot` whenever its width changes. The first chart drawn on a page load marks
-// document.body.dataset.firstChart (ms since navigation start).
+// Re-draws into `plot` whenever its width changes.
 function responsive(plot, draw) {
   let last = -1; let queued = false;
   const run = () => {
@@ -210,7 +209,6 @@ function responsive(plot, draw) {
     last = w;
     pending.delete(run);
     draw(w);
-    if (!document.body.dataset.firstChart) document.body.dataset.firstChart = String(performance.now());
   };
   const ro = new ResizeObserver(() => { if (!queued) { queued = true; requestAnimationFrame(run); } });
   ro.observe(plot);
@@ -286,7 +284,7 @@ export function lineChart(title, series, opts) {
   opts = Object.assign({ x: 'step', log: false, smooth: 0, height: 260 }, opts, { kind: 'line' });
   const f = frame(title, opts);
   const H = opts.height; const T = 10; const R = 14; const B = 34;
-  const hidden = new Set(); let zoom = null; let hot = null;
+  const hidden = new Set(); let zoom = null; let hot = null; let cursor = null;
   const prepared = series.map((s) => {
     const t0 = s.points.length ? Math.min(...s.points.map((p) => p[1])) : 0;
     let pts = s.points.map(([step, ts, v]) => {
@@ -372,6 +370,9 @@ export function lineChart(title, series, opts) {
     clampLabels(svg, W);
     highlight(hot);
     bind();
+    // The first metric-history chart drawn since the page loaded marks the moment (ms since
+    // navigation start), for benchmarks.
+    if (!document.body.dataset.firstChart) document.body.dataset.firstChart = String(performance.now());
   };
 
   // Highlight: the hovered series on top and full strength, the others faded.
@@ -458,7 +459,22 @@ export function lineChart(title, series, opts) {
       window.addEventListener('mouseup', up);
     });
     svg.addEventListener('dblclick', () => zoomTo(null));
+    svg.addEventListener('blur', () => showTip(null));
     svg.addEventListener('keydown', (ev) => {
+      // Arrows walk the points (left/right) and the series (up/down) with the tooltip.
+      const shown = prepared.filter((s) => !hidden.has(s.id) && s.pts.length);
+      if (['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(ev.key) && shown.length) {
+        ev.preventDefault();
+        let si = Math.max(0, shown.findIndex((s) => s.id === (cursor && cursor.id)));
+        let pi = cursor ? cursor.i : -1;
+        if (ev.key === 'ArrowUp' || ev.key === 'ArrowDown') si = (si + (ev.key === 'ArrowDown' ? 1 : shown.length - 1)) % shown.length;
+        else pi += ev.key === 'ArrowRight' ? 1 : -1;
+        const s = shown[si];
+        pi = Math.max(0, Math.min(s.pts.length - 1, pi));
+        cursor = { id: s.id, i: pi };
+        showTip({ s, p: s.pts[pi] });
+        return;
+      }
       if (ev.key === 'Escape' || ev.key === '0') zoomTo(null);
       else if (ev.key === '+' || ev.key === '=' || ev.key === '-') {
         const [a, b] = zoom || [geo.x0, geo.x1]; const m = (a + b) / 2; const h = (b - a) / 2 * (ev.key === '-' ? 2 : 0.5);
