@@ -908,6 +908,42 @@ fn browser_charts_fit_nice_ticks_tooltips_zoom_and_brushing_at_three_widths() {
         run.as_str()
     );
 
+    // Downloads: the chart as SVG and PNG, its data as CSV (the download links are caught as
+    // they are clicked, and their blobs read back).
+    b.js("window.__saved = []; const blobs = new Map(); const make = URL.createObjectURL; \
+          URL.createObjectURL = (bl) => { const u = make(bl); blobs.set(u, bl); return u; }; \
+          HTMLAnchorElement.prototype.click = async function () { const bl = blobs.get(this.href); \
+          window.__saved.push([this.download, bl.type, bl.size, bl.type === 'image/png' ? '' : await bl.text()]); }; return 1");
+    for kind in ["csv", "svg", "png"] {
+        b.click(&format!("{m0} button.dl-{kind}"));
+    }
+    b.wait("downloads", "window.__saved.length === 3");
+    let saved = b.js("return window.__saved.sort()");
+    let saved = saved.as_array().unwrap();
+    assert_eq!(saved[0][0], "m0.csv");
+    let csv = saved[0][3].as_str().unwrap();
+    let total: usize = picked.iter().map(|r| points(r, "m0").len()).sum();
+    assert_eq!(csv.lines().count(), total + 1, "{csv}");
+    assert_eq!(
+        csv.lines().next().unwrap(),
+        "metric,run_id,run,step,timestamp,value"
+    );
+    let p0 = points(run, "m0")[0].clone();
+    assert!(
+        csv.lines().any(|l| l.starts_with(&format!("m0,{run},"))
+            && l.ends_with(&format!(",{},{},{}", p0[0], p0[1], p0[2]))),
+        "{csv}"
+    );
+    assert_eq!(saved[1][0], "m0.png");
+    assert_eq!(saved[1][1], "image/png");
+    assert!(saved[1][2].as_u64().unwrap() > 1000);
+    assert_eq!(saved[2][0], "m0.svg");
+    let svg = saved[2][3].as_str().unwrap();
+    assert!(
+        svg.starts_with("<svg") && svg.contains("class=\"series"),
+        "{svg}"
+    );
+
     // Drag-to-zoom narrows the x axis; a double-click restores it.
     let m1 = ".chart-card[data-metric='m1']";
     let range = |b: &Browser| -> Vec<f64> {
@@ -1015,6 +1051,22 @@ fn browser_charts_fit_nice_ticks_tooltips_zoom_and_brushing_at_three_widths() {
     listed.sort();
     assert_eq!(listed, want);
     b.screenshot("parallel-brushed");
+
+    // Dark mode: the page follows prefers-color-scheme.
+    b.cmd(
+        "POST",
+        "/goog/cdp/execute",
+        Some(json!({"cmd": "Emulation.setEmulatedMedia",
+            "params": {"features": [{"name": "prefers-color-scheme", "value": "dark"}]}})),
+    );
+    let bg = b.js("return [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.chart-card')).backgroundColor]");
+    assert_eq!(bg, json!(["rgb(21, 24, 28)", "rgb(29, 33, 38)"]));
+    b.screenshot("charts-dark");
+    b.cmd(
+        "POST",
+        "/goog/cdp/execute",
+        Some(json!({"cmd": "Emulation.setEmulatedMedia", "params": {"features": []}})),
+    );
 
     // 50+ runs on one chart: every line its own colour.
     b.goto(&format!(

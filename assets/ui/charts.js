@@ -323,7 +323,7 @@ export function lineChart(title, series, opts) {
     const [y0, y1] = opts.log ? [c === d ? c - 0.5 : c, c === d ? d + 0.5 : d] : padRange(c, d, 0.04);
     const yt = ticksFor(opts.log ? 'log' : 'linear', y0, y1, Math.max(2, Math.floor((H - T - B) / 45)));
     const L = Math.ceil(Math.max(30, ...yt.ticks.map((t) => estWidth(t.label))) + 10);
-    const xt = ticksFor(opts.x, x0, x1, Math.max(2, Math.floor((W - L - R) / 90)));
+    const xt = ticksFor(opts.x, x0, x1, Math.max(2, Math.min(10, Math.floor((W - L - R) / 100))));
     const sx = (x) => L + (x - x0) / (x1 - x0) * (W - L - R);
     const sy = (y) => T + (1 - (y - y0) / (y1 - y0)) * (H - T - B);
     geo = { L, R, T, B, W, x0, x1, y0, y1, sx, sy };
@@ -526,9 +526,9 @@ export function barChart(title, bars, opts) {
     let lo = Math.min(0, ...ok.map((b) => b.value)); let hi = Math.max(0, ...ok.map((b) => b.value));
     if (lo === hi) hi = lo + 1;
     // The range widened to whole steps, so the axis ends on a labelled tick.
-    const step = niceStep(hi - lo, Math.max(2, Math.floor((W - L - R) / 90)));
+    const step = niceStep(hi - lo, Math.max(2, Math.min(10, Math.floor((W - L - R) / 100))));
     lo = Math.floor(lo / step + 1e-9) * step; hi = Math.ceil(hi / step - 1e-9) * step;
-    const xt = niceTicks(lo, hi, Math.max(2, Math.floor((W - L - R) / 90)), false);
+    const xt = niceTicks(lo, hi, Math.max(2, Math.min(10, Math.floor((W - L - R) / 100))), false);
     const sx = (x) => L + (x - lo) / (hi - lo) * (W - L - R);
     const xAxis = sv('g', { class: 'x-axis', 'data-kind': 'linear' });
     for (const t of xt.ticks) {
@@ -570,7 +570,7 @@ export function scatterChart(title, points, xl, yl, opts) {
     const [y0, y1] = padRange(Math.min(...ok.map((p) => p.y)), Math.max(...ok.map((p) => p.y)), 0.05);
     const yt = niceTicks(y0, y1, Math.max(2, Math.floor((H - T - B) / 45)), false);
     const L = Math.ceil(Math.max(30, ...yt.ticks.map((t) => estWidth(t.label))) + 10);
-    const xt = niceTicks(x0, x1, Math.max(2, Math.floor((W - L - R) / 90)), false);
+    const xt = niceTicks(x0, x1, Math.max(2, Math.min(10, Math.floor((W - L - R) / 100))), false);
     const sx = (x) => L + (x - x0) / (x1 - x0) * (W - L - R); const sy = (y) => T + (1 - (y - y0) / (y1 - y0)) * (H - T - B);
     const yAxis = sv('g', { class: 'y-axis' }); const xAxis = sv('g', { class: 'x-axis', 'data-kind': 'linear' });
     for (const t of yt.ticks) {
