@@ -1052,6 +1052,48 @@ fn browser_charts_fit_nice_ticks_tooltips_zoom_and_brushing_at_three_widths() {
     assert_eq!(listed, want);
     b.screenshot("parallel-brushed");
 
+    // The filter drives the chart view as it drives the table, and a chart choice lands in the
+    // URL: the lines are the filtered page's runs.
+    b.goto(&format!(
+        "{}/#/exp/{EXP}?size=25&view=chart&charts=m0&filter={}",
+        ui.url, "params.p0%20%3D%20'0.1'"
+    ));
+    let filtered = common::http::get(&format!(
+        "{}/api/runs/search?experiment_id={EXP}&max_results=25&columns=&filter=params.p0%20%3D%20'0.1'",
+        ui.url
+    ))
+    .json();
+    let mut want: Vec<String> = filtered["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["run_id"].as_str().unwrap().to_string())
+        .collect();
+    want.sort();
+    assert!(!want.is_empty() && want.len() < 25);
+    b.wait(
+        "filtered lines",
+        &format!(
+            "document.querySelectorAll('#charts path.series').length === {}",
+            want.len()
+        ),
+    );
+    let mut lines = b.strings("return Array.from(document.querySelectorAll('#charts path.series')).map(p => p.dataset.run)");
+    lines.sort();
+    assert_eq!(lines, want);
+    let before = b.renders();
+    b.js("document.querySelector('#chart-metrics').open = true; return 1");
+    b.click("#chart-metrics input[data-key='m1']");
+    b.wait_render("metric added", &before);
+    b.wait(
+        "two charts",
+        "document.querySelectorAll('#charts .chart-card').length === 2",
+    );
+    assert!(b
+        .js("return location.hash.includes('charts=m0%2Cm1') && location.hash.includes('filter=')")
+        .as_bool()
+        .unwrap());
+
     // Dark mode: the page follows prefers-color-scheme.
     b.cmd(
         "POST",

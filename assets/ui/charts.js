@@ -451,7 +451,7 @@ export function lineChart(title, series, opts) {
       const up = (e2) => {
         window.removeEventListener('mouseup', up);
         const [qx] = local(e2); const a = drag; drag = null;
-        brush.setAttribute('hidden', '');
+        brush.setAttribute('hidden', ''); brush.setAttribute('width', 0);
         if (Math.abs(qx - a) < 5) return;
         const inv = (p) => geo.x0 + (Math.max(geo.L, Math.min(geo.W - geo.R, p)) - geo.L) / (geo.W - geo.L - geo.R) * (geo.x1 - geo.x0);
         zoomTo([inv(Math.min(a, qx)), inv(Math.max(a, qx))]);
