@@ -354,11 +354,28 @@ export function lineChart(title, series, opts) {
         while (i1 >= 0 && s.pts[i1][0] > x1) i1--;
         i0 = Math.max(0, i0 - 1); i1 = Math.min(s.pts.length - 1, i1 + 1);
       }
+      // More points than pixels: per pixel column, the first, lowest, highest and last points
+      // (in x order), which draws the same picture from far fewer segments.
+      const dense = i1 - i0 > 2 * (W - L - R);
+      let col = null; let bucket = [];
+      const flush = () => {
+        if (!bucket.length) return;
+        const lo = bucket.reduce((a, b) => (b[1] < a[1] ? b : a)); const hi = bucket.reduce((a, b) => (b[1] > a[1] ? b : a));
+        const keep = Array.from(new Set([bucket[0], lo, hi, bucket[bucket.length - 1]])).sort((a, b) => a[0] - b[0]);
+        for (const [px, py] of keep) { path += (pen ? 'L' : 'M') + px.toFixed(1) + ',' + py.toFixed(1); pen = true; }
+        bucket = [];
+      };
       for (let i = i0; i <= i1; i++) {
         const p = s.pts[i]; const y = yv(p[1]);
-        if (!isFinite(p[0]) || !isFinite(y)) { pen = false; continue; }
-        path += (pen ? 'L' : 'M') + sx(p[0]).toFixed(1) + ',' + sy(y).toFixed(1); pen = true; n++; lone = [p[0], y];
+        if (!isFinite(p[0]) || !isFinite(y)) { flush(); pen = false; continue; }
+        n++; lone = [p[0], y];
+        const px = sx(p[0]); const py = sy(y);
+        if (!dense) { path += (pen ? 'L' : 'M') + px.toFixed(1) + ',' + py.toFixed(1); pen = true; continue; }
+        const c = Math.floor(px);
+        if (c !== col) { flush(); col = c; }
+        bucket.push([px, py]);
       }
+      flush();
       const attrs = { class: 'series', d: path || 'M0,0', fill: 'none', stroke: s.color, 'stroke-width': 1.6, 'data-run': s.id, 'data-points': s.pts.filter((p) => isFinite(p[0]) && isFinite(yv(p[1]))).length };
       const el = sv('path', attrs, sv('title', {}, s.label));
       lines.appendChild(el);
@@ -510,9 +527,12 @@ export function lineChart(title, series, opts) {
 // ---------- bar chart ----------
 // bars: [{id, label, color, value}]: one horizontal bar per run, in the given order.
 export function barChart(title, bars, opts) {
-  opts = Object.assign({ kind: 'bar' }, opts);
+  opts = Object.assign({ kind: 'bar', max: 60 }, opts);
   const f = frame(title, opts);
-  const ok = bars.filter((b) => isFinite(b.value));
+  // At most `max` bars (in the order given); the CSV download has them all.
+  const all = bars.filter((b) => isFinite(b.value));
+  const ok = all.slice(0, opts.max);
+  if (all.length > ok.length) f.tools.prepend(ht('span', { class: 'muted' }, `first ${ok.length} of ${all.length} runs `));
   const rowH = 16; const T = 6; const B = 26; const R = 14;
   const H = T + B + Math.max(1, ok.length) * rowH;
   let svg = null;
