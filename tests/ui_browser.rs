@@ -1050,6 +1050,17 @@ fn browser_charts_fit_nice_ticks_tooltips_zoom_and_brushing_at_three_widths() {
     let mut listed = b.strings("return document.querySelector('#pc-kept').dataset.runs.split(',')");
     listed.sort();
     assert_eq!(listed, want);
+    // The brush narrows the view's other charts to the same runs.
+    for sel in [
+        "#charts svg[data-metric='m1'] path.series",
+        "#bars .chart-card[data-metric='m1 (latest)'] rect.bar",
+    ] {
+        let mut ids = b.strings(&format!(
+            "return Array.from(document.querySelectorAll(\"{sel}\")).map(p => p.dataset.run)"
+        ));
+        ids.sort();
+        assert_eq!(ids, want, "{sel}");
+    }
     b.screenshot("parallel-brushed");
 
     // The filter drives the chart view as it drives the table, and a chart choice lands in the

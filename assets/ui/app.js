@@ -747,7 +747,13 @@ async function drawChartView(expId, q, header, data, keys, cols, go, token) {
   const pick = (id, cur, list, key) => h('select', { id, onchange: (ev) => go({ [key]: ev.target.value }) }, list.map((a) => h('option', { value: a, selected: a === cur }, a)));
   const scatter = C.scatterChart('Scatter', runs.map((r) => ({ id: r.run_id, label: label(r), color: colors.get(r.run_id), x: Number(cellValue(r, ch.sx)), y: Number(cellValue(r, ch.sy)) })), ch.sx, ch.sy, { id: 'scatter' });
   const kept = h('p', { class: 'muted', id: 'pc-kept' });
+  // A brush on the parallel coordinates narrows every chart of the view to the runs in range.
+  const narrow = (ids) => {
+    const all = ids.length === runs.length ? null : ids;
+    document.querySelectorAll('#charts .chart-card, #bars .chart-card').forEach((c) => { if (c.onlyRuns) c.onlyRuns(all); });
+  };
   const showKept = (ids) => {
+    narrow(ids);
     const names = runs.filter((r) => ids.includes(r.run_id)).map(label);
     kept.textContent = `${ids.length} of ${runs.length} runs in range` + (ids.length < runs.length ? ': ' + names.slice(0, 30).join(', ') + (names.length > 30 ? ' …' : '') : '');
     kept.dataset.runs = ids.join(',');

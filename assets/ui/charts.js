@@ -284,7 +284,9 @@ export function lineChart(title, series, opts) {
   opts = Object.assign({ x: 'step', log: false, smooth: 0, height: 260 }, opts, { kind: 'line' });
   const f = frame(title, opts);
   const H = opts.height; const T = 10; const R = 14; const B = 34;
-  const hidden = new Set(); let zoom = null; let hot = null; let cursor = null;
+  // Series hidden from the legend, and (when set) the only runs to show (a brush elsewhere).
+  const hidden = new Set(); let only = null; let zoom = null; let hot = null; let cursor = null;
+  const off = (id) => hidden.has(id) || (only !== null && !only.has(id));
   const prepared = series.map((s) => {
     const t0 = s.points.length ? Math.min(...s.points.map((p) => p[1])) : 0;
     let pts = s.points.map(([step, ts, v]) => {
@@ -301,7 +303,7 @@ export function lineChart(title, series, opts) {
   const extent = (x0, x1) => {
     let a = Infinity; let b = -Infinity; let c = Infinity; let d = -Infinity;
     for (const s of prepared) {
-      if (hidden.has(s.id)) continue;
+      if (off(s.id)) continue;
       for (const p of s.pts) {
         const y = yv(p[1]);
         if (!isFinite(p[0]) || !isFinite(y)) continue;
@@ -345,7 +347,7 @@ export function lineChart(title, series, opts) {
     svg.append(yAxis, xAxis, sv('rect', { class: 'axis frame', x: L, y: T, width: W - L - R, height: H - T - B, fill: 'none', 'data-x0': x0, 'data-x1': x1, 'data-y0': y0, 'data-y1': y1 }));
     const lines = sv('g', { class: 'lines', 'clip-path': `url(#${clipId})` });
     for (const s of prepared) {
-      if (hidden.has(s.id)) continue;
+      if (off(s.id)) continue;
       let path = ''; let pen = false; let n = 0; let lone = null;
       // Inside a zoom, the points in range and one on either side (the clip hides the rest).
       let i0 = 0; let i1 = s.pts.length - 1;
@@ -406,7 +408,7 @@ export function lineChart(title, series, opts) {
     const g = geo; let best = null;
     const x = g.x0 + (px - g.L) / (g.W - g.L - g.R) * (g.x1 - g.x0);
     for (const s of prepared) {
-      if (hidden.has(s.id) || !s.pts.length) continue;
+      if (off(s.id) || !s.pts.length) continue;
       let lo = 0; let hi = s.pts.length - 1;
       while (lo < hi) { const m = (lo + hi) >> 1; if (s.pts[m][0] < x) lo = m + 1; else hi = m; }
       for (const i of [lo - 1, lo]) {
@@ -479,7 +481,7 @@ export function lineChart(title, series, opts) {
     svg.addEventListener('blur', () => showTip(null));
     svg.addEventListener('keydown', (ev) => {
       // Arrows walk the points (left/right) and the series (up/down) with the tooltip.
-      const shown = prepared.filter((s) => !hidden.has(s.id) && s.pts.length);
+      const shown = prepared.filter((s) => !off(s.id) && s.pts.length);
       if (['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(ev.key) && shown.length) {
         ev.preventDefault();
         let si = Math.max(0, shown.findIndex((s) => s.id === (cursor && cursor.id)));
@@ -521,6 +523,11 @@ export function lineChart(title, series, opts) {
     series.flatMap((s) => s.points.map((p) => [title, s.id, s.label, p[0], p[1], p[2]])))));
   const sizer = responsive(f.plot, draw);
   f.card.redraw = () => sizer.now();
+  f.card.onlyRuns = (ids) => {
+    only = ids ? new Set(ids) : null;
+    legend.querySelectorAll('button').forEach((b) => { b.hidden = only !== null && !only.has(b.dataset.run); });
+    sizer.now();
+  };
   return f.card;
 }
 
@@ -531,12 +538,19 @@ export function barChart(title, bars, opts) {
   const f = frame(title, opts);
   // At most `max` bars (in the order given); the CSV download has them all.
   const all = bars.filter((b) => isFinite(b.value));
-  const ok = all.slice(0, opts.max);
-  if (all.length > ok.length) f.tools.prepend(ht('span', { class: 'muted' }, `first ${ok.length} of ${all.length} runs `));
+  let ok = all.slice(0, opts.max);
+  const note = ht('span', { class: 'muted' });
+  f.tools.prepend(note);
+  const pick = (only) => {
+    const shown = only ? all.filter((b) => only.has(b.id)) : all;
+    ok = shown.slice(0, opts.max);
+    note.textContent = shown.length > ok.length ? `first ${ok.length} of ${shown.length} runs ` : '';
+  };
+  pick(null);
   const rowH = 16; const T = 6; const B = 26; const R = 14;
-  const H = T + B + Math.max(1, ok.length) * rowH;
   let svg = null;
   const draw = (W) => {
+    const H = T + B + Math.max(1, ok.length) * rowH;
     const next = sv('svg', { class: 'chart bars', viewBox: `0 0 ${W} ${H}`, width: '100%', height: H, role: 'img', 'aria-label': `${title}: latest value per run`, 'data-metric': title });
     if (svg) svg.replaceWith(next); else f.plot.appendChild(next);
     svg = next;
@@ -570,6 +584,7 @@ export function barChart(title, bars, opts) {
   addDownloads(f, title, () => svg, () => toCsv([['run_id', 'run', title]].concat(bars.map((b) => [b.id, b.label, b.value]))));
   const sizer = responsive(f.plot, draw);
   f.card.redraw = () => sizer.now();
+  f.card.onlyRuns = (ids) => { pick(ids ? new Set(ids) : null); sizer.now(); };
   return f.card;
 }
 
