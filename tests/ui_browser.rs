@@ -1174,8 +1174,16 @@ fn browser_run_tree_system_metrics_datasets_models_registry_edits_and_search_hel
         &f.parent,
     ]);
     let model_id = uri.trim_start_matches("models:/").to_string();
-    env.ok(&["models", "register", model.to_str().unwrap(), "clf"]);
-    env.ok(&["models", "register", model.to_str().unwrap(), "clf"]);
+    // Versions 1 and 2 of "clf": the parent's model and one the child logged.
+    env.ok(&["models", "register", &uri, "clf"]);
+    let child_uri = env.ok(&[
+        "models",
+        "log",
+        model.to_str().unwrap(),
+        "--run-id",
+        &f.child,
+    ]);
+    env.ok(&["models", "register", &child_uri, "clf"]);
     let ui = UiServer::start(&env.store());
     let b = Browser::start();
 
@@ -1296,4 +1304,15 @@ print(json.dumps({"champion": str(c.get_model_version_by_alias("clf", "champion"
         "alias gone",
         "!document.querySelector('#versions tr[data-version=\"1\"] .chip.alias')",
     );
+
+    // Compare the runs behind two picked versions.
+    b.click("#versions tr[data-version='1'] .pick-version");
+    b.click("#versions tr[data-version='2'] .pick-version");
+    b.click("#compare-versions");
+    b.wait("compare", "document.querySelector('#compare')");
+    let mut compared = b.strings("return Array.from(document.querySelectorAll('#compare thead th a')).map(a => a.getAttribute('href').split('/').pop())");
+    compared.sort();
+    let mut want = vec![f.parent.clone(), f.child.clone()];
+    want.sort();
+    assert_eq!(compared, want);
 }
