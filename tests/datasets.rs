@@ -134,3 +134,145 @@ fn log_input_records_what_mlflow_log_input_records() {
         "{err}"
     );
 }
+
+/// MLflow logs two runs of one experiment, each with a pandas dataset (same name, other rows, so
+/// another digest) and a source commit, and registers the second run's model.
+const LINEAGE: &str = r#"
+import json, mlflow, pandas as pd
+from mlflow import MlflowClient
+mlflow.set_experiment("lineage")
+out = {}
+for i in (1, 2):
+    with mlflow.start_run() as r:
+        df = pd.DataFrame({"x": [1, 2, i], "y": [0.5, 1.5, 2.5]})
+        mlflow.log_input(mlflow.data.from_pandas(df, source="data/train.csv", name="train"), context="training")
+        mlflow.set_tag("mlflow.source.git.commit", "abc123" + str(i))
+        out["run%d" % i] = r.info.run_id
+        out["uri%d" % i] = r.info.artifact_uri
+c = MlflowClient()
+c.create_registered_model("m")
+c.create_model_version("m", out["uri2"] + "/model", run_id=out["run2"])
+for i in (1, 2):
+    out["digest%d" % i] = c.get_run(out["run%d" % i]).inputs.dataset_inputs[0].dataset.digest
+print(json.dumps(out))
+"#;
+
+#[test]
+fn datasets_shown_by_describe_diff_compare_report_search_and_model_lineage() {
+    let env = TestEnv::new();
+    let sqlite = format!("sqlite:///{}", env.path().join("mlflow.db").display());
+    let folder = format!("file://{}", env.store().display());
+    for uri in [folder, sqlite] {
+        let out = run_python_at(&mlflow_python(), &uri, LINEAGE);
+        let ids: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+        let s = |k: &str| ids[k].as_str().unwrap().to_string();
+        let (run1, run2, d1, d2) = (s("run1"), s("run2"), s("digest1"), s("digest2"));
+        assert_ne!(d1, d2, "{uri}");
+
+        let table = env.ok_at(&uri, &["runs", "describe", &run2]);
+        let row = table
+            .lines()
+            .find(|l| l.starts_with("dataset"))
+            .unwrap_or_else(|| panic!("{uri}: no dataset row in\n{table}"));
+        for want in ["train", d2.as_str(), "context training", "data/train.csv"] {
+            assert!(row.contains(want), "{uri}: {want} not in {row}");
+        }
+
+        let diff = env.json_at(&uri, &["diff", &run1, &run2, "--no-artifacts"]);
+        let change = diff["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["kind"] == "dataset")
+            .unwrap_or_else(|| panic!("{uri}: {diff}"))
+            .clone();
+        assert_eq!(change["key"], "train (training)", "{uri}");
+        assert!(
+            change["a"].as_str().unwrap().contains(&d1),
+            "{uri}: {change}"
+        );
+        assert!(
+            change["b"].as_str().unwrap().contains(&d2),
+            "{uri}: {change}"
+        );
+
+        let cmp = env.json_at(&uri, &["compare", &run1, &run2]);
+        let row = cmp["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["key"] == "dataset.train")
+            .unwrap_or_else(|| panic!("{uri}: {cmp}"))
+            .clone();
+        assert_eq!(row["same"], false);
+        assert!(row["values"][&run1].as_str().unwrap().contains(&d1));
+        assert!(row["values"][&run2].as_str().unwrap().contains(&d2));
+
+        let html = env.path().join("report.html");
+        env.ok_at(
+            &uri,
+            &[
+                "report",
+                "--experiment-name",
+                "lineage",
+                "-o",
+                html.to_str().unwrap(),
+            ],
+        );
+        let html = std::fs::read_to_string(&html).unwrap();
+        assert!(html.contains(&d1) && html.contains(&d2) && html.contains("datasets"));
+
+        for (filter, want) in [
+            (format!("dataset.digest = '{d2}'"), vec![run2.clone()]),
+            (
+                "dataset.name = 'train' and dataset.context = 'training'".to_string(),
+                vec![run1.clone(), run2.clone()],
+            ),
+            ("dataset.name = 'eval'".to_string(), vec![]),
+        ] {
+            let found = env.json_at(
+                &uri,
+                &[
+                    "runs",
+                    "search",
+                    "--experiment-name",
+                    "lineage",
+                    "--filter",
+                    &filter,
+                ],
+            );
+            let mut got: Vec<String> = found["runs"]
+                .as_array()
+                .map(|rs| {
+                    rs.iter()
+                        .map(|r| r["info"]["run_id"].as_str().unwrap().to_string())
+                        .collect()
+                })
+                .unwrap_or_default();
+            got.sort();
+            let mut want = want;
+            want.sort();
+            assert_eq!(got, want, "{uri}: {filter}");
+        }
+
+        // Lineage: the registered version names its run, commit and datasets.
+        let v = env.json_at(&uri, &["models", "version", "m", "1"]);
+        let l = &v["lineage"];
+        assert_eq!(l["run_id"], run2.as_str(), "{uri}: {v}");
+        assert_eq!(l["source_commit"], "abc1232");
+        assert_eq!(l["dataset_inputs"][0]["dataset"]["digest"], d2.as_str());
+        assert_eq!(v["model_version"]["version"], "1");
+        let d = env.json_at(&uri, &["models", "describe", "m"]);
+        assert_eq!(d["lineage"]["1"]["source_commit"], "abc1232", "{uri}: {d}");
+        let t = env.ok_at(&uri, &["models", "version", "m", "1"]);
+        assert!(
+            t.contains("abc1232") && t.contains(&d2) && t.contains(&run2),
+            "{t}"
+        );
+        let t = env.ok_at(&uri, &["models", "describe", "m"]);
+        assert!(
+            t.contains("version 1 source commit") && t.contains(&d2),
+            "{t}"
+        );
+    }
+}
