@@ -276,3 +276,156 @@ fn datasets_shown_by_describe_diff_compare_report_search_and_model_lineage() {
         );
     }
 }
+
+/// CSV files made here, each logged by MLflow (`from_pandas(pd.read_csv(path), source=path)`)
+/// into a run of its own and by `mlrun log-input --source path` into another: the two runs'
+/// inputs must be equal field by field.
+fn csv_cases() -> Vec<(&'static str, String)> {
+    let mut seed: u64 = 0x2545F4914F6CDD1D;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let words = ["alpha", "béta", "日本", "x,y", "quote\"d", "", "NA", "-0"];
+    let mut mixed = String::from("id,score,label,maybe,flag,ratio,note\n");
+    for i in 0..40 {
+        let r = next();
+        let score = match r % 7 {
+            0 => String::new(),
+            1 => "-0.0".into(),
+            2 => "inf".into(),
+            3 => format!("{:e}", (r % 100_000) as f64 / 7.0),
+            _ => format!("{}", (r % 10_000) as f64 / 1000.0),
+        };
+        let label = ["alpha", "béta", "日本", "x y"][(r % 4) as usize];
+        let maybe = words[(r >> 8) as usize % words.len()];
+        let maybe = if maybe.contains([',', '"']) {
+            format!("\"{}\"", maybe.replace('"', "\"\""))
+        } else {
+            maybe.to_string()
+        };
+        let flag = ["True", "false", "TRUE", "False"][(r >> 16) as usize % 4];
+        let ratio = if i % 9 == 4 {
+            String::new()
+        } else {
+            format!("{}", r % 50)
+        };
+        mixed.push_str(&format!(
+            "{},{score},{label},{maybe},{flag},{ratio},{}\n",
+            i as i64 - 20,
+            if i % 2 == 0 {
+                "\"multi\nline\""
+            } else {
+                " spaced "
+            }
+        ));
+    }
+    // Past MLflow's 10,000 hashed rows: a string column with a missing value only at the end, a
+    // float column with long decimals.
+    let mut big = String::from("n,x,s,late_na\n");
+    for i in 0..12_345 {
+        let r = next();
+        let x = f64::from_bits((r >> 12) | 0x3FF0_0000_0000_0000) - 1.0;
+        big.push_str(&format!(
+            "{i},{x:?},s{},{}\n",
+            r % 1000,
+            if i == 12_000 { "" } else { "v" }
+        ));
+    }
+    vec![
+        ("mixed.csv", mixed),
+        ("big.csv", big),
+        // Numbers only (their columns hashed in file order), strings only.
+        ("numbers.csv", "b,a\n1,0.5\n2,\n3,NaN\n".into()),
+        ("strings.csv", "z,y\nq,w\né,ü\n".into()),
+        // BOM, CRLF, a blank line, a short row, an unnamed column, bools with gaps, all empty.
+        (
+            "odd.csv",
+            "\u{feff}k,,flag,empty\r\n1,2,True,\r\n   \r\n3,4,,\r\n5\r\n".into(),
+        ),
+    ]
+}
+
+#[test]
+fn log_input_of_a_csv_file_records_what_mlflow_from_pandas_records() {
+    let env = TestEnv::new();
+    let folder = format!("file://{}", env.store().display());
+    let run = env.ok(&["runs", "start"]);
+    let run = run.trim();
+    let mut paths = Vec::new();
+    for (name, text) in csv_cases() {
+        let path = env.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let p = path.to_str().unwrap().to_string();
+        env.ok(&[
+            "log-input",
+            "--run-id",
+            run,
+            "--name",
+            name,
+            "--source",
+            &p,
+            "--context",
+            "training",
+        ]);
+        paths.push(p);
+    }
+    let script = format!(
+        r#"
+import json, sys, warnings
+warnings.filterwarnings("ignore")
+import mlflow, pandas as pd
+from mlflow import MlflowClient
+with mlflow.start_run(experiment_id="0") as r:
+    for p in {paths:?}:
+        mlflow.log_input(mlflow.data.from_pandas(pd.read_csv(p), source=p, name=p.rsplit("/", 1)[1]), context="training")
+def inputs(run_id):
+    run = MlflowClient().get_run(run_id)
+    return sorted([i.dataset.name, i.dataset.digest, i.dataset.source_type, i.dataset.source,
+                   i.dataset.schema, i.dataset.profile, {{t.key: t.value for t in i.tags}}]
+                  for i in run.inputs.dataset_inputs)
+print(json.dumps([inputs(r.info.run_id), inputs({run:?})]))
+"#
+    );
+    let out = run_python_at(&mlflow_python(), &folder, &script);
+    let both: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    let (theirs, ours) = (both[0].as_array().unwrap(), both[1].as_array().unwrap());
+    assert_eq!(theirs.len(), 5);
+    for (t, o) in theirs.iter().zip(ours) {
+        assert_eq!(t, o, "MLflow's record, then mlrun's");
+    }
+
+    // What cannot be matched is refused, naming the column or line; nothing is logged.
+    for (text, want) in [
+        ("a,b\n1,99999999999999999999\n", "column 'b'"),
+        ("a,a\n1,2\n", "column 'a'"),
+        ("a,b\n1,2,3\n", "line 2"),
+        ("a,b\n", "no rows"),
+    ] {
+        let path = env.path().join("bad.csv");
+        std::fs::write(&path, text).unwrap();
+        let err = env.fails(&[
+            "log-input",
+            "--run-id",
+            run,
+            "--name",
+            "bad",
+            "--source",
+            path.to_str().unwrap(),
+        ]);
+        assert!(
+            err.contains("bad.csv") && err.contains(want),
+            "{text:?}: {err}"
+        );
+    }
+    let logged = env.json(&["runs", "describe", run]);
+    assert_eq!(
+        logged["run"]["inputs"]["dataset_inputs"]
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
+}
