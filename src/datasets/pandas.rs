@@ -156,38 +156,8 @@ fn parse_float(v: &str) -> Option<f64> {
         "-inf" | "-infinity" => return Some(f64::NEG_INFINITY),
         _ => {}
     }
-    let b = t.as_bytes();
-    let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
-    let start = i;
-    while i < b.len() && b[i].is_ascii_digit() {
-        i += 1;
-    }
-    let mut digits = i - start;
-    if i < b.len() && b[i] == b'.' {
-        i += 1;
-        let f = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        digits += i - f;
-    }
-    if digits == 0 {
-        return None;
-    }
-    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
-        i += 1;
-        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-            i += 1;
-        }
-        let e = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == e {
-            return None;
-        }
-    }
-    if i != b.len() {
+    let body = t.strip_prefix(['+', '-']).unwrap_or(t);
+    if !crate::pyfloat::is_decimal_literal(body) {
         return None;
     }
     t.parse().ok()
@@ -256,17 +226,7 @@ pub fn csv_dataset(path: &Path) -> Result<CsvDataset, CsvDigestError> {
         Some(r) => r.map_err(|e| file_err(e.to_string()))?,
         None => return Err(file_err("is empty: no header row".into())),
     };
-    let names: Vec<String> = header
-        .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            if n.is_empty() {
-                format!("Unnamed: {i}")
-            } else {
-                n.to_string()
-            }
-        })
-        .collect();
+    let names = crate::serve::protocol::csv_column_names(&header);
     for (i, n) in names.iter().enumerate() {
         if names[..i].contains(n) {
             return Err(CsvDigestError::Column {
