@@ -259,15 +259,23 @@ pub fn source_error(reg: &dyn ModelRegistry, uri: &str, e: StoreError) -> CliErr
 pub struct Lineage {
     pub run_id: String,
     pub run: Option<mlrun::Run>,
+    /// Why the run could not be read, when it exists but is damaged or unreachable.
+    pub error: Option<String>,
 }
 
 impl Lineage {
-    /// The lineage of a model its run id names; a run this store cannot read is shown as missing
-    /// (the model stays describable when its run is gone).
+    /// The lineage of a model its run id names; a run this store lacks or cannot read is shown
+    /// so (the model stays describable when its run is gone or damaged).
     pub fn of(tracking: &dyn mlrun::TrackingStore, run_id: &str) -> Self {
+        let (run, error) = match tracking.get_run(run_id) {
+            Ok(r) => (Some(r), None),
+            Err(StoreError::NotFound(_)) => (None, None),
+            Err(e) => (None, Some(e.to_string())),
+        };
         Self {
             run_id: run_id.to_string(),
-            run: tracking.get_run(run_id).ok(),
+            run,
+            error,
         }
     }
 
@@ -280,10 +288,11 @@ impl Lineage {
     /// Rows `[field, value]` for a describe table.
     pub fn rows(&self) -> Vec<Vec<String>> {
         let Some(run) = &self.run else {
-            return vec![vec![
-                "run".into(),
-                format!("{} (not in this tracking store)", self.run_id),
-            ]];
+            let why = match &self.error {
+                Some(e) => format!("cannot be read: {e}"),
+                None => "not in this tracking store".into(),
+            };
+            return vec![vec!["run".into(), format!("{} ({why})", self.run_id)]];
         };
         let mut rows = vec![vec![
             "run".into(),
@@ -307,6 +316,9 @@ impl Lineage {
     /// MLflow's REST `DatasetInput` shape); `run_name` and after are absent when the run is.
     pub fn to_json(&self) -> serde_json::Value {
         let mut v = serde_json::json!({ "run_id": self.run_id });
+        if let Some(e) = &self.error {
+            v["error"] = e.clone().into();
+        }
         if let Some(run) = &self.run {
             v["run_name"] = run.info.run_name.clone().into();
             v["experiment_id"] = run.info.experiment_id.clone().into();
