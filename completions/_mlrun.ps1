@@ -538,7 +538,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('--run-id', '--run-id', [CompletionResultType]::ParameterName, 'The run [env: MLFLOW_RUN_ID]')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The dataset''s name')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the dataset is: a path (a `local` source) or a URI (`http(s)://`, `s3://`, …)')
-            [CompletionResult]::new('--digest', '--digest', [CompletionResultType]::ParameterName, 'The dataset''s digest [default: MLflow''s digest of a dataset known by its source: the first 8 hex digits of the SHA-256 of its name, source and schema]')
+            [CompletionResult]::new('--digest', '--digest', [CompletionResultType]::ParameterName, 'The dataset''s digest [default: for a local CSV file, the digest, schema and profile `mlflow.data.from_pandas(pd.read_csv(PATH))` records; otherwise MLflow''s digest of a dataset known by its source: the first 8 hex digits of the SHA-256 of its name, source and schema]')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'What the dataset was used for (the `mlflow.data.context` tag), e.g. training, validation')
             [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'A JSON file with the dataset''s schema (MLflow''s `{"mlflow_colspec": [...]}`)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A JSON file with the dataset''s profile (e.g. `{"num_rows": 100}`)')

@@ -1,5 +1,8 @@
 //! Dataset inputs as MLflow records them (`mlflow.log_input`): the `DatasetInput` a source path or
 //! URI makes, with MLflow's `MetaDataset` digest when none is given.
+mod pandas;
+
+pub use pandas::{csv_dataset, CsvDataset, CsvDigestError};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 

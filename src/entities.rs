@@ -223,6 +223,45 @@ impl Run {
             .map(|t| t.value.as_str())
     }
 
+    /// The run's dataset inputs (`inputs.dataset_inputs`), in the order the store gave them; an
+    /// entry without a dataset name is skipped.
+    pub fn dataset_inputs(&self) -> Vec<DatasetInput> {
+        let Some(list) = self.inputs.get("dataset_inputs").and_then(|d| d.as_array()) else {
+            return Vec::new();
+        };
+        let text = |v: Option<&serde_json::Value>| {
+            v.and_then(|v| v.as_str()).unwrap_or_default().to_string()
+        };
+        list.iter()
+            .filter_map(|i| {
+                let ds = i.get("dataset")?;
+                let name = ds.get("name")?.as_str()?.to_string();
+                let tags: Vec<(String, String)> = i
+                    .get("tags")
+                    .and_then(|t| t.as_array())
+                    .map(|t| {
+                        t.iter()
+                            .filter_map(|t| {
+                                Some((t.get("key")?.as_str()?.to_string(), text(t.get("value"))))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Some(DatasetInput {
+                    dataset: Dataset {
+                        name,
+                        digest: text(ds.get("digest")),
+                        source_type: text(ds.get("source_type")),
+                        source: text(ds.get("source")),
+                        schema: text(ds.get("schema")),
+                        profile: text(ds.get("profile")),
+                    },
+                    tags,
+                })
+            })
+            .collect()
+    }
+
     /// The MLflow 3 logged models this run made (`outputs.model_outputs`): model id and step.
     pub fn model_outputs(&self) -> Vec<(&str, i64)> {
         let Some(models) = self.outputs.get("model_outputs").and_then(|m| m.as_array()) else {
@@ -263,6 +302,53 @@ pub struct Dataset {
     pub source: String,
     pub schema: String,
     pub profile: String,
+}
+
+/// One dataset input of a run: the dataset and the input's tags (`mlflow.data.context` among them).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DatasetInput {
+    pub dataset: Dataset,
+    pub tags: Vec<(String, String)>,
+}
+
+impl DatasetInput {
+    /// The `mlflow.data.context` tag: what the dataset was used for.
+    pub fn context(&self) -> Option<&str> {
+        self.tags
+            .iter()
+            .find(|(k, _)| k == "mlflow.data.context")
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Where the dataset is, for a person: the source JSON's `uri`/`url`/`path`, else the JSON.
+    pub fn source_text(&self) -> String {
+        let parsed: Option<serde_json::Value> = serde_json::from_str(&self.dataset.source).ok();
+        parsed
+            .as_ref()
+            .and_then(|v| {
+                ["uri", "url", "path"]
+                    .iter()
+                    .find_map(|k| v.get(*k).and_then(|u| u.as_str()))
+            })
+            .map(str::to_string)
+            .unwrap_or_else(|| self.dataset.source.clone())
+    }
+
+    /// The input without its name, for a row keyed by it: `digest D, context C, source T S`.
+    pub fn details(&self) -> String {
+        let mut s = format!("digest {}", self.dataset.digest);
+        if let Some(c) = self.context() {
+            s.push_str(&format!(", context {c}"));
+        }
+        if !self.dataset.source.is_empty() {
+            s.push_str(&format!(
+                ", source {} {}",
+                self.dataset.source_type,
+                self.source_text()
+            ));
+        }
+        s
+    }
 }
 
 /// A metric's latest point (MLflow's rule) and its range over the whole history.

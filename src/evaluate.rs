@@ -188,6 +188,151 @@ pub fn classifier_metrics(y: &[Label], p: &[Label]) -> Result<BTreeMap<String, f
     Ok(out)
 }
 
+/// The metrics MLflow adds when the model gives class probabilities (`predict_proba`, one column
+/// per class in sorted label order): `log_loss`, and `roc_auc` (binary: of the positive, larger
+/// label; multiclass: one-vs-rest weighted by prevalence) and, for two classes,
+/// `precision_recall_auc` (scikit-learn's average precision). A metric scikit-learn would refuse
+/// (a class count that does not match the columns, one class only among the targets) is left out.
+pub fn probability_metrics(y: &[Label], p: &[Label], proba: &[Vec<f64>]) -> BTreeMap<String, f64> {
+    let mut out = BTreeMap::new();
+    let labels = label_list(y, p);
+    let k = labels.len();
+    if proba.len() != y.len() || y.is_empty() || proba.iter().any(|r| r.len() != proba[0].len()) {
+        return out;
+    }
+    let cols = proba[0].len();
+    let idx = |l: &Label| labels.iter().position(|x| x.cmp(l).is_eq());
+    // scikit-learn's log_loss over MLflow's label list: each row's probability of its class,
+    // clipped to [eps, 1 - eps].
+    if cols == k {
+        let eps = f64::EPSILON;
+        let losses: Option<Vec<f64>> = y
+            .iter()
+            .zip(proba)
+            .map(|(l, row)| Some(-row[idx(l)?].clamp(eps, 1.0 - eps).ln()))
+            .collect();
+        if let Some(l) = losses {
+            out.insert("log_loss".into(), pairwise_sum(&l) / l.len() as f64);
+        }
+    }
+    if k == 2 && cols == 2 {
+        let positive: Vec<bool> = y.iter().map(|l| labels[1].cmp(l).is_eq()).collect();
+        let scores: Vec<f64> = proba.iter().map(|r| r[1]).collect();
+        if let Some(auc) = binary_roc_auc(&positive, &scores) {
+            out.insert("roc_auc".into(), auc);
+        }
+        if let Some(ap) = average_precision(&positive, &scores) {
+            out.insert("precision_recall_auc".into(), ap);
+        }
+    } else if k > 2 {
+        // roc_auc_score(multi_class="ovr", average="weighted"): the classes of the targets, one
+        // column each, rows summing to 1.
+        let classes = label_list(y, &[]);
+        let sums_to_one = proba
+            .iter()
+            .all(|r| (r.iter().sum::<f64>() - 1.0).abs() <= 1e-8 + 1e-5);
+        if classes.len() == cols && sums_to_one {
+            let (mut total, mut weight) = (0.0, 0.0);
+            for (c, class) in classes.iter().enumerate() {
+                let positive: Vec<bool> = y.iter().map(|l| class.cmp(l).is_eq()).collect();
+                let scores: Vec<f64> = proba.iter().map(|r| r[c]).collect();
+                let w = positive.iter().filter(|b| **b).count() as f64;
+                match binary_roc_auc(&positive, &scores) {
+                    Some(a) => {
+                        total += a * w;
+                        weight += w;
+                    }
+                    None => return out,
+                }
+            }
+            out.insert("roc_auc".into(), total / weight);
+        }
+    }
+    out
+}
+
+/// numpy's pairwise summation (what `np.mean` adds with), for results equal to the last bit more
+/// often than a running sum.
+fn pairwise_sum(v: &[f64]) -> f64 {
+    if v.len() <= 8 {
+        return v.iter().sum();
+    }
+    if v.len() <= 128 {
+        let mut r = [0.0; 8];
+        r.copy_from_slice(&v[..8]);
+        let mut i = 8;
+        while i + 8 <= v.len() {
+            for j in 0..8 {
+                r[j] += v[i + j];
+            }
+            i += 8;
+        }
+        let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for x in &v[i..] {
+            res += x;
+        }
+        return res;
+    }
+    let half = (v.len() / 2) / 8 * 8;
+    pairwise_sum(&v[..half]) + pairwise_sum(&v[half..])
+}
+
+/// Cumulative true and false positives at each distinct score, highest first (scikit-learn's
+/// `_binary_clf_curve`).
+fn clf_curve(positive: &[bool], scores: &[f64]) -> Vec<(f64, f64)> {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]));
+    let (mut tp, mut fp) = (0.0, 0.0);
+    let mut out = Vec::new();
+    for (n, &i) in order.iter().enumerate() {
+        if positive[i] {
+            tp += 1.0;
+        } else {
+            fp += 1.0;
+        }
+        let last = order.get(n + 1).is_none_or(|&j| scores[j] != scores[i]);
+        if last {
+            out.push((tp, fp));
+        }
+    }
+    out
+}
+
+/// The area under the ROC curve (trapezoids), None when one class is missing.
+fn binary_roc_auc(positive: &[bool], scores: &[f64]) -> Option<f64> {
+    let curve = clf_curve(positive, scores);
+    let &(p, n) = curve.last()?;
+    if p == 0.0 || n == 0.0 || scores.iter().any(|s| !s.is_finite()) {
+        return None;
+    }
+    let mut area = 0.0;
+    let (mut tpr0, mut fpr0) = (0.0, 0.0);
+    for (tp, fp) in curve {
+        let (tpr, fpr) = (tp / p, fp / n);
+        area += (fpr - fpr0) * (tpr + tpr0) / 2.0;
+        (tpr0, fpr0) = (tpr, fpr);
+    }
+    Some(area)
+}
+
+/// scikit-learn's `average_precision_score`: the sum over thresholds of the recall gained times
+/// the precision there. None without positives.
+fn average_precision(positive: &[bool], scores: &[f64]) -> Option<f64> {
+    let curve = clf_curve(positive, scores);
+    let &(p, _) = curve.last()?;
+    if p == 0.0 || scores.iter().any(|s| !s.is_finite()) {
+        return None;
+    }
+    let mut ap = 0.0;
+    let mut recall0 = 0.0;
+    for (tp, fp) in curve {
+        let recall = tp / p;
+        ap += (recall - recall0) * (tp / (tp + fp));
+        recall0 = recall;
+    }
+    Some(ap)
+}
+
 /// A gate: `metric>=value`, `metric<=value`, `metric>value`, `metric<value` or `metric==value`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Threshold {

@@ -116,7 +116,7 @@ pub fn parse(s: &str) -> Option<f64> {
 
 /// `digits [. digits] [(e|E) [+|-] digits]` with at least one mantissa digit
 /// (`1.`, `.5` allowed), ASCII only, no sign (already stripped).
-fn is_decimal_literal(s: &str) -> bool {
+pub(crate) fn is_decimal_literal(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     let int_start = i;

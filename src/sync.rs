@@ -12,6 +12,43 @@ use std::path::Path;
 /// The tag recording where a synced run came from: `<source label>#<source run id>`.
 pub const SYNC_TAG: &str = "mlrun.sync.source";
 const PARENT_TAG: &str = "mlflow.parentRunId";
+/// The source run's dataset inputs (REST `DatasetInput`s) whose (name, digest) the destination run
+/// lacks. An empty schema or profile is left out: stores read a missing one as "", and MLflow's
+/// client must read the copy's as it reads the source's (None).
+fn missing_dataset_inputs(src: &Run, dst: Option<&Run>) -> Vec<serde_json::Value> {
+    let have: HashSet<(String, String)> = dst
+        .map(|d| {
+            d.dataset_inputs()
+                .into_iter()
+                .map(|i| (i.dataset.name, i.dataset.digest))
+                .collect()
+        })
+        .unwrap_or_default();
+    let Some(list) = src.inputs.get("dataset_inputs").and_then(|d| d.as_array()) else {
+        return Vec::new();
+    };
+    let mut seen = HashSet::new();
+    list.iter()
+        .filter_map(|input| {
+            let ds = input.get("dataset")?.as_object()?;
+            let key = (
+                ds.get("name")?.as_str()?.to_string(),
+                ds.get("digest")?.as_str()?.to_string(),
+            );
+            if have.contains(&key) || !seen.insert(key) {
+                return None;
+            }
+            let mut ds = ds.clone();
+            ds.retain(|k, v| !(matches!(k.as_str(), "schema" | "profile") && v == ""));
+            let tags = input
+                .get("tags")
+                .cloned()
+                .unwrap_or_else(|| serde_json::json!([]));
+            Some(serde_json::json!({"dataset": ds, "tags": tags}))
+        })
+        .collect()
+}
+
 /// Points per write: MLflow's batch limit.
 const POINTS_PER_BATCH: usize = crate::validate::MAX_BATCH_METRICS;
 
@@ -34,6 +71,8 @@ pub struct RunChanges {
     pub points: usize,
     pub artifact_files: usize,
     pub artifact_bytes: u64,
+    /// Dataset inputs the destination run lacked.
+    pub datasets: usize,
     /// Status, end time or lifecycle changed.
     pub info: bool,
 }
@@ -65,6 +104,7 @@ pub struct SyncReport {
     pub points: usize,
     pub artifact_files: usize,
     pub artifact_bytes: u64,
+    pub datasets: usize,
     pub failed: Vec<RunFailure>,
     /// Source run id → destination run id, for every run matched or created (remaps model sources);
     /// "" for a run that failed, or that a dry run would create.
@@ -263,6 +303,7 @@ pub fn sync(
                         report.points += ch.points;
                         report.artifact_files += ch.artifact_files;
                         report.artifact_bytes += ch.artifact_bytes;
+                        report.datasets += ch.datasets;
                         if dst_run.is_none() && opts.dry_run {
                             report.runs_created += 1;
                         } else if !ch.created {
@@ -421,6 +462,8 @@ impl Ctx<'_> {
             .iter()
             .filter(|f| dst_files.get(&f.path) != Some(&f.file_size))
             .collect();
+        // Dataset inputs the destination lacks, by (name, digest) as MLflow keys them.
+        let datasets = missing_dataset_inputs(src, dst.as_ref());
         // Status, end time and lifecycle, applied last so an unfinished copy never looks finished.
         let info_differs = dst.as_ref().is_none_or(|d| {
             d.info.status != src.info.status || d.info.end_time != src.info.end_time
@@ -434,14 +477,18 @@ impl Ctx<'_> {
         ch.points = points.len();
         ch.artifact_files = files.len();
         ch.artifact_bytes = files.iter().filter_map(|f| f.file_size).sum();
+        ch.datasets = datasets.len();
         ch.info = info_differs || stage_differs;
         if dry || ch.is_empty() {
             return Ok(ch);
         }
         let Some(dst) = dst else { return Ok(ch) };
         let id = dst.info.run_id.as_str();
-        let content =
-            !params.is_empty() || !tags.is_empty() || !points.is_empty() || !files.is_empty();
+        let content = !params.is_empty()
+            || !tags.is_empty()
+            || !points.is_empty()
+            || !files.is_empty()
+            || !datasets.is_empty();
         // Stores only write to active runs: bring a deleted copy back while it is filled in.
         if content && dst.info.lifecycle_stage == LifecycleStage::Deleted {
             self.dst.restore_run(id)?;
@@ -454,6 +501,9 @@ impl Ctx<'_> {
         }
         for chunk in tags.chunks(crate::validate::MAX_BATCH_TAGS) {
             self.dst.log_batch(id, &[], &[], chunk)?;
+        }
+        if !datasets.is_empty() {
+            self.dst.log_inputs(id, &datasets)?;
         }
         if !files.is_empty() {
             let tmp = tempfile::tempdir().map_err(|e| StoreError::io(std::env::temp_dir(), e))?;

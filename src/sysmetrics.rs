@@ -6,7 +6,8 @@
 //! `system/disk_usage_megabytes`, `system/disk_available_megabytes`,
 //! `system/network_receive_megabytes` and `system/network_transmit_megabytes` (since the start),
 //! at steps 0, 1, 2, … (`system/<node id>/…` with a node id). Values are read as psutil computes
-//! them, from `/proc` and `statvfs` (Linux; elsewhere nothing is sampled).
+//! them, from `/proc` and `statvfs` (Linux; elsewhere nothing is sampled). With an NVIDIA GPU and its
+//! driver, `system/gpu_<i>_…` as MLflow's `GPUMonitor` names them, through NVML loaded at run time.
 //!
 //! One difference, on purpose: MLflow samples at the start of each interval, and psutil's first CPU
 //! reading in its monitor thread compares the CPU times with themselves, so MLflow's step 0 always
@@ -139,7 +140,8 @@ pub struct Sampler {
     disk_path: PathBuf,
     last_cpu: Option<(f64, f64)>,
     net_start: Option<(f64, f64)>,
-    samples: BTreeMap<&'static str, Vec<f64>>,
+    samples: BTreeMap<String, Vec<f64>>,
+    gpus: Option<gpu::Gpus>,
     network: BTreeMap<&'static str, f64>,
 }
 
@@ -155,6 +157,7 @@ impl Sampler {
             disk_path: disk_path.into(),
             samples: BTreeMap::new(),
             network: BTreeMap::new(),
+            gpus: gpu::Gpus::open(),
         }
     }
 
@@ -182,6 +185,14 @@ impl Sampler {
             self.push("disk_usage_megabytes", used / 1e6);
             self.push("disk_available_megabytes", free / 1e6);
         }
+        let gpu_samples = self
+            .gpus
+            .as_ref()
+            .map(gpu::Gpus::sample)
+            .unwrap_or_default();
+        for (name, v) in gpu_samples {
+            self.push(name, v);
+        }
         if let (Some((r, s)), Some((r0, s0))) = (network(&self.proc_root), self.net_start) {
             self.network
                 .insert("network_receive_megabytes", r / 1e6 - r0 / 1e6);
@@ -190,8 +201,8 @@ impl Sampler {
         }
     }
 
-    fn push(&mut self, name: &'static str, v: f64) {
-        self.samples.entry(name).or_default().push(v);
+    fn push(&mut self, name: impl Into<String>, v: f64) {
+        self.samples.entry(name.into()).or_default().push(v);
     }
 
     /// The samples since the last call, averaged and rounded as MLflow's monitors do (network
@@ -221,6 +232,75 @@ impl Sampler {
         self.network.clear();
         out.sort_by(|a, b| a.0.cmp(&b.0));
         out
+    }
+}
+
+/// NVIDIA GPUs through NVML, loaded at run time (a machine without the driver has no GPUs here
+/// and logs nothing GPU-related), sampled as MLflow's `GPUMonitor` does.
+mod gpu {
+    pub struct Gpus {
+        #[cfg(target_os = "linux")]
+        nvml: nvml_wrapper::Nvml,
+        count: u32,
+    }
+
+    impl Gpus {
+        /// NVML and its device count; None when the library or a GPU is missing.
+        #[cfg(target_os = "linux")]
+        pub fn open() -> Option<Self> {
+            let nvml = nvml_wrapper::Nvml::init().ok()?;
+            let count = nvml.device_count().ok().filter(|n| *n > 0)?;
+            Some(Self { nvml, count })
+        }
+
+        #[cfg(not(target_os = "linux"))]
+        pub fn open() -> Option<Self> {
+            None
+        }
+
+        /// One sample per device: `gpu_<i>_memory_usage_percentage` (rounded as MLflow rounds
+        /// it), `…_memory_usage_megabytes`, `…_utilization_percentage`, `…_power_usage_watts`,
+        /// `…_power_usage_percentage`; a reading NVML refuses is left out.
+        #[cfg(target_os = "linux")]
+        pub fn sample(&self) -> Vec<(String, f64)> {
+            let mut out = Vec::new();
+            for i in 0..self.count {
+                let Ok(d) = self.nvml.device_by_index(i) else {
+                    continue;
+                };
+                if let Ok(m) = d.memory_info() {
+                    if m.total > 0 {
+                        out.push((
+                            format!("gpu_{i}_memory_usage_percentage"),
+                            super::round1(m.used as f64 / m.total as f64 * 100.0),
+                        ));
+                    }
+                    out.push((
+                        format!("gpu_{i}_memory_usage_megabytes"),
+                        m.used as f64 / 1e6,
+                    ));
+                }
+                if let Ok(u) = d.utilization_rates() {
+                    out.push((format!("gpu_{i}_utilization_percentage"), f64::from(u.gpu)));
+                }
+                if let (Ok(mw), Ok(cap)) = (d.power_usage(), d.enforced_power_limit()) {
+                    out.push((format!("gpu_{i}_power_usage_watts"), f64::from(mw) / 1000.0));
+                    if cap > 0 {
+                        out.push((
+                            format!("gpu_{i}_power_usage_percentage"),
+                            f64::from(mw) / f64::from(cap) * 100.0,
+                        ));
+                    }
+                }
+            }
+            out
+        }
+
+        #[cfg(not(target_os = "linux"))]
+        pub fn sample(&self) -> Vec<(String, f64)> {
+            let _ = self.count;
+            Vec::new()
+        }
     }
 }
 
@@ -356,5 +436,18 @@ mod tests {
             "{names:?}"
         );
         assert!(names.iter().all(|n| !n.contains("gpu")));
+    }
+
+    /// This machine has no NVIDIA GPU (nor NVML): sampling the real machine logs nothing
+    /// GPU-related and fails on nothing.
+    #[test]
+    fn without_a_gpu_nothing_gpu_related_is_sampled() {
+        let mut s = Sampler::new("/proc", "/");
+        assert!(s.gpus.is_none());
+        s.collect();
+        s.collect();
+        let names: Vec<String> = s.aggregate(None).into_iter().map(|m| m.0).collect();
+        assert!(names.contains(&"system/cpu_utilization_percentage".to_string()));
+        assert!(names.iter().all(|n| !n.contains("gpu")), "{names:?}");
     }
 }

@@ -66,6 +66,7 @@ fn metrics_equal_mlflow_models_evaluate_and_thresholds_gate() {
     );
     let cases: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let path = path_with(&python);
+    let mut computed = std::collections::BTreeMap::new();
     for (name, case) in cases.as_object().unwrap() {
         let (uri, csv, kind, theirs) = (
             case[0].as_str().unwrap(),
@@ -98,6 +99,7 @@ fn metrics_equal_mlflow_models_evaluate_and_thresholds_gate() {
         let ours: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let ours = ours["metrics"].as_object().unwrap();
         assert!(ours.len() >= 5, "{name}: {ours:?}");
+        computed.insert(name.clone(), ours.keys().cloned().collect::<Vec<_>>());
         for (k, v) in ours {
             let mine = v.as_f64().unwrap();
             let Some(expected) = theirs[k].as_f64() else {
@@ -121,6 +123,24 @@ fn metrics_equal_mlflow_models_evaluate_and_thresholds_gate() {
             "confusion_matrix.svg"
         };
         assert!(files.contains(plot), "{name}: {files}");
+    }
+
+    // Probabilities (the sklearn model's predict_proba, as MLflow's evaluator uses it) give the
+    // metrics MLflow computes from them, checked equal above.
+    for (name, want) in [
+        (
+            "binary",
+            &["log_loss", "roc_auc", "precision_recall_auc"][..],
+        ),
+        ("multiclass", &["log_loss", "roc_auc"][..]),
+    ] {
+        for k in want {
+            assert!(
+                computed[name].iter().any(|c| c == k),
+                "{name}: no {k} in {:?}",
+                computed[name]
+            );
+        }
     }
 
     // The gate: met → 0; missed → 3 with the shortfall named; a metric not computed → 2, nothing

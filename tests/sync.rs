@@ -484,3 +484,94 @@ fn a_server_error_mid_sync_names_the_run_and_loses_nothing() {
         format!("OK {n}")
     );
 }
+
+/// Every run's dataset inputs in `src` and in its copy in `dst` (found by its sync tag), as
+/// MLflow's client reads them: "OK <inputs>" or the differences.
+fn compare_inputs(src: &str, dst: &str, name: &str) -> String {
+    let script = format!(
+        r##"
+from mlflow import MlflowClient
+src, dst = MlflowClient(tracking_uri={src:?}), MlflowClient(tracking_uri={dst:?})
+def inputs(run):
+    return sorted((i.dataset.name, i.dataset.digest, i.dataset.source_type, i.dataset.source,
+                   i.dataset.schema, i.dataset.profile, sorted((t.key, t.value) for t in i.tags))
+                  for i in run.inputs.dataset_inputs)
+se, de = src.get_experiment_by_name({name:?}), dst.get_experiment_by_name({name:?})
+copies = {{d.data.tags.get("mlrun.sync.source", "#").rsplit("#", 1)[1]: d
+          for d in dst.search_runs([de.experiment_id])}}
+problems, n = [], 0
+for s in src.search_runs([se.experiment_id]):
+    d = copies.get(s.info.run_id)
+    if d is None:
+        problems.append(f"{{s.info.run_id}}: no copy"); continue
+    a, b = inputs(s), inputs(d)
+    n += len(a)
+    if a != b:
+        problems.append(f"{{s.info.run_id}}: {{a}} != {{b}}")
+print("\n".join(problems) if problems else f"OK {{n}}")
+"##
+    );
+    python(&script).trim().to_string()
+}
+
+#[test]
+fn dataset_inputs_travel_to_a_server_and_back_and_into_sqlite() {
+    let env = TestEnv::new();
+    let store = env.store();
+    let name = unique("datasets");
+    let script = format!(
+        r#"
+import mlflow, pandas as pd
+from mlflow.data.meta_dataset import MetaDataset
+from mlflow.data.http_dataset_source import HTTPDatasetSource
+from mlflow.types import Schema, ColSpec
+mlflow.set_tracking_uri({uri:?})
+mlflow.set_experiment({name:?})
+with mlflow.start_run() as r:
+    df = pd.DataFrame({{"x": [1, 2, 3], "y": [0.5, float("nan"), 2.5], "s": ["a", "é", "c"]}})
+    mlflow.log_input(mlflow.data.from_pandas(df, source="data/train.csv", name="train"), context="training")
+    mlflow.log_input(MetaDataset(HTTPDatasetSource("https://example.com/eval.csv"), name="eval",
+                     schema=Schema([ColSpec("double", "x")])), context="validation")
+    print(r.info.experiment_id)
+"#,
+        uri = file_uri(&store)
+    );
+    let exp = python(&script).trim().to_string();
+    // A run whose dataset mlrun logged.
+    let run = ok(&env, &["runs", "start", "--experiment-id", &exp]);
+    ok(
+        &env,
+        &[
+            "log-input",
+            "--run-id",
+            &run,
+            "--name",
+            "holdout",
+            "--source",
+            "s3://bucket/holdout.parquet",
+            "--context",
+            "testing",
+        ],
+    );
+    let url = &server().url;
+    let src = store.to_str().unwrap();
+    let first = sync_json(&env, src, url, &["--experiment", &name]);
+    assert_eq!(first["failed"], serde_json::json!([]), "{first}");
+    assert_eq!(first["datasets"], 3, "{first}");
+    assert_eq!(compare_inputs(&file_uri(&store), url, &name), "OK 3");
+    let second = sync_json(&env, src, url, &["--experiment", &name]);
+    assert_eq!(second["datasets"], 0, "{second}");
+    assert_eq!(second["runs_unchanged"], 2, "{second}");
+
+    // Server → folder, and folder → SQLite.
+    let back = env.path().join("back");
+    let third = sync_json(&env, url, back.to_str().unwrap(), &["--experiment", &name]);
+    assert_eq!(third["datasets"], 3, "{third}");
+    assert_eq!(compare_inputs(url, &file_uri(&back), &name), "OK 3");
+    let sqlite = format!("sqlite:///{}", env.path().join("mlflow.db").display());
+    let fourth = sync_json(&env, src, &sqlite, &["--experiment", &name]);
+    assert_eq!(fourth["datasets"], 3, "{fourth}");
+    assert_eq!(compare_inputs(&file_uri(&store), &sqlite, &name), "OK 3");
+    let fifth = sync_json(&env, src, &sqlite, &["--experiment", &name]);
+    assert_eq!(fifth["datasets"], 0, "{fifth}");
+}

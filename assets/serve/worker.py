@@ -60,6 +60,13 @@ def main():
         model = load_model(sys.argv[1])
         input_schema = model.metadata.get_input_schema()
         takes_params = "params" in inspect.signature(model.predict).parameters
+        # Class probabilities where MLflow's evaluator finds them: the raw model's predict_proba.
+        try:
+            from mlflow.models.evaluation.default_evaluator import _extract_raw_model
+
+            predict_proba = getattr(_extract_raw_model(model)[1], "predict_proba", None)
+        except Exception:  # noqa: BLE001 - no probabilities is a valid answer
+            predict_proba = None
     except BaseException as e:  # noqa: BLE001 - any failure to load is reported, then we exit
         traceback.print_exc()
         send(500, json.dumps({"error_code": "INTERNAL_ERROR", "message": f"Failed to load the model: {e!r}"}))
@@ -88,6 +95,14 @@ def main():
                 error_code=BAD_REQUEST,
                 stack_trace=traceback.format_exc(),
             )
+        if msg.get("proba"):
+            # `mlrun models evaluate`: the predictions and, when the model has them, the
+            # probabilities (one column per class, the model's sorted classes).
+            proba = None if predict_proba is None else predict_proba(data)
+            body = {"predictions": _get_jsonable_obj(raw, pandas_orient="records")}
+            if proba is not None:
+                body["probabilities"] = _get_jsonable_obj(proba, pandas_orient="records")
+            return 200, json.dumps(body, cls=NumpyEncoder)
         out = StringIO()
         predictions_to_json(raw, out)
         return 200, out.getvalue()

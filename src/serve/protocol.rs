@@ -767,6 +767,21 @@ fn check_frame(frame: &Frame, model: &ModelInputs) -> Result<()> {
     Ok(())
 }
 
+/// A CSV header's column names as pandas' `read_csv` makes them: an empty name is `Unnamed: i`.
+pub(crate) fn csv_column_names(header: &csv::StringRecord) -> Vec<String> {
+    header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            if h.is_empty() {
+                format!("Unnamed: {i}")
+            } else {
+                h.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Parses a `text/csv` body as `pandas.read_csv` would (header row; dtypes from the signature, else
 /// inferred per column: int, float, bool, or str; an empty cell is missing).
 pub fn parse_csv(body: &[u8], model: &ModelInputs) -> Result<Scoring> {
@@ -795,19 +810,7 @@ pub fn parse_csv(body: &[u8], model: &ModelInputs) -> Result<Scoring> {
         .has_headers(true)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let header: Vec<String> = rdr
-        .headers()
-        .map_err(|e| fail(&e.to_string()))?
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            if h.is_empty() {
-                format!("Unnamed: {i}")
-            } else {
-                h.to_string()
-            }
-        })
-        .collect();
+    let header = csv_column_names(rdr.headers().map_err(|e| fail(&e.to_string()))?);
     if header.is_empty() || text.trim().is_empty() {
         return Err(fail("No columns to parse from file"));
     }

@@ -161,6 +161,36 @@ pub fn cmd_compare(ctx: &Ctx, a: CompareArgs) -> CliResult {
         };
         out_rows.push((spec.name(), texts, exact, same, best));
     }
+    // One row per dataset name: each run's digest, context and source of it.
+    let inputs: Vec<Vec<mlrun::DatasetInput>> = runs.iter().map(Run::dataset_inputs).collect();
+    let names: BTreeSet<&str> = inputs
+        .iter()
+        .flatten()
+        .map(|d| d.dataset.name.as_str())
+        .collect();
+    for name in names {
+        let texts: Vec<String> = inputs
+            .iter()
+            .map(|ds| {
+                ds.iter()
+                    .filter(|d| d.dataset.name == name)
+                    .map(mlrun::DatasetInput::details)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+            .collect();
+        let same = texts.windows(2).all(|w| w[0] == w[1]);
+        if a.only_diff && same {
+            continue;
+        }
+        out_rows.push((
+            format!("dataset.{name}"),
+            texts.clone(),
+            texts,
+            same,
+            vec![],
+        ));
+    }
 
     if ctx.output == OutputFormat::Json {
         let rows: Vec<_> = out_rows

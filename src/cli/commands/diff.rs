@@ -87,6 +87,31 @@ pub fn cmd_diff(ctx: &Ctx, a: DiffArgs) -> CliResult {
         &mut changes,
         |_, _| String::new(),
     );
+    // Datasets keyed by name and context: the same training set at a new digest is a change.
+    let datasets = |r: &Run| -> BTreeMap<String, String> {
+        let mut m = BTreeMap::new();
+        for d in r.dataset_inputs() {
+            let key = match d.context() {
+                Some(c) => format!("{} ({c})", d.dataset.name),
+                None => d.dataset.name.clone(),
+            };
+            let details = d.details();
+            m.entry(key)
+                .and_modify(|v: &mut String| {
+                    v.push_str("; ");
+                    v.push_str(&details)
+                })
+                .or_insert(details);
+        }
+        m
+    };
+    diff_maps(
+        "dataset",
+        datasets(&run_a),
+        datasets(&run_b),
+        &mut changes,
+        |_, _| String::new(),
+    );
     if !a.no_artifacts {
         let manifest = |r: &Run| -> CliResult<BTreeMap<String, ArtifactEntry>> {
             Ok(store

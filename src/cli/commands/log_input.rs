@@ -19,8 +19,10 @@ pub struct LogInputArgs {
     /// Where the dataset is: a path (a `local` source) or a URI (`http(s)://`, `s3://`, …)
     #[arg(long)]
     pub source: String,
-    /// The dataset's digest [default: MLflow's digest of a dataset known by its source: the
-    /// first 8 hex digits of the SHA-256 of its name, source and schema]
+    /// The dataset's digest [default: for a local CSV file, the digest, schema and profile
+    /// `mlflow.data.from_pandas(pd.read_csv(PATH))` records; otherwise MLflow's digest of a
+    /// dataset known by its source: the first 8 hex digits of the SHA-256 of its name, source and
+    /// schema]
     #[arg(long)]
     pub digest: Option<String>,
     /// What the dataset was used for (the `mlflow.data.context` tag), e.g. training, validation
@@ -68,10 +70,34 @@ pub fn cmd_log_input(ctx: &Ctx, a: LogInputArgs) -> CliResult {
         .as_ref()
         .map(|p| json_file(p, "profile"))
         .transpose()?;
-    let digest = match a.digest {
-        Some(d) => d,
-        None => datasets::meta_digest(&a.name, &source_json, &source_type, schema.as_deref())
-            .map_err(|e| CliError::user(format!("--schema: {e}")))?,
+    // A local CSV file with no digest given: what `mlflow.log_input(mlflow.data.from_pandas(
+    // pd.read_csv(path), source=path))` records (its digest, schema and profile).
+    let csv = std::path::Path::new(&a.source);
+    let is_csv = source_type == "local"
+        && !a.source.contains("://")
+        && csv
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        && csv.is_file();
+    let (digest, schema, profile) = match a.digest {
+        Some(d) => (d, schema, profile),
+        None if is_csv => {
+            let ds = datasets::csv_dataset(csv).map_err(|e| {
+                CliError::user(e.to_string())
+                    .with_hint("pass --digest to record the dataset with a digest of your own")
+            })?;
+            (
+                ds.digest,
+                schema.or(Some(ds.schema)),
+                profile.or(Some(ds.profile)),
+            )
+        }
+        None => (
+            datasets::meta_digest(&a.name, &source_json, &source_type, schema.as_deref())
+                .map_err(|e| CliError::user(format!("--schema: {e}")))?,
+            schema,
+            profile,
+        ),
     };
     let input = datasets::dataset_input(
         &a.name,

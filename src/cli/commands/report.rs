@@ -83,7 +83,7 @@ pub fn cmd_report(ctx: &Ctx, a: ReportArgs) -> CliResult {
         }
         rows.push(row);
     }
-    let table = ReportTable {
+    let mut table = ReportTable {
         headers: columns.iter().map(ColumnSpec::name).collect(),
         numeric: columns
             .iter()
@@ -91,6 +91,20 @@ pub fn cmd_report(ctx: &Ctx, a: ReportArgs) -> CliResult {
             .collect(),
         rows,
     };
+    // The runs' dataset inputs, as a last column when any run has one.
+    let inputs: Vec<Vec<mlrun::DatasetInput>> =
+        page.runs.iter().map(mlrun::Run::dataset_inputs).collect();
+    if inputs.iter().any(|i| !i.is_empty()) {
+        table.headers.push("datasets".into());
+        table.numeric.push(false);
+        for (row, ds) in table.rows.iter_mut().zip(&inputs) {
+            let text: Vec<String> = ds
+                .iter()
+                .map(|d| format!("{} {}", d.dataset.name, d.details()))
+                .collect();
+            row.push(text.join("; "));
+        }
+    }
     let chart_keys: Vec<String> = if a.metrics.is_empty() {
         columns
             .iter()

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use std::io::IsTerminal;
 
 /// Copy experiments, runs and registered models from SOURCE to DEST: run info, params, full
-/// metric histories, tags, artifacts and parent links; models with their versions, tags,
+/// metric histories, tags, artifacts, dataset inputs and parent links; models with their versions, tags,
 /// descriptions, stages and aliases.
 ///
 /// Each store is a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s)://
@@ -136,6 +136,7 @@ fn show_report(ctx: &Ctx, r: &SyncReport, dry_run: bool, source: &str, dest: &st
             "metric_points": r.points,
             "artifact_files": r.artifact_files,
             "artifact_bytes": r.artifact_bytes,
+            "datasets": r.datasets,
             "models_created": r.models_created,
             "model_versions_created": r.model_versions_created,
             "model_changes": r.model_changes,
@@ -158,6 +159,7 @@ fn show_report(ctx: &Ctx, r: &SyncReport, dry_run: bool, source: &str, dest: &st
         ("metric points", r.points as u64),
         ("artifact files", r.artifact_files as u64),
         ("artifact bytes", r.artifact_bytes),
+        ("dataset inputs", r.datasets as u64),
         ("registered models created", r.models_created as u64),
         ("model versions created", r.model_versions_created as u64),
         ("model changes", r.model_changes as u64),

@@ -1,27 +1,52 @@
 //! `mlrun models describe`
-use super::{explain, keyed};
+use super::{explain, Lineage};
 use crate::cli::error::CliResult;
 use crate::cli::output::{print_json, print_rows, tags_text};
 use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
-use mlrun::registry::{ModelRegistry, RegisteredModel};
+use mlrun::registry::RegisteredModel;
+use mlrun::stores::Stores;
 
 #[derive(Debug, Args)]
 pub struct DescribeArgs {
     name: String,
 }
 
-pub fn cmd_describe(ctx: &Ctx, reg: &dyn ModelRegistry, a: DescribeArgs) -> CliResult {
+pub fn cmd_describe(ctx: &Ctx, stores: &Stores, a: DescribeArgs) -> CliResult {
+    let reg = stores.registry();
     let DescribeArgs { name } = a;
     let rm = reg
         .get_registered_model(&name)
         .map_err(|e| explain(reg, &name, e))?;
-    print_model(ctx, &rm)
+    // Where each latest version came from.
+    let lineage: Vec<(i64, Lineage)> = rm
+        .latest_versions
+        .iter()
+        .filter_map(|v| {
+            let id = v.run_id.as_deref().filter(|id| !id.is_empty())?;
+            Some((v.version, Lineage::of(stores.tracking(), id)))
+        })
+        .collect();
+    print_model(ctx, &rm, &lineage)
 }
 
-fn print_model(ctx: &Ctx, rm: &RegisteredModel) -> CliResult {
+fn print_model(ctx: &Ctx, rm: &RegisteredModel, lineage: &[(i64, Lineage)]) -> CliResult {
     if ctx.output == OutputFormat::Json {
-        return print_json(&keyed("registered_model", &rm));
+        // MLflow's `{"registered_model": …}` (its field order kept), and each latest version's
+        // lineage by version number.
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            registered_model: &'a RegisteredModel,
+            #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+            lineage: serde_json::Map<String, serde_json::Value>,
+        }
+        return print_json(&Out {
+            registered_model: rm,
+            lineage: lineage
+                .iter()
+                .map(|(v, l)| (v.to_string(), l.to_json()))
+                .collect(),
+        });
     }
     let tags = tags_text(&rm.tags);
     let aliases = rm
@@ -54,5 +79,12 @@ fn print_model(ctx: &Ctx, rm: &RegisteredModel) -> CliResult {
             rm.last_updated_timestamp.to_string(),
         ],
     ];
+    let mut fields = fields;
+    for (v, l) in lineage {
+        fields.extend(l.rows().into_iter().map(|mut row| {
+            row[0] = format!("version {v} {}", row[0]);
+            row
+        }));
+    }
     print_rows(ctx, &["Field", "Value"], &fields)
 }

@@ -8,6 +8,7 @@ use crate::cli::output::{print_json, print_rows};
 use crate::cli::{now_ms, Ctx, OutputFormat};
 use clap::{Args, ValueEnum};
 use mlrun::evaluate::{self, Label, Threshold};
+use mlrun::serve::pool::{Payload, Scorer};
 use mlrun::serve::protocol::{self, BodyKind, ScoringError};
 use mlrun::store::NewRun;
 use mlrun::{Metric, RunStatus, Tag};
@@ -145,6 +146,17 @@ fn predictions(body: &[u8]) -> CliResult<Vec<String>> {
         .collect()
 }
 
+/// The class probabilities a Python worker added to its reply (`"probabilities"`: one row of
+/// numbers per prediction), if any.
+fn probabilities(body: &[u8]) -> Option<Vec<Vec<f64>>> {
+    let v: serde_json::Value = serde_json::from_slice(body).ok()?;
+    v.get("probabilities")?
+        .as_array()?
+        .iter()
+        .map(|row| row.as_array()?.iter().map(|x| x.as_f64()).collect())
+        .collect()
+}
+
 /// Scores the data with one model and computes the metrics (and the plot).
 fn evaluate_one(
     ctx: &Ctx,
@@ -155,7 +167,17 @@ fn evaluate_one(
 ) -> CliResult<(BTreeMap<String, f64>, (String, String))> {
     let loaded = load(ctx, uri, a.env_manager, 1, 1, Duration::from_secs(600))?;
     let reply = match protocol::parse_body(BodyKind::Csv, input, &loaded.model.inputs) {
-        Ok(req) => loaded.scorer.score(req, None),
+        // A Python model is asked for class probabilities too (its worker answers with them
+        // where MLflow's evaluator would find them).
+        Ok(req) => match (&loaded.scorer, a.model_type) {
+            (Scorer::Python(pool), ModelTypeArg::Classifier) => {
+                let mut msg = req.worker_message();
+                msg.pop();
+                msg.extend_from_slice(b",\"proba\":true}");
+                pool.score(Payload::Message(msg), None)
+            }
+            _ => loaded.scorer.score(req, None),
+        },
         Err(e) => e.into(),
     };
     loaded.shutdown();
@@ -171,6 +193,7 @@ fn evaluate_one(
         )));
     }
     let preds = predictions(&reply.body)?;
+    let proba = probabilities(&reply.body);
     let fail = |e: evaluate::EvalError| CliError::user(e.to_string());
     match a.model_type {
         ModelTypeArg::Regressor => {
@@ -197,7 +220,10 @@ fn evaluate_one(
         ModelTypeArg::Classifier => {
             let y: Vec<Label> = targets.iter().map(|s| Label::parse(s)).collect();
             let p: Vec<Label> = preds.iter().map(|s| Label::parse(s)).collect();
-            let m = evaluate::classifier_metrics(&y, &p).map_err(fail)?;
+            let mut m = evaluate::classifier_metrics(&y, &p).map_err(fail)?;
+            if let Some(proba) = &proba {
+                m.extend(evaluate::probability_metrics(&y, &p, proba));
+            }
             let labels = evaluate::label_list(&y, &p);
             let svg = evaluate::confusion_svg(&labels, &evaluate::confusion(&y, &p, &labels));
             Ok((m, ("confusion_matrix.svg".into(), svg)))

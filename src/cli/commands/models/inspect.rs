@@ -1,5 +1,5 @@
 //! `mlrun models inspect`
-use super::source_error;
+use super::{source_error, Lineage};
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::output::{print_json, print_rows};
 use crate::cli::{Ctx, OutputFormat};
@@ -18,13 +18,20 @@ pub struct InspectArgs {
 pub fn cmd_inspect(ctx: &Ctx, stores: &Stores, a: InspectArgs) -> CliResult {
     let reg = stores.registry();
     let InspectArgs { uri } = a;
-    let (path, _) = stores
+    let (path, mv) = stores
         .model_files(&uri)
         .map_err(|e| source_error(reg, &uri, e))?;
-    inspect(ctx, &uri, &path)
+    let version_run = mv.and_then(|mv| mv.run_id).filter(|id| !id.is_empty());
+    inspect(ctx, stores, &uri, &path, version_run)
 }
 
-fn inspect(ctx: &Ctx, uri: &str, path: &Path) -> CliResult {
+fn inspect(
+    ctx: &Ctx,
+    stores: &Stores,
+    uri: &str,
+    path: &Path,
+    version_run: Option<String>,
+) -> CliResult {
     let dir = if path.is_dir() {
         path.to_path_buf()
     } else {
@@ -47,6 +54,13 @@ fn inspect(ctx: &Ctx, uri: &str, path: &Path) -> CliResult {
         let text = std::fs::read_to_string(dir.join(file)).ok()?;
         serde_json::from_str::<serde_json::Value>(&text).ok()
     });
+    // The run that made it: the registered version's, else the one its MLmodel names.
+    let run_id = version_run.or_else(|| {
+        m.get("run_id")
+            .map(mlmodel::scalar_text)
+            .filter(|id| !id.is_empty() && id != "null")
+    });
+    let lineage = run_id.map(|id| Lineage::of(stores.tracking(), &id));
     if ctx.output == OutputFormat::Json {
         let flavors: serde_json::Map<String, serde_json::Value> = m
             .flavors()
@@ -79,6 +93,7 @@ fn inspect(ctx: &Ctx, uri: &str, path: &Path) -> CliResult {
             "model_size_bytes": meta("model_size_bytes"),
             "utc_time_created": meta("utc_time_created"),
             "mlflow_version": meta("mlflow_version"),
+            "lineage": lineage.as_ref().map(Lineage::to_json),
         }));
     }
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -126,5 +141,6 @@ fn inspect(ctx: &Ctx, uri: &str, path: &Path) -> CliResult {
             rows.push(vec![key.to_string(), mlmodel::scalar_text(v)]);
         }
     }
+    rows.extend(lineage.map(|l| l.rows()).unwrap_or_default());
     print_rows(ctx, &["Field", "Value"], &rows)
 }

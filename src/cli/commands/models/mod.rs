@@ -111,7 +111,7 @@ pub fn cmd_models(ctx: &Ctx, cmd: ModelsCmd) -> CliResult {
         ModelsCmd::List(a) | ModelsCmd::Search(a) => {
             search::cmd_search(ctx, ctx.stores()?.registry(), a)
         }
-        ModelsCmd::Describe(a) => describe::cmd_describe(ctx, ctx.stores()?.registry(), a),
+        ModelsCmd::Describe(a) => describe::cmd_describe(ctx, ctx.stores()?, a),
         ModelsCmd::Rename(a) => rename::cmd_rename(ctx, ctx.stores()?.registry(), a),
         ModelsCmd::Delete(a) => delete::cmd_delete(ctx, ctx.stores()?.registry(), a),
         ModelsCmd::SetTag(a) => set_tag::cmd_set_tag(ctx.stores()?.registry(), a),
@@ -119,7 +119,7 @@ pub fn cmd_models(ctx: &Ctx, cmd: ModelsCmd) -> CliResult {
         ModelsCmd::Update(a) => update::cmd_update(ctx, ctx.stores()?.registry(), a),
         ModelsCmd::Register(a) => register::cmd_register(ctx, ctx.stores()?, a),
         ModelsCmd::Versions(a) => versions::cmd_versions(ctx, ctx.stores()?.registry(), a),
-        ModelsCmd::Version(a) => version::cmd_version(ctx, ctx.stores()?.registry(), a),
+        ModelsCmd::Version(a) => version::cmd_version(ctx, ctx.stores()?, a),
         ModelsCmd::SetAlias(a) => set_alias::cmd_set_alias(ctx, ctx.stores()?.registry(), a),
         ModelsCmd::DeleteAlias(a) => delete_alias::cmd_delete_alias(ctx.stores()?.registry(), a),
         ModelsCmd::Transition(a) => transition::cmd_transition(ctx, ctx.stores()?.registry(), a),
@@ -251,5 +251,84 @@ pub fn source_error(reg: &dyn ModelRegistry, uri: &str, e: StoreError) -> CliErr
     match ModelUri::parse(uri) {
         Ok(ModelUri::Registered { name, .. }) => explain(reg, &name, e),
         _ => e.into(),
+    }
+}
+
+/// Where a model came from: the run that made it, that run's source commit and dataset inputs.
+/// `run` is None when the run is not in this tracking store (deleted for good, or another store's).
+pub struct Lineage {
+    pub run_id: String,
+    pub run: Option<mlrun::Run>,
+    /// Why the run could not be read, when it exists but is damaged or unreachable.
+    pub error: Option<String>,
+}
+
+impl Lineage {
+    /// The lineage of a model its run id names; a run this store lacks or cannot read is shown
+    /// so (the model stays describable when its run is gone or damaged).
+    pub fn of(tracking: &dyn mlrun::TrackingStore, run_id: &str) -> Self {
+        let (run, error) = match tracking.get_run(run_id) {
+            Ok(r) => (Some(r), None),
+            Err(StoreError::NotFound(_)) => (None, None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        Self {
+            run_id: run_id.to_string(),
+            run,
+            error,
+        }
+    }
+
+    fn commit(&self) -> Option<&str> {
+        self.run
+            .as_ref()
+            .and_then(|r| r.tag("mlflow.source.git.commit"))
+    }
+
+    /// Rows `[field, value]` for a describe table.
+    pub fn rows(&self) -> Vec<Vec<String>> {
+        let Some(run) = &self.run else {
+            let why = match &self.error {
+                Some(e) => format!("cannot be read: {e}"),
+                None => "not in this tracking store".into(),
+            };
+            return vec![vec!["run".into(), format!("{} ({why})", self.run_id)]];
+        };
+        let mut rows = vec![vec![
+            "run".into(),
+            format!(
+                "{} ({}, experiment {})",
+                run.info.run_id, run.info.run_name, run.info.experiment_id
+            ),
+        ]];
+        if let Some(c) = self.commit() {
+            rows.push(vec!["source commit".into(), c.to_string()]);
+        }
+        rows.extend(
+            run.dataset_inputs()
+                .into_iter()
+                .map(|d| vec![format!("dataset {}", d.dataset.name), d.details()]),
+        );
+        rows
+    }
+
+    /// `{"run_id", "run_name", "experiment_id", "source_commit", "dataset_inputs"}` (inputs in
+    /// MLflow's REST `DatasetInput` shape); `run_name` and after are absent when the run is.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut v = serde_json::json!({ "run_id": self.run_id });
+        if let Some(e) = &self.error {
+            v["error"] = e.clone().into();
+        }
+        if let Some(run) = &self.run {
+            v["run_name"] = run.info.run_name.clone().into();
+            v["experiment_id"] = run.info.experiment_id.clone().into();
+            v["source_commit"] = self.commit().into();
+            v["dataset_inputs"] = run
+                .inputs
+                .get("dataset_inputs")
+                .cloned()
+                .unwrap_or_else(|| serde_json::json!([]));
+        }
+        v
     }
 }

@@ -1,10 +1,11 @@
 //! `mlrun models version`
-use super::{explain, keyed, version_arg};
+use super::{explain, version_arg, Lineage};
 use crate::cli::error::CliResult;
 use crate::cli::output::{print_json, print_rows, tags_text};
 use crate::cli::{Ctx, OutputFormat};
 use clap::Args;
-use mlrun::registry::{ModelRegistry, ModelVersion};
+use mlrun::registry::ModelVersion;
+use mlrun::stores::Stores;
 
 #[derive(Debug, Args)]
 pub struct VersionArgs {
@@ -13,17 +14,33 @@ pub struct VersionArgs {
     version: String,
 }
 
-pub fn cmd_version(ctx: &Ctx, reg: &dyn ModelRegistry, a: VersionArgs) -> CliResult {
+pub fn cmd_version(ctx: &Ctx, stores: &Stores, a: VersionArgs) -> CliResult {
+    let reg = stores.registry();
     let VersionArgs { name, version } = a;
     let mv = reg
         .get_model_version(&name, version_arg(&version)?)
         .map_err(|e| explain(reg, &name, e))?;
-    print_version(ctx, &mv)
+    let lineage = mv
+        .run_id
+        .as_deref()
+        .filter(|id| !id.is_empty())
+        .map(|id| Lineage::of(stores.tracking(), id));
+    print_version(ctx, &mv, lineage.as_ref())
 }
 
-fn print_version(ctx: &Ctx, mv: &ModelVersion) -> CliResult {
+fn print_version(ctx: &Ctx, mv: &ModelVersion, lineage: Option<&Lineage>) -> CliResult {
     if ctx.output == OutputFormat::Json {
-        return print_json(&keyed("model_version", &mv));
+        // MLflow's `{"model_version": …}` (its field order kept), and where it came from.
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            model_version: &'a ModelVersion,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            lineage: Option<serde_json::Value>,
+        }
+        return print_json(&Out {
+            model_version: mv,
+            lineage: lineage.map(Lineage::to_json),
+        });
     }
     let tags = tags_text(&mv.tags);
     let fields = vec![
@@ -50,5 +67,7 @@ fn print_version(ctx: &Ctx, mv: &ModelVersion) -> CliResult {
         ],
         vec!["tags".into(), tags],
     ];
+    let mut fields = fields;
+    fields.extend(lineage.map(Lineage::rows).unwrap_or_default());
     print_rows(ctx, &["Field", "Value"], &fields)
 }

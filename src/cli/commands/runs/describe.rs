@@ -66,6 +66,11 @@ pub fn cmd_describe(ctx: &Ctx, a: DescribeArgs) -> CliResult {
     tags.sort_by(|a, b| a.key.cmp(&b.key));
     rows.extend(tags.into_iter().map(|t| vec!["tag".into(), t.key, t.value]));
     rows.extend(
+        run.dataset_inputs()
+            .into_iter()
+            .map(|d| vec!["dataset".into(), d.dataset.name.clone(), d.details()]),
+    );
+    rows.extend(
         run.model_outputs()
             .into_iter()
             .map(|(id, step)| vec!["model".into(), id.into(), format!("step {step}")]),
