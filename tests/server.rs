@@ -1522,3 +1522,102 @@ fn slow_heads_and_idle_keep_alive_connections_do_not_starve_others() {
         }
     }
 }
+
+/// MLflow 2.x's client speaks the same API: its fluent scenario (params, metrics with steps, tags,
+/// artifacts through the proxy, a filtered search) logs through the server and reads back equal,
+/// through the server and from the folder by MLflow 3's file store client.
+#[test]
+fn mlflow_2_client_logs_and_searches_through_the_server() {
+    let s = shared();
+    let py2 = common::venv_python(common::MLFLOW2_REQUIREMENT, "mlflow2-venv");
+    let exp = unique("two");
+    let script = format!(
+        r#"
+import json, mlflow, os, tempfile
+from mlflow import MlflowClient
+assert mlflow.__version__.startswith("2."), mlflow.__version__
+mlflow.set_experiment("{exp}")
+ids = []
+for lr in (0.1, 0.2):
+    with mlflow.start_run(run_name="lr%s" % lr) as r:
+        mlflow.log_params({{"lr": lr, "model": "tree"}})
+        for s in range(3):
+            mlflow.log_metric("loss", lr * (3 - s), step=s, timestamp=100 + s)
+        mlflow.set_tags({{"team": "two", "lr": str(lr)}})
+        mlflow.log_text("hello %s" % lr, "notes/hello.txt")
+        d = tempfile.mkdtemp()
+        with open(os.path.join(d, "data.csv"), "w") as f:
+            f.write("a,b\n1,2\n")
+        mlflow.log_artifact(os.path.join(d, "data.csv"), "tables")
+        ids.append(r.info.run_id)
+c = MlflowClient()
+exp_id = c.get_experiment_by_name("{exp}").experiment_id
+found = c.search_runs([exp_id], "params.lr = '0.2' and metrics.loss < 1", order_by=["metrics.loss DESC"])
+out = {{"ids": ids, "found": [r.info.run_id for r in found], "runs": {{}}}}
+for i in ids:
+    r = c.get_run(i)
+    out["runs"][i] = {{
+        "params": r.data.params, "metrics": r.data.metrics,
+        "tags": {{k: v for k, v in r.data.tags.items() if not k.startswith("mlflow.")}},
+        "history": [(m.step, m.value, m.timestamp) for m in c.get_metric_history(i, "loss")],
+        "artifacts": sorted(f.path for f in c.list_artifacts(i, "tables") + c.list_artifacts(i, "notes")),
+        "text": mlflow.artifacts.load_text("runs:/%s/notes/hello.txt" % i),
+        "status": r.info.status,
+    }}
+print(json.dumps(out))
+"#
+    );
+    let logged = last_json(&common::run_python_at(&py2, &s.url, &script));
+    let ids: Vec<String> = logged["ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(logged["found"], json!([ids[1]]));
+    let first = &logged["runs"][&ids[0]];
+    assert_eq!(first["params"], json!({"lr": "0.1", "model": "tree"}));
+    assert_eq!(first["metrics"], json!({"loss": 0.1}));
+    assert_eq!(first["tags"], json!({"team": "two", "lr": "0.1"}));
+    assert_eq!(
+        first["history"],
+        json!([[0, 0.30000000000000004, 100], [1, 0.2, 101], [2, 0.1, 102]])
+    );
+    assert_eq!(
+        first["artifacts"],
+        json!(["notes/hello.txt", "tables/data.csv"])
+    );
+    assert_eq!(first["text"], "hello 0.1");
+    assert_eq!(first["status"], "FINISHED");
+
+    // MLflow 3's file store client reads the same from the folder.
+    let read = last_json(&run_mlflow(
+        &s.store,
+        &format!(
+            r#"
+import json
+from mlflow import MlflowClient
+c = MlflowClient()
+out = {{}}
+for i in {ids:?}:
+    r = c.get_run(i)
+    out[i] = {{"params": r.data.params, "metrics": r.data.metrics,
+        "tags": {{k: v for k, v in r.data.tags.items() if not k.startswith("mlflow.")}},
+        "history": [(m.step, m.value, m.timestamp) for m in c.get_metric_history(i, "loss")],
+        "status": r.info.status}}
+print(json.dumps(out))
+"#
+        ),
+    ));
+    for id in &ids {
+        for k in ["params", "metrics", "tags", "history", "status"] {
+            assert_eq!(read[id][k], logged["runs"][id][k], "{id} {k}");
+        }
+    }
+    // The artifacts are files under the proxy's root.
+    let data = files_under(&s.artifacts)
+        .into_iter()
+        .filter(|p| p.ends_with("tables/data.csv"))
+        .count();
+    assert_eq!(data, 2);
+}
