@@ -1621,3 +1621,113 @@ print(json.dumps(out))
         .count();
     assert_eq!(data, 2);
 }
+
+/// Two `mlrun server` processes on one PostgreSQL database, as behind a load balancer: clients
+/// alternate between them, at once; every run, metric point and model version is there exactly
+/// once, from either server, and version numbers have no gaps or duplicates.
+#[test]
+fn two_servers_on_one_postgresql_database_lose_and_repeat_nothing() {
+    let db = common::tracking_server::postgres().database("two_servers");
+    let servers = [start_on(Some(&db), &[]), start_on(Some(&db), &[])];
+    let urls: Vec<String> = servers.iter().map(|s| s.url.clone()).collect();
+    let (st, e) = post(
+        &urls[0],
+        "/api/2.0/mlflow/experiments/create",
+        &json!({"name": "balanced"}),
+    );
+    assert_eq!(st, 200, "{e}");
+    let eid = e["experiment_id"].as_str().unwrap().to_string();
+    let (st, v) = post(
+        &urls[1],
+        "/api/2.0/mlflow/registered-models/create",
+        &json!({"name": "shared-model"}),
+    );
+    assert_eq!(st, 200, "{v}");
+    let (threads, each) = (6, 8);
+    let logged: Vec<(String, i64)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let (urls, eid) = (&urls, &eid);
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    for j in 0..each {
+                        let (here, there) = (&urls[(t + j) % 2], &urls[(t + j + 1) % 2]);
+                        let (st, r) = post(
+                            here,
+                            "/api/2.0/mlflow/runs/create",
+                            &json!({"experiment_id": eid, "run_name": format!("r{t}-{j}"),
+                                    "start_time": 1}),
+                        );
+                        assert_eq!(st, 200, "{r}");
+                        let rid = r["run"]["info"]["run_id"].as_str().unwrap().to_string();
+                        let metrics: Vec<Value> = (0..5)
+                            .map(|k| json!({"key": "m", "value": k, "timestamp": k, "step": k}))
+                            .collect();
+                        let (st, v) = post(
+                            there,
+                            "/api/2.0/mlflow/runs/log-batch",
+                            &json!({"run_id": rid, "metrics": metrics}),
+                        );
+                        assert_eq!(st, 200, "{v}");
+                        let (st, v) = post(
+                            here,
+                            "/api/2.0/mlflow/model-versions/create",
+                            &json!({"name": "shared-model", "run_id": rid,
+                                    "source": format!("runs:/{rid}/model")}),
+                        );
+                        assert_eq!(st, 200, "{v}");
+                        let version = v["model_version"]["version"].as_str().unwrap();
+                        out.push((rid, version.parse::<i64>().unwrap()));
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    let total = threads * each;
+    let mut versions: Vec<i64> = logged.iter().map(|(_, v)| *v).collect();
+    versions.sort();
+    assert_eq!(versions, (1..=total as i64).collect::<Vec<_>>());
+    for url in &urls {
+        let (st, v) = post(
+            url,
+            "/api/2.0/mlflow/runs/search",
+            &json!({"experiment_ids": [eid], "max_results": 1000}),
+        );
+        assert_eq!(st, 200, "{v}");
+        let mut names: Vec<&str> = v["runs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["info"]["run_name"].as_str().unwrap())
+            .collect();
+        names.sort();
+        let mut want: Vec<String> = (0..threads)
+            .flat_map(|t| (0..each).map(move |j| format!("r{t}-{j}")))
+            .collect();
+        want.sort();
+        assert_eq!(names, want);
+        for (rid, version) in &logged {
+            let h = get(&format!(
+                "{url}/api/2.0/mlflow/metrics/get-history?run_id={rid}&metric_key=m"
+            ))
+            .json();
+            let steps: Vec<i64> = h["metrics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["step"].as_i64().unwrap())
+                .collect();
+            assert_eq!(steps, [0, 1, 2, 3, 4], "{rid}");
+            let mv = get(&format!(
+                "{url}/api/2.0/mlflow/model-versions/get?name=shared-model&version={version}"
+            ))
+            .json();
+            assert_eq!(mv["model_version"]["run_id"], rid.as_str());
+        }
+    }
+}
