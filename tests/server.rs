@@ -995,12 +995,12 @@ print(json.dumps({{"params": p.data.params, "team": p.data.tags.get("team"), "hi
     }
 }
 
-/// The web UI is served by the same process at `/`: its page, its own JSON (`/api/…`, beside
+/// With `--ui` the web UI is served by the same process at `/`: its page, its own JSON (`/api/…`, beside
 /// MLflow's `/api/2.0/…`) and its writes; a foreign Host is refused on every path but `/health`;
 /// `--read-only` refuses the UI's writes too.
 #[test]
 fn the_web_ui_is_served_at_the_root_by_the_same_server() {
-    let s = start(&[]);
+    let s = start(&["--ui"]);
     let exp = unique("ui");
     let (st, v) = post(
         &s.url,
@@ -1070,7 +1070,7 @@ fn the_web_ui_is_served_at_the_root_by_the_same_server() {
     assert_eq!(h.status, 200);
 
     // Read-only: the UI's writes are refused and nothing changes.
-    let ro = start_on(Some(s.store.to_str().unwrap()), &["--read-only"]);
+    let ro = start_on(Some(s.store.to_str().unwrap()), &["--read-only", "--ui"]);
     let before = files_under(&s.store);
     let w = request(
         "POST",
@@ -1125,7 +1125,7 @@ fn basic_auth_from_an_htpasswd_file() {
         ),
     )
     .unwrap();
-    let s = start(&["--auth-file", file.to_str().unwrap()]);
+    let s = start(&["--auth-file", file.to_str().unwrap(), "--ui"]);
     let exp = unique("auth");
     let script = |user: &str, password: &str| {
         format!(

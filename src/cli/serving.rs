@@ -29,6 +29,8 @@ pub struct Launch {
     pub page_url: bool,
     /// Open the UI in the default browser.
     pub open: bool,
+    /// Serve the web UI at `/`.
+    pub ui: bool,
     /// HTTP basic auth: the users every request must name.
     pub auth: Option<Credentials>,
 }
@@ -70,7 +72,7 @@ pub fn serve(ctx: &Ctx, l: Launch) -> CliResult {
         Options {
             artifacts: l.artifacts,
             read_only: l.read_only,
-            ui_scratch: Some(scratch.path().to_path_buf()),
+            ui_scratch: l.ui.then(|| scratch.path().to_path_buf()),
             allowed_hosts: allowed_hosts(ip, addr.port(), &l.host),
             auth: l.auth,
         },

@@ -40,6 +40,10 @@ pub struct ServerArgs {
     /// Refuse every write with PERMISSION_DENIED
     #[arg(long)]
     pub read_only: bool,
+    /// Serve the web UI at / too (the pages and JSON of `mlrun ui`), as `mlflow server` serves
+    /// its UI
+    #[arg(long)]
+    pub ui: bool,
     /// Require HTTP basic auth from the users of this htpasswd file (bcrypt lines only: make one
     /// with `htpasswd -nB USER`). MLflow's clients send MLFLOW_TRACKING_USERNAME/PASSWORD. Read
     /// once at start
@@ -88,6 +92,7 @@ pub fn cmd_server(ctx: &Ctx, a: ServerArgs) -> CliResult {
             },
             page_url: false,
             open: false,
+            ui: a.ui,
             auth,
         },
     )

@@ -46,6 +46,7 @@ pub fn cmd_ui(ctx: &Ctx, a: UiArgs) -> CliResult {
             },
             page_url: true,
             open: a.open,
+            ui: true,
             auth: None,
         },
     )
