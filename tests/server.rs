@@ -529,6 +529,32 @@ fn shape(v: &Value) -> Value {
     }
 }
 
+/// Where two servers' answers to the same requests differ: the status, the error code of an
+/// error, or else what `same` compares of a success.
+fn differences(
+    answers: &[Vec<(u16, Value)>],
+    what: &str,
+    same: fn(&Value, &Value) -> bool,
+) -> Vec<String> {
+    let (theirs, ours) = (&answers[0], &answers[1]);
+    let mut differ = Vec::new();
+    for (i, (t, o)) in theirs.iter().zip(ours).enumerate() {
+        let alike = t.0 == o.0
+            && if t.1.get("error_code").is_some() {
+                t.1["error_code"] == o.1["error_code"]
+            } else {
+                same(&t.1, &o.1)
+            };
+        if !alike {
+            differ.push(format!(
+                "{what} {i}: mlflow {} {} / mlrun {} {}",
+                t.0, t.1, o.0, o.1
+            ));
+        }
+    }
+    differ
+}
+
 /// The same requests to `mlflow server` (on PostgreSQL) and to `mlrun server`: the same statuses,
 /// error codes and answer shapes (field names, int64 as numbers, empty fields left out).
 #[test]
@@ -676,22 +702,7 @@ fn answers_match_a_real_mlflow_server() {
         );
         answers.push(got);
     }
-    let (theirs, ours) = (&answers[0], &answers[1]);
-    let mut differ = Vec::new();
-    for (i, (t, o)) in theirs.iter().zip(ours).enumerate() {
-        let same = t.0 == o.0
-            && if t.1.get("error_code").is_some() {
-                t.1["error_code"] == o.1["error_code"]
-            } else {
-                shape(&t.1) == shape(&o.1)
-            };
-        if !same {
-            differ.push(format!(
-                "request {i}: mlflow {} {} / mlrun {} {}",
-                t.0, t.1, o.0, o.1
-            ));
-        }
-    }
+    let differ = differences(&answers, "request", |t, o| shape(t) == shape(o));
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
 
@@ -1034,17 +1045,21 @@ fn the_web_ui_is_served_at_the_root_by_the_same_server() {
         "{listed}"
     );
     // A write of the UI's, then read back through MLflow's API.
-    let w = request(
-        "POST",
-        &format!("{}/api/runs/rename", s.url),
-        &[("X-Mlrun-Write", "1"), ("Content-Type", "application/json")],
-        json!({"run_id": rid, "name": "after"})
-            .to_string()
-            .as_bytes(),
-    );
+    let rename = |url: &str, name: &str| {
+        request(
+            "POST",
+            &format!("{url}/api/runs/rename"),
+            &[("X-Mlrun-Write", "1"), ("Content-Type", "application/json")],
+            json!({"run_id": rid, "name": name}).to_string().as_bytes(),
+        )
+    };
+    let run_name = || {
+        let run = get(&format!("{}/api/2.0/mlflow/runs/get?run_id={rid}", s.url)).json();
+        run["run"]["info"]["run_name"].clone()
+    };
+    let w = rename(&s.url, "after");
     assert_eq!(w.status, 200, "{}", w.text());
-    let run = get(&format!("{}/api/2.0/mlflow/runs/get?run_id={rid}", s.url)).json();
-    assert_eq!(run["run"]["info"]["run_name"], "after");
+    assert_eq!(run_name(), "after");
 
     // DNS rebinding: a foreign Host gets 403 on the UI and on MLflow's API; /health answers.
     for path in [
@@ -1072,39 +1087,24 @@ fn the_web_ui_is_served_at_the_root_by_the_same_server() {
     // Read-only: the UI's writes are refused and nothing changes.
     let ro = start_on(Some(s.store.to_str().unwrap()), &["--read-only", "--ui"]);
     let before = files_under(&s.store);
-    let w = request(
-        "POST",
-        &format!("{}/api/runs/rename", ro.url),
-        &[("X-Mlrun-Write", "1"), ("Content-Type", "application/json")],
-        json!({"run_id": rid, "name": "refused"})
-            .to_string()
-            .as_bytes(),
-    );
+    let w = rename(&ro.url, "refused");
     assert_eq!(w.status, 403, "{}", w.text());
     assert_eq!(w.json()["error_code"], "PERMISSION_DENIED");
     assert_eq!(get(&format!("{}/api/experiments", ro.url)).status, 200);
     assert_eq!(files_under(&s.store), before);
-    let run = get(&format!("{}/api/2.0/mlflow/runs/get?run_id={rid}", s.url)).json();
-    assert_eq!(run["run"]["info"]["run_name"], "after");
+    assert_eq!(run_name(), "after");
 }
 
 /// An htpasswd line for `user`, hashed with bcrypt by the C library's crypt(3) through Python (not
 /// by mlrun's own code), at the lowest cost so the test stays quick.
 fn htpasswd_line(user: &str, password: &str) -> String {
-    let out = Command::new(mlflow_python())
-        .args(["-W", "ignore", "-c"])
-        .arg(format!(
-            "import crypt; print('{user}:' + crypt.crypt('{password}', \
-             crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))"
-        ))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let script = format!(
+        "import crypt; print('{user}:' + crypt.crypt('{password}', \
+         crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))"
     );
-    let line = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let line = common::run_python_at(&mlflow_python(), "", &script)
+        .trim()
+        .to_string();
     assert!(line.starts_with(&format!("{user}:$2")), "{line}");
     line
 }
@@ -1317,22 +1317,7 @@ fn bulk_metric_histories_match_a_real_mlflow_server() {
         got.push((r.status, serde_json::from_str(&text).unwrap()));
         answers.push(got);
     }
-    let (theirs, ours) = (&answers[0], &answers[1]);
-    let mut differ = Vec::new();
-    for (i, (t, o)) in theirs.iter().zip(ours).enumerate() {
-        let same = t.0 == o.0
-            && if t.1.get("error_code").is_some() {
-                t.1["error_code"] == o.1["error_code"]
-            } else {
-                t.1 == o.1
-            };
-        if !same {
-            differ.push(format!(
-                "query {i}: mlflow {} {} / mlrun {} {}",
-                t.0, t.1, o.0, o.1
-            ));
-        }
-    }
+    let differ = differences(&answers, "query", |t, o| t == o);
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
 

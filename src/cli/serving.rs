@@ -88,6 +88,23 @@ pub fn serve(ctx: &Ctx, l: Launch) -> CliResult {
     Ok(())
 }
 
+/// The front's limits: the largest body, the bytes all bodies in flight may hold, the requests
+/// handled at once and the deepest JSON body.
+pub fn limits(
+    max_body: usize,
+    body_budget: usize,
+    max_handlers: usize,
+    max_json_depth: usize,
+) -> http::Config {
+    http::Config {
+        max_body,
+        body_budget,
+        max_handlers: max_handlers.max(1),
+        max_json_depth: Some(max_json_depth),
+        ..http::Config::default()
+    }
+}
+
 /// Host headers a browser sends for this server: the address it was opened at, by number or as
 /// localhost. Anything else is a DNS-rebinding page or a misdirected request. Listening on every
 /// address (0.0.0.0) accepts any Host, since the names it is reached by are unknown.

@@ -5,7 +5,6 @@ use crate::cli::error::{CliError, CliResult};
 use crate::cli::serving::{self, Launch};
 use crate::cli::Ctx;
 use clap::Args;
-use mlrun::http;
 use mlrun::server::auth::Credentials;
 use mlrun::server::PROXIED_ARTIFACT_ROOT;
 use mlrun::Stores;
@@ -83,13 +82,7 @@ pub fn cmd_server(ctx: &Ctx, a: ServerArgs) -> CliResult {
             stores,
             artifacts,
             read_only: a.read_only,
-            limits: http::Config {
-                max_body: MAX_BODY,
-                body_budget: 2 * MAX_BODY,
-                max_handlers: a.workers.max(1),
-                max_json_depth: Some(MAX_JSON_DEPTH),
-                ..http::Config::default()
-            },
+            limits: serving::limits(MAX_BODY, 2 * MAX_BODY, a.workers, MAX_JSON_DEPTH),
             page_url: false,
             open: false,
             ui: a.ui,

@@ -5,7 +5,6 @@ use crate::cli::error::CliResult;
 use crate::cli::serving::{self, Launch};
 use crate::cli::Ctx;
 use clap::Args;
-use mlrun::http;
 
 #[derive(Debug, Args)]
 pub struct UiArgs {
@@ -37,13 +36,7 @@ pub fn cmd_ui(ctx: &Ctx, a: UiArgs) -> CliResult {
             stores,
             artifacts: None,
             read_only: false,
-            limits: http::Config {
-                max_body: MAX_BODY,
-                body_budget: 64 * MAX_BODY,
-                max_handlers: 64,
-                max_json_depth: Some(MAX_JSON_DEPTH),
-                ..http::Config::default()
-            },
+            limits: serving::limits(MAX_BODY, 64 * MAX_BODY, 64, MAX_JSON_DEPTH),
             page_url: true,
             open: a.open,
             ui: true,
