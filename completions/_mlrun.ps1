@@ -1310,6 +1310,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('--artifacts-destination', '--artifacts-destination', [CompletionResultType]::ParameterName, 'Where proxied artifacts are stored')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Requests handled at once')
             [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'Requests handled at once')
+            [CompletionResult]::new('--allowed-hosts', '--allowed-hosts', [CompletionResultType]::ParameterName, 'Host headers to accept, comma-separated (`mlflow.example.com,10.0.0.5:*`; `*` matches any run of characters, `*` alone any Host). Default: the address listened on (and localhost on loopback), or any Host when listening on every address')
             [CompletionResult]::new('--auth-file', '--auth-file', [CompletionResultType]::ParameterName, 'Require HTTP basic auth from the users of this htpasswd file (bcrypt lines only: make one with `htpasswd -nB USER`). MLflow''s clients send MLFLOW_TRACKING_USERNAME/PASSWORD. Read once at start')
             [CompletionResult]::new('--tracking-uri', '--tracking-uri', [CompletionResultType]::ParameterName, 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for commands that show data')

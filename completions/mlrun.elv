@@ -1183,6 +1183,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --artifacts-destination 'Where proxied artifacts are stored'
             cand -w 'Requests handled at once'
             cand --workers 'Requests handled at once'
+            cand --allowed-hosts 'Host headers to accept, comma-separated (`mlflow.example.com,10.0.0.5:*`; `*` matches any run of characters, `*` alone any Host). Default: the address listened on (and localhost on loopback), or any Host when listening on every address'
             cand --auth-file 'Require HTTP basic auth from the users of this htpasswd file (bcrypt lines only: make one with `htpasswd -nB USER`). MLflow''s clients send MLFLOW_TRACKING_USERNAME/PASSWORD. Read once at start'
             cand --tracking-uri 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]'
             cand --output 'Output format for commands that show data'

@@ -1077,6 +1077,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l host -d 'Address 
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -s p -l port -d 'Port to listen on (0 picks a free one; the URL is printed on stdout)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l artifacts-destination -d 'Where proxied artifacts are stored' -r -F
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -s w -l workers -d 'Requests handled at once' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l allowed-hosts -d 'Host headers to accept, comma-separated (`mlflow.example.com,10.0.0.5:*`; `*` matches any run of characters, `*` alone any Host). Default: the address listened on (and localhost on loopback), or any Host when listening on every address' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l auth-file -d 'Require HTTP basic auth from the users of this htpasswd file (bcrypt lines only: make one with `htpasswd -nB USER`). MLflow\'s clients send MLFLOW_TRACKING_USERNAME/PASSWORD. Read once at start' -r -F
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'

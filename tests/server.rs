@@ -1716,3 +1716,24 @@ fn two_servers_on_one_postgresql_database_lose_and_repeat_nothing() {
         }
     }
 }
+
+/// `--allowed-hosts` replaces the Host names the server answers (exact, or with `*`; `*` alone
+/// accepts any), as `mlflow server --allowed-hosts` does, e.g. behind a load balancer's name.
+#[test]
+fn allowed_hosts_replace_the_listening_address() {
+    let search = "/api/2.0/mlflow/experiments/search?max_results=1";
+    let status = |url: &str, host: &str| {
+        request("GET", &format!("{url}{search}"), &[("Host", host)], b"").status
+    };
+    let s = start(&["--allowed-hosts", "mlflow.example.com:*, 10.1.2.3:5000"]);
+    assert_eq!(status(&s.url, "mlflow.example.com:443"), 200);
+    assert_eq!(status(&s.url, "MLflow.Example.com:80"), 200);
+    assert_eq!(status(&s.url, "10.1.2.3:5000"), 200);
+    for refused in ["10.1.2.3:5001", "evil.example:80", "example.com:443"] {
+        assert_eq!(status(&s.url, refused), 403, "{refused}");
+    }
+    let own = s.url.trim_start_matches("http://");
+    assert_eq!(status(&s.url, own), 403);
+    let any = start(&["--allowed-hosts", "*"]);
+    assert_eq!(status(&any.url, "evil.example:80"), 200);
+}

@@ -31,6 +31,8 @@ pub struct Launch {
     pub open: bool,
     /// Serve the web UI at `/`.
     pub ui: bool,
+    /// Host headers accepted instead of the listening address's (`*` alone: any).
+    pub allowed_hosts: Option<Vec<String>>,
     /// HTTP basic auth: the users every request must name.
     pub auth: Option<Credentials>,
 }
@@ -73,7 +75,11 @@ pub fn serve(ctx: &Ctx, l: Launch) -> CliResult {
             artifacts: l.artifacts,
             read_only: l.read_only,
             ui_scratch: l.ui.then(|| scratch.path().to_path_buf()),
-            allowed_hosts: allowed_hosts(ip, addr.port(), &l.host),
+            allowed_hosts: match l.allowed_hosts {
+                Some(given) if given.iter().any(|h| h.trim() == "*") => Vec::new(),
+                Some(given) => given.into_iter().map(|h| h.trim().to_string()).collect(),
+                None => allowed_hosts(ip, addr.port(), &l.host),
+            },
             auth: l.auth,
         },
     );

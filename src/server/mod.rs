@@ -35,8 +35,9 @@ pub struct Options {
     pub read_only: bool,
     /// Where the web UI copies artifacts before serving them; `None`: no UI at `/`.
     pub ui_scratch: Option<PathBuf>,
-    /// Host headers accepted (`127.0.0.1:5000`, `localhost:5000` …), against DNS rebinding; empty
-    /// accepts any (a server listening on every address cannot know its names).
+    /// Host headers accepted (`127.0.0.1:5000`, `localhost:5000`, `*.example.com:*` …), against
+    /// DNS rebinding: compared without case, `*` matching any run of characters; empty accepts
+    /// any (a server listening on every address cannot know its names).
     pub allowed_hosts: Vec<String>,
     /// HTTP basic auth (`--auth-file`): every request but `/health` must name one of its users.
     pub auth: Option<auth::Credentials>,
@@ -155,9 +156,13 @@ impl Server {
     fn host_allowed(&self, req: &http::Request) -> bool {
         let allowed = &self.opts.allowed_hosts;
         allowed.is_empty()
-            || req
-                .header("Host")
-                .is_some_and(|h| allowed.iter().any(|a| a.eq_ignore_ascii_case(h)))
+            || req.header("Host").is_some_and(|h| {
+                allowed.iter().any(|a| {
+                    a.eq_ignore_ascii_case(h)
+                        || (a.contains('*')
+                            && crate::search::like::like(h, &a.replace('*', "%"), true))
+                })
+            })
     }
 
     fn check_writable(&self) -> ApiResult<()> {

@@ -39,6 +39,11 @@ pub struct ServerArgs {
     /// Refuse every write with PERMISSION_DENIED
     #[arg(long)]
     pub read_only: bool,
+    /// Host headers to accept, comma-separated (`mlflow.example.com,10.0.0.5:*`; `*` matches any
+    /// run of characters, `*` alone any Host). Default: the address listened on (and localhost on
+    /// loopback), or any Host when listening on every address
+    #[arg(long, value_name = "HOSTS", value_delimiter = ',')]
+    pub allowed_hosts: Vec<String>,
     /// Serve the web UI at / too (the pages and JSON of `mlrun ui`), as `mlflow server` serves
     /// its UI
     #[arg(long)]
@@ -86,6 +91,7 @@ pub fn cmd_server(ctx: &Ctx, a: ServerArgs) -> CliResult {
             page_url: false,
             open: false,
             ui: a.ui,
+            allowed_hosts: (!a.allowed_hosts.is_empty()).then_some(a.allowed_hosts),
             auth,
         },
     )

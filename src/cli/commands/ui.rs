@@ -40,6 +40,7 @@ pub fn cmd_ui(ctx: &Ctx, a: UiArgs) -> CliResult {
             page_url: true,
             open: a.open,
             ui: true,
+            allowed_hosts: None,
             auth: None,
         },
     )
