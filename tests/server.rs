@@ -1737,3 +1737,52 @@ fn allowed_hosts_replace_the_listening_address() {
     let any = start(&["--allowed-hosts", "*"]);
     assert_eq!(status(&any.url, "evil.example:80"), 200);
 }
+
+/// An artifact larger than any body held in memory (520 MiB, past the 512 MiB limit) goes through
+/// the proxy to disk as it arrives: stored whole and exact, while the server's peak memory stays
+/// a small fraction of the file.
+#[test]
+fn a_large_artifact_upload_is_streamed_to_disk() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    const SIZE: usize = 520 << 20;
+    let s = start(&[]);
+    let pattern = |i: usize| (i % 251) as u8;
+    let addr = s.url.trim_start_matches("http://");
+    let mut c = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        c,
+        "PUT /api/2.0/mlflow-artifacts/artifacts/big/blob.bin HTTP/1.1\r\nHost: {addr}\r\n\
+         Content-Type: application/octet-stream\r\nContent-Length: {SIZE}\r\n\r\n"
+    )
+    .unwrap();
+    let chunk: Vec<u8> = (0..1 << 20).map(pattern).collect();
+    for _ in 0..SIZE >> 20 {
+        // Every MiB of the file is the same pattern, checked below by offset.
+        c.write_all(&chunk).unwrap();
+    }
+    let mut status = String::new();
+    BufReader::new(&mut c).read_line(&mut status).unwrap();
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    let stored = s.artifacts.join("big/blob.bin");
+    assert_eq!(std::fs::metadata(&stored).unwrap().len(), SIZE as u64);
+    let mut f = std::io::BufReader::new(std::fs::File::open(&stored).unwrap());
+    let mut buf = vec![0u8; 1 << 20];
+    let mut at = 0usize;
+    loop {
+        let n = f.read(&mut buf).unwrap();
+        if n == 0 {
+            break;
+        }
+        for (k, b) in buf[..n].iter().enumerate() {
+            assert_eq!(*b, pattern((at + k) % (1 << 20)), "byte {}", at + k);
+        }
+        at += n;
+    }
+    let status = std::fs::read_to_string(format!("/proc/{}/status", s._child.id())).unwrap();
+    let peak_kib: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap();
+    assert!(peak_kib < 150 * 1024, "peak RSS {} MiB", peak_kib / 1024);
+}

@@ -222,6 +222,21 @@ fn not_found(req: &http::Request) -> ApiError {
 }
 
 impl http::Handler for Server {
+    /// Artifact uploads go to disk as they arrive, once the request may write at all (so an
+    /// unauthenticated or refused client never fills the disk).
+    fn spools(&self, head: &http::Request) -> bool {
+        head.method == "PUT"
+            && self.opts.artifacts.is_some()
+            && !self.opts.read_only
+            && ARTIFACT_PREFIXES.iter().any(|p| head.path.starts_with(p))
+            && self.host_allowed(head)
+            && self
+                .opts
+                .auth
+                .as_ref()
+                .is_none_or(|users| users.allows(head.header("Authorization")))
+    }
+
     fn handle(&self, req: http::Request) -> http::Response {
         match self.route(&req) {
             Ok(r) => r,

@@ -5,6 +5,7 @@ use crate::cli::error::{CliError, CliResult};
 use crate::cli::serving::{self, Launch};
 use crate::cli::Ctx;
 use clap::Args;
+use mlrun::http;
 use mlrun::server::auth::Credentials;
 use mlrun::server::PROXIED_ARTIFACT_ROOT;
 use mlrun::Stores;
@@ -55,8 +56,10 @@ pub struct ServerArgs {
     pub auth_file: Option<PathBuf>,
 }
 
-/// Largest request body: an artifact upload is one file in one PUT.
+/// Largest request body held in memory.
 const MAX_BODY: usize = 512 << 20;
+/// Largest artifact upload (one file in one PUT), written to disk as it arrives.
+const MAX_ARTIFACT: u64 = 1 << 40;
 /// Nesting a JSON body may have: Python's recursion limit, where MLflow's own parser stops.
 const MAX_JSON_DEPTH: usize = 1000;
 
@@ -87,7 +90,10 @@ pub fn cmd_server(ctx: &Ctx, a: ServerArgs) -> CliResult {
             stores,
             artifacts,
             read_only: a.read_only,
-            limits: serving::limits(MAX_BODY, 2 * MAX_BODY, a.workers, MAX_JSON_DEPTH),
+            limits: http::Config {
+                max_spooled_body: MAX_ARTIFACT,
+                ..serving::limits(MAX_BODY, 2 * MAX_BODY, a.workers, MAX_JSON_DEPTH)
+            },
             page_url: false,
             open: false,
             ui: a.ui,
