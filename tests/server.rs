@@ -1084,6 +1084,42 @@ fn the_web_ui_is_served_at_the_root_by_the_same_server() {
     );
     assert_eq!(h.status, 200);
 
+    // A write from another site's page (its Origin) is refused, on MLflow's API and the UI's; the
+    // server's own page may write.
+    let own = s.url.clone();
+    for (origin, want) in [
+        ("http://evil.example", 403),
+        ("null", 403),
+        (own.as_str(), 200),
+    ] {
+        let name = unique("origin");
+        let r = request(
+            "POST",
+            &format!("{}/api/2.0/mlflow/experiments/create", s.url),
+            &[("Content-Type", "application/json"), ("Origin", origin)],
+            json!({"name": name}).to_string().as_bytes(),
+        );
+        assert_eq!(r.status, want, "{origin}: {}", r.text());
+        let found = get(&format!(
+            "{}/api/2.0/mlflow/experiments/get-by-name?experiment_name={name}",
+            s.url
+        ));
+        assert_eq!(found.status == 200, want == 200, "{origin}");
+    }
+    let r = request(
+        "POST",
+        &format!("{}/api/runs/rename", s.url),
+        &[
+            ("X-Mlrun-Write", "1"),
+            ("Content-Type", "application/json"),
+            ("Origin", "http://evil.example"),
+        ],
+        json!({"run_id": rid, "name": "evil"})
+            .to_string()
+            .as_bytes(),
+    );
+    assert_eq!(r.status, 403);
+
     // Read-only: the UI's writes are refused and nothing changes.
     let ro = start_on(Some(s.store.to_str().unwrap()), &["--read-only", "--ui"]);
     let before = files_under(&s.store);

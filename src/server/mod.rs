@@ -87,6 +87,16 @@ impl Server {
                 ),
             ));
         }
+        if cross_origin_write(req) {
+            return Err(ApiError::new(
+                "PERMISSION_DENIED",
+                format!(
+                    "A {} from the page at {} is refused: writes come from this server's own pages",
+                    req.method,
+                    req.header("Origin").unwrap_or("")
+                ),
+            ));
+        }
         if !is_mlflow_path(path) {
             if let Some(scratch) = &self.opts.ui_scratch {
                 return self.ui(req, scratch);
@@ -189,6 +199,23 @@ fn unauthenticated() -> http::Response {
     r.headers
         .push(("WWW-Authenticate".into(), "Basic realm=\"mlflow\"".into()));
     r
+}
+
+/// A write a browser sent from another site's page: its `Origin` is not this server (MLflow's
+/// `block_cross_origin_state_changes`). Clients that are not browsers send no Origin.
+fn cross_origin_write(req: &http::Request) -> bool {
+    if matches!(req.method.as_str(), "GET" | "HEAD" | "OPTIONS") {
+        return false;
+    }
+    let Some(origin) = req.header("Origin") else {
+        return false;
+    };
+    let own = req.header("Host").unwrap_or("");
+    let from = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+        .unwrap_or(origin);
+    own.is_empty() || !from.eq_ignore_ascii_case(own)
 }
 
 /// MLflow's own paths (its REST API under any version, the UI's `ajax-api`, `/version`); every
