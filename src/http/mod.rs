@@ -17,7 +17,9 @@
 //! a request head must arrive within `header_timeout` (the same bound closes idle keep-alive
 //! connections), a body within `body_timeout`; a body over `max_body` is answered 413 and one that
 //! would take the bodies in flight past `body_budget` bytes is answered 503, both unread and with the
-//! connection closed; ambiguous framing is refused with 400 and close (see [`framing`]); a JSON body
+//! connection closed (a body the handler asked for on disk, [`Handler::spools`], is written to an
+//! unnamed file piece by piece instead, up to `max_spooled_body`, never counted against the
+//! budget); ambiguous framing is refused with 400 and close (see [`framing`]); a JSON body
 //! nested deeper than `max_json_depth` never reaches the handler. Stopping lets requests in flight
 //! finish, for at most `shutdown_grace`.
 mod framing;
