@@ -17,7 +17,7 @@
 //! a request head must arrive within `header_timeout` (the same bound closes idle keep-alive
 //! connections), a body within `body_timeout`; a body over `max_body` is answered 413 and one that
 //! would take the bodies in flight past `body_budget` bytes is answered 503, both unread and with the
-//! connection closed (a body the handler asked for on disk, [`Handler::spools`], is written to an
+//! connection closed (a body the handler asked for on disk, [`Handler::spool_dir`], is written to an
 //! unnamed file piece by piece instead, up to `max_spooled_body`, never counted against the
 //! budget); ambiguous framing is refused with 400 and close (see [`framing`]); a JSON body
 //! nested deeper than `max_json_depth` never reaches the handler. Stopping lets requests in flight
@@ -49,7 +49,7 @@ pub struct Request {
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
     pub remote: Option<SocketAddr>,
-    /// The body, when the handler asked for it on disk ([`Handler::spools`]): an unnamed file,
+    /// The body, when the handler asked for it on disk ([`Handler::spool_dir`]): an unnamed file,
     /// rewound; `body` is then empty.
     pub spooled: Option<std::fs::File>,
 }
@@ -147,11 +147,12 @@ pub trait Handler: Send + Sync + 'static {
         None
     }
 
-    /// Whether this request's body (the request has its head only here) is written to an
-    /// unnamed file as it arrives rather than held in memory: up to `max_spooled_body` bytes,
-    /// each piece within `body_timeout` of the last. For large uploads.
-    fn spools(&self, _head: &Request) -> bool {
-        false
+    /// Where this request's body (the request has its head only here) is written, to an unnamed
+    /// file, as it arrives rather than held in memory: up to `max_spooled_body` bytes, each piece
+    /// within `body_timeout` of the last. For large uploads; `None` (the default) holds it in
+    /// memory.
+    fn spool_dir(&self, _head: &Request) -> Option<std::path::PathBuf> {
+        None
     }
 
     /// The answer to a request the front refused (the app's own error shape).
@@ -194,7 +195,7 @@ pub struct Config {
     pub header_timeout: Duration,
     /// Time a request body may take to arrive (a spooled body: between two of its pieces).
     pub body_timeout: Duration,
-    /// Largest body the handler takes on disk ([`Handler::spools`]); larger ones get 413.
+    /// Largest body the handler takes on disk ([`Handler::spool_dir`]); larger ones get 413.
     pub max_spooled_body: u64,
     /// JSON bodies (by content type) nested deeper than this are refused before the handler.
     pub max_json_depth: Option<usize>,
@@ -411,17 +412,17 @@ async fn respond<H: Handler>(
         spooled: None,
     };
     let declared = body.size_hint().exact();
-    let spools = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        shared.handler.spools(&request)
+    let spool = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        shared.handler.spool_dir(&request)
     }))
-    .unwrap_or(false);
-    let reservation = if spools {
+    .unwrap_or(None);
+    let reservation = if let Some(dir) = spool {
         if declared.is_some_and(|n| n > cfg.max_spooled_body) {
             return refuse(Refusal::TooLarge {
                 limit: usize::try_from(cfg.max_spooled_body).unwrap_or(usize::MAX),
             });
         }
-        match spool_body(body, cfg, flags).await {
+        match spool_body(body, &dir, cfg, flags).await {
             Ok(file) => request.spooled = Some(file),
             Err(r) => return refuse(r),
         }
@@ -480,11 +481,12 @@ async fn respond<H: Handler>(
     to_hyper(resp, false)
 }
 
-/// Writes a body to an unnamed temporary file as its pieces arrive (one piece in memory at a
+/// Writes a body to an unnamed temporary file in `dir` as its pieces arrive (one piece in memory at a
 /// time), within `max_spooled_body` and with at most `body_timeout` between pieces; the file
 /// comes back rewound.
 async fn spool_body(
     mut body: Incoming,
+    dir: &std::path::Path,
     cfg: &Config,
     flags: &framing::Flags,
 ) -> Result<std::fs::File, Refusal> {
@@ -493,7 +495,7 @@ async fn spool_body(
         limit: usize::try_from(cfg.max_spooled_body).unwrap_or(usize::MAX),
     };
     let failed = |e: io::Error| Refusal::BadFraming(format!("the body could not be stored: {e}"));
-    let mut file = tempfile::tempfile().map_err(failed)?;
+    let mut file = tempfile::tempfile_in(dir).map_err(failed)?;
     let mut written = 0u64;
     loop {
         if flags.oversize.load(Ordering::SeqCst) {

@@ -249,11 +249,12 @@ fn not_found(req: &http::Request) -> ApiError {
 }
 
 impl http::Handler for Server {
-    /// Artifact uploads go to disk as they arrive, once the request may write at all (so an
-    /// unauthenticated or refused client never fills the disk).
-    fn spools(&self, head: &http::Request) -> bool {
-        head.method == "PUT"
-            && self.opts.artifacts.is_some()
+    /// Artifact uploads go to disk as they arrive, on the destination's own file system (not a
+    /// `/tmp` that may be memory), once the request may write at all (so an unauthenticated or
+    /// refused client never fills the disk).
+    fn spool_dir(&self, head: &http::Request) -> Option<PathBuf> {
+        let root = self.opts.artifacts.as_ref()?;
+        let may = head.method == "PUT"
             && !self.opts.read_only
             && ARTIFACT_PREFIXES.iter().any(|p| head.path.starts_with(p))
             && self.host_allowed(head)
@@ -261,7 +262,13 @@ impl http::Handler for Server {
                 .opts
                 .auth
                 .as_ref()
-                .is_none_or(|users| users.allows(head.header("Authorization")))
+                .is_none_or(|users| users.allows(head.header("Authorization")));
+        // The destination is made on the first upload; until then, the folder it will be in (and
+        // with neither there yet, this first body is held in memory, as any other).
+        let dir = Some(root.as_path())
+            .filter(|r| r.is_dir())
+            .or_else(|| root.parent().filter(|p| p.is_dir()))?;
+        may.then(|| dir.to_path_buf())
     }
 
     fn handle(&self, req: http::Request) -> http::Response {
