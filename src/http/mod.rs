@@ -498,22 +498,9 @@ async fn spool_body(
     let mut file = tempfile::tempfile_in(dir).map_err(failed)?;
     let mut written = 0u64;
     loop {
-        if flags.oversize.load(Ordering::SeqCst) {
-            return Err(too_large);
-        }
         let deadline = tokio::time::Instant::now() + cfg.body_timeout;
-        let next = tokio::select! {
-            next = tokio::time::timeout_at(deadline, body.frame()) => next,
-            _ = flags.notify.notified() => continue,
-        };
-        let frame = match next {
-            Err(_) => return Err(Refusal::BodyTimeout),
-            Ok(None) => break,
-            Ok(Some(Err(e))) => return Err(Refusal::BadFraming(e.to_string())),
-            Ok(Some(Ok(f))) => f,
-        };
-        let Ok(data) = frame.into_data() else {
-            continue; // trailers
+        let Some(data) = next_data(&mut body, deadline, flags, &too_large).await? else {
+            break;
         };
         written += data.len() as u64;
         if written > cfg.max_spooled_body {
@@ -523,6 +510,34 @@ async fn spool_body(
     }
     file.rewind().map_err(failed)?;
     Ok(file)
+}
+
+/// The next piece of a body's data (trailers skipped), `None` at its end; refused past the
+/// deadline, on broken framing, or (as `too_large`) once the framing sniffer saw an oversize chunk.
+async fn next_data(
+    body: &mut Incoming,
+    deadline: tokio::time::Instant,
+    flags: &framing::Flags,
+    too_large: &Refusal,
+) -> Result<Option<Bytes>, Refusal> {
+    loop {
+        if flags.oversize.load(Ordering::SeqCst) {
+            return Err(too_large.clone());
+        }
+        let next = tokio::select! {
+            next = tokio::time::timeout_at(deadline, body.frame()) => next,
+            _ = flags.notify.notified() => continue,
+        };
+        let frame = match next {
+            Err(_) => return Err(Refusal::BodyTimeout),
+            Ok(None) => return Ok(None),
+            Ok(Some(Err(e))) => return Err(Refusal::BadFraming(e.to_string())),
+            Ok(Some(Ok(f))) => f,
+        };
+        if let Ok(data) = frame.into_data() {
+            return Ok(Some(data));
+        }
+    }
 }
 
 /// Reads a whole body within the per-request limit, the memory budget and the deadline.
@@ -547,21 +562,8 @@ async fn read_body(
         out.reserve_exact(n);
     }
     loop {
-        if flags.oversize.load(Ordering::SeqCst) {
-            return Err(too_large);
-        }
-        let next = tokio::select! {
-            next = tokio::time::timeout_at(deadline, body.frame()) => next,
-            _ = flags.notify.notified() => continue,
-        };
-        let frame = match next {
-            Err(_) => return Err(Refusal::BodyTimeout),
-            Ok(None) => break,
-            Ok(Some(Err(e))) => return Err(Refusal::BadFraming(e.to_string())),
-            Ok(Some(Ok(f))) => f,
-        };
-        let Ok(data) = frame.into_data() else {
-            continue; // trailers
+        let Some(data) = next_data(&mut body, deadline, flags, &too_large).await? else {
+            break;
         };
         if out.len() + data.len() > cfg.max_body {
             return Err(too_large);
