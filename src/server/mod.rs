@@ -3,9 +3,11 @@
 //! shared HTTP front ([`crate::http`]). It speaks only through the store traits, so a folder, a
 //! database or another server behind it answer alike. Answers are MLflow's JSON shapes (int64 as
 //! numbers, empty fields left out); errors are MLflow's `{"error_code", "message"}` with its HTTP
-//! status; a path it does not serve answers `ENDPOINT_NOT_FOUND` rather than HTML. Every other
-//! path is the web UI's ([`crate::ui`]: its pages and its own `/api/…` JSON), as `mlflow server`
-//! serves its UI. A Host header that is not the server's is refused before anything is read.
+//! status; a path it does not serve answers `ENDPOINT_NOT_FOUND` rather than HTML. With the UI on
+//! (`ui_scratch`), every path that is not MLflow's is the web UI's ([`crate::ui`]: its pages and
+//! its own `/api/…` JSON), as `mlflow server` serves its UI. Before anything is read: basic auth
+//! (`auth`), then a Host header that is not the server's, then a write from another site's page,
+//! are refused.
 mod artifacts;
 pub mod auth;
 mod registry;
