@@ -1822,3 +1822,40 @@ fn a_large_artifact_upload_is_streamed_to_disk() {
         .unwrap();
     assert!(peak_kib < 150 * 1024, "peak RSS {} MiB", peak_kib / 1024);
 }
+
+/// `mlrun ui` is the same server on loopback: MLflow's client logs to it, and its pages list what
+/// was logged.
+#[test]
+fn mlrun_ui_answers_mlflow_clients_too() {
+    let env = TestEnv::new();
+    let ui = common::UiServer::start(&env.store());
+    let exp = unique("via-ui");
+    let out = client(
+        &ui.url,
+        &format!(
+            r#"
+import json, mlflow
+mlflow.set_experiment("{exp}")
+with mlflow.start_run() as r:
+    mlflow.log_param("p", "1")
+    mlflow.log_metric("m", 2.5, step=1)
+print(json.dumps({{"run_id": r.info.run_id}}))
+"#
+        ),
+    );
+    let run_id = last_json(&out)["run_id"].as_str().unwrap().to_string();
+    let described = env.json(&["runs", "describe", &run_id]);
+    assert_eq!(
+        common::pairs(&described["run"]["data"]["params"], "key", "value"),
+        [("p".to_string(), "1".to_string())]
+    );
+    let listed = get(&format!("{}/api/experiments", ui.url)).json();
+    assert!(
+        listed["experiments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["experiment"]["name"] == exp.as_str() && e["run_count"] == 1),
+        "{listed}"
+    );
+}
