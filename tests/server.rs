@@ -1006,6 +1006,19 @@ print(json.dumps({{"params": p.data.params, "team": p.data.tags.get("team"), "hi
     }
 }
 
+/// The UI's own JSON at `url` lists experiment `exp` with one run.
+fn ui_lists_one_run(url: &str, exp: &str) {
+    let listed = get(&format!("{url}/api/experiments")).json();
+    assert!(
+        listed["experiments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["experiment"]["name"] == exp && e["run_count"] == 1),
+        "{listed}"
+    );
+}
+
 /// With `--ui` the web UI is served by the same process at `/`: its page, its own JSON (`/api/…`, beside
 /// MLflow's `/api/2.0/…`) and its writes; a foreign Host is refused on every path but `/health`;
 /// `--read-only` refuses the UI's writes too.
@@ -1035,15 +1048,7 @@ fn the_web_ui_is_served_at_the_root_by_the_same_server() {
         .starts_with("text/html"));
     assert!(page.text().contains("app.js"), "{}", page.text());
     assert_eq!(get(&format!("{}/assets/app.js", s.url)).status, 200);
-    let listed = get(&format!("{}/api/experiments", s.url)).json();
-    assert!(
-        listed["experiments"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|e| e["experiment"]["name"] == exp.as_str() && e["run_count"] == 1),
-        "{listed}"
-    );
+    ui_lists_one_run(&s.url, &exp);
     // A write of the UI's, then read back through MLflow's API.
     let rename = |url: &str, name: &str| {
         request(
@@ -1849,13 +1854,5 @@ print(json.dumps({{"run_id": r.info.run_id}}))
         common::pairs(&described["run"]["data"]["params"], "key", "value"),
         [("p".to_string(), "1".to_string())]
     );
-    let listed = get(&format!("{}/api/experiments", ui.url)).json();
-    assert!(
-        listed["experiments"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|e| e["experiment"]["name"] == exp.as_str() && e["run_count"] == 1),
-        "{listed}"
-    );
+    ui_lists_one_run(&ui.url, &exp);
 }
