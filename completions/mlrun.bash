@@ -4956,7 +4956,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__server)
-            opts="-p -w -q -h -V --backend-store-uri --host --port --serve-artifacts --no-serve-artifacts --artifacts-destination --workers --read-only --tracking-uri --output --quiet --color --help --version"
+            opts="-p -w -q -h -V --backend-store-uri --host --port --serve-artifacts --no-serve-artifacts --artifacts-destination --workers --read-only --allowed-hosts --ui --auth-file --tracking-uri --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4987,6 +4987,14 @@ _mlrun() {
                     return 0
                     ;;
                 -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allowed-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1077,6 +1077,8 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l host -d 'Address 
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -s p -l port -d 'Port to listen on (0 picks a free one; the URL is printed on stdout)' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l artifacts-destination -d 'Where proxied artifacts are stored' -r -F
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -s w -l workers -d 'Requests handled at once' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l allowed-hosts -d 'Host headers to accept, comma-separated (`mlflow.example.com,10.0.0.5:*`; `*` matches any run of characters, `*` alone any Host). Default: the address listened on (and localhost on loopback), or any Host when listening on every address' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l auth-file -d 'Require HTTP basic auth from the users of this htpasswd file (bcrypt lines only: make one with `htpasswd -nB USER`). MLflow\'s clients send MLFLOW_TRACKING_USERNAME/PASSWORD. Read once at start' -r -F
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l tracking-uri -d 'Tracking store: a local path or file: URI, a database (sqlite:///…, postgresql://…) or an http(s):// tracking server [default: ./mlruns]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l output -d 'Output format for commands that show data' -r -f -a "table\t'Aligned columns, cut with `…` to fit the terminal (never cut when piped)'
 json\t'JSON in MLflow\'s REST shapes'
@@ -1088,6 +1090,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l serve-artifacts -d 'Proxy artifacts through this server (the default): new experiments get `mlflow-artifacts:/<id>` locations, stored under --artifacts-destination'
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l no-serve-artifacts -d 'Do not serve artifacts: clients read and write experiments\' artifact locations themselves'
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l read-only -d 'Refuse every write with PERMISSION_DENIED'
+complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l ui -d 'Serve the web UI at / too (the pages and JSON of `mlrun ui`), as `mlflow server` serves its UI'
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -s V -l version -d 'Print version'

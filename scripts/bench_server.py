@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Server benchmark: `mlflow server` and `mlrun server` over the same kind of SQLite database, in one
-run, driven by the same plain-HTTP client (MLflow's REST API, so neither side pays for the other's
+"""Server benchmark: `mlflow server` and `mlrun server` over the same kind of SQLite database (or, with
+`--postgres`, two copies of one database on the same PostgreSQL server), in one run, driven by the same plain-HTTP client (MLflow's REST API, so neither side pays for the other's
 client):
 
   * first answer  -- time from starting the process to the first `GET /health` answered 200
@@ -13,6 +13,10 @@ client):
 Run it with the Python of a venv holding MLflow (`cargo test` makes one):
 
     cargo build --release && target/mlflow-server-venv/bin/python scripts/bench_server.py
+    target/mlflow-server-venv/bin/python scripts/bench_server.py --postgres postgresql://mlflow@127.0.0.1:5432/
+
+With `--postgres URI` (a server URI; its databases `mlrun_bench_mlflow` and `mlrun_bench_mlrun` are
+dropped and made again) both servers run on the same PostgreSQL, each on its own copy of the data.
 """
 import argparse
 import http.client
@@ -145,10 +149,27 @@ def bench(name, cmd, port, env, db_exp, runs):
         stop(proc)
 
 
+def fresh_postgres_db(server, name):
+    """Drops and makes database `name` on the PostgreSQL server `server`; returns its URI."""
+    import urllib.parse
+    import psycopg2
+    u = urllib.parse.urlsplit(server)
+    conn = psycopg2.connect(host=u.hostname, port=u.port or 5432, user=u.username,
+                            password=u.password, dbname="postgres")
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cur.execute(f'CREATE DATABASE "{name}"')
+    conn.close()
+    return urllib.parse.urlunsplit((u.scheme, u.netloc, "/" + name, "", ""))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mlrun", default=os.path.join(ROOT, "target", "release", "mlrun"))
     ap.add_argument("--runs", type=int, default=10_000)
+    ap.add_argument("--postgres", metavar="URI",
+                    help="a PostgreSQL server (postgresql://user@host:port/) to run both servers on")
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="mlrun-bench-server-")
     try:
@@ -156,24 +177,34 @@ def main():
         subprocess.run([sys.executable, os.path.join(HERE, "gen_store.py"), folder, "--runs", str(a.runs),
                         "--experiment-id", "1", "--long-history", "10"], check=True)
         base = os.path.join(tmp, "base.db")
-        subprocess.run([a.mlrun, "-q", "migrate", folder, f"sqlite:///{base}"], check=True,
-                       stdout=subprocess.DEVNULL)
+        if not a.postgres:
+            subprocess.run([a.mlrun, "-q", "migrate", folder, f"sqlite:///{base}"], check=True,
+                           stdout=subprocess.DEVNULL)
         env = dict(os.environ, MLFLOW_SERVER_ENABLE_JOB_EXECUTION="false")
         mlflow_bin = os.path.join(os.path.dirname(sys.executable), "mlflow")
         results = {}
         for name in ["mlflow", "mlrun"]:
-            db = os.path.join(tmp, f"{name}.db")
-            shutil.copy(base, db)
+            if a.postgres:
+                uri = fresh_postgres_db(a.postgres, f"mlrun_bench_{name}")
+                subprocess.run([a.mlrun, "-q", "migrate", folder, uri], check=True,
+                               stdout=subprocess.DEVNULL)
+            else:
+                db = os.path.join(tmp, f"{name}.db")
+                shutil.copy(base, db)
+                uri = f"sqlite:///{db}"
             port = free_port()
             art = os.path.join(tmp, f"{name}-artifacts")
             if name == "mlflow":
-                cmd = [mlflow_bin, "server", "--backend-store-uri", f"sqlite:///{db}", "--host", "127.0.0.1",
+                # MLflow's default PostgreSQL driver is psycopg 3; the venv has psycopg2.
+                mlflow_uri = uri.replace("postgresql://", "postgresql+psycopg2://", 1)
+                cmd = [mlflow_bin, "server", "--backend-store-uri", mlflow_uri, "--host", "127.0.0.1",
                        "--port", str(port), "--workers", "1", "--artifacts-destination", art]
             else:
-                cmd = [a.mlrun, "server", "--backend-store-uri", f"sqlite:///{db}", "--host", "127.0.0.1",
+                cmd = [a.mlrun, "server", "--backend-store-uri", uri, "--host", "127.0.0.1",
                        "--port", str(port), "--artifacts-destination", art]
             print(f"benchmarking {name} server...", file=sys.stderr)
             results[name] = bench(name, cmd, port, env, "1", a.runs)
+        print(f"store: {'PostgreSQL' if a.postgres else 'SQLite'}")
         print("| measure | mlflow server | mlrun server | ratio |")
         print("| --- | --- | --- | --- |")
         for k in results["mlflow"]:

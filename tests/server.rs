@@ -529,6 +529,32 @@ fn shape(v: &Value) -> Value {
     }
 }
 
+/// Where two servers' answers to the same requests differ: the status, the error code of an
+/// error, or else what `same` compares of a success.
+fn differences(
+    answers: &[Vec<(u16, Value)>],
+    what: &str,
+    same: fn(&Value, &Value) -> bool,
+) -> Vec<String> {
+    let (theirs, ours) = (&answers[0], &answers[1]);
+    let mut differ = Vec::new();
+    for (i, (t, o)) in theirs.iter().zip(ours).enumerate() {
+        let alike = t.0 == o.0
+            && if t.1.get("error_code").is_some() {
+                t.1["error_code"] == o.1["error_code"]
+            } else {
+                same(&t.1, &o.1)
+            };
+        if !alike {
+            differ.push(format!(
+                "{what} {i}: mlflow {} {} / mlrun {} {}",
+                t.0, t.1, o.0, o.1
+            ));
+        }
+    }
+    differ
+}
+
 /// The same requests to `mlflow server` (on PostgreSQL) and to `mlrun server`: the same statuses,
 /// error codes and answer shapes (field names, int64 as numbers, empty fields left out).
 #[test]
@@ -676,22 +702,7 @@ fn answers_match_a_real_mlflow_server() {
         );
         answers.push(got);
     }
-    let (theirs, ours) = (&answers[0], &answers[1]);
-    let mut differ = Vec::new();
-    for (i, (t, o)) in theirs.iter().zip(ours).enumerate() {
-        let same = t.0 == o.0
-            && if t.1.get("error_code").is_some() {
-                t.1["error_code"] == o.1["error_code"]
-            } else {
-                shape(&t.1) == shape(&o.1)
-            };
-        if !same {
-            differ.push(format!(
-                "request {i}: mlflow {} {} / mlrun {} {}",
-                t.0, t.1, o.0, o.1
-            ));
-        }
-    }
+    let differ = differences(&answers, "request", |t, o| shape(t) == shape(o));
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
 
@@ -993,4 +1004,855 @@ print(json.dumps({{"params": p.data.params, "team": p.data.tags.get("team"), "hi
             "{backend}"
         );
     }
+}
+
+/// The UI's own JSON at `url` lists experiment `exp` with one run.
+fn ui_lists_one_run(url: &str, exp: &str) {
+    let listed = get(&format!("{url}/api/experiments")).json();
+    assert!(
+        listed["experiments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["experiment"]["name"] == exp && e["run_count"] == 1),
+        "{listed}"
+    );
+}
+
+/// With `--ui` the web UI is served by the same process at `/`: its page, its own JSON (`/api/…`, beside
+/// MLflow's `/api/2.0/…`) and its writes; a foreign Host is refused on every path but `/health`;
+/// `--read-only` refuses the UI's writes too.
+#[test]
+fn the_web_ui_is_served_at_the_root_by_the_same_server() {
+    let s = start(&["--ui"]);
+    let exp = unique("ui");
+    let (st, v) = post(
+        &s.url,
+        "/api/2.0/mlflow/experiments/create",
+        &json!({"name": exp}),
+    );
+    assert_eq!(st, 200, "{v}");
+    let eid = v["experiment_id"].as_str().unwrap().to_string();
+    let (_, v) = post(
+        &s.url,
+        "/api/2.0/mlflow/runs/create",
+        &json!({"experiment_id": eid, "run_name": "before"}),
+    );
+    let rid = v["run"]["info"]["run_id"].as_str().unwrap().to_string();
+
+    let page = get(&format!("{}/", s.url));
+    assert_eq!(page.status, 200);
+    assert!(page
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(page.text().contains("app.js"), "{}", page.text());
+    assert_eq!(get(&format!("{}/assets/app.js", s.url)).status, 200);
+    ui_lists_one_run(&s.url, &exp);
+    // A write of the UI's, then read back through MLflow's API.
+    let rename = |url: &str, name: &str| {
+        request(
+            "POST",
+            &format!("{url}/api/runs/rename"),
+            &[("X-Mlrun-Write", "1"), ("Content-Type", "application/json")],
+            json!({"run_id": rid, "name": name}).to_string().as_bytes(),
+        )
+    };
+    let run_name = || {
+        let run = get(&format!("{}/api/2.0/mlflow/runs/get?run_id={rid}", s.url)).json();
+        run["run"]["info"]["run_name"].clone()
+    };
+    let w = rename(&s.url, "after");
+    assert_eq!(w.status, 200, "{}", w.text());
+    assert_eq!(run_name(), "after");
+
+    // DNS rebinding: a foreign Host gets 403 on the UI and on MLflow's API; /health answers.
+    for path in [
+        "/api/experiments",
+        "/",
+        "/api/2.0/mlflow/experiments/search?max_results=1",
+    ] {
+        let r = request(
+            "GET",
+            &format!("{}{path}", s.url),
+            &[("Host", "evil.example:80")],
+            b"",
+        );
+        assert_eq!(r.status, 403, "{path}: {}", r.text());
+        assert_eq!(r.json()["error_code"], "PERMISSION_DENIED", "{path}");
+    }
+    let h = request(
+        "GET",
+        &format!("{}/health", s.url),
+        &[("Host", "evil.example")],
+        b"",
+    );
+    assert_eq!(h.status, 200);
+
+    // A write from another site's page (its Origin) is refused, on MLflow's API and the UI's; the
+    // server's own page may write.
+    let own = s.url.clone();
+    for (origin, want) in [
+        ("http://evil.example", 403),
+        ("null", 403),
+        (own.as_str(), 200),
+    ] {
+        let name = unique("origin");
+        let r = request(
+            "POST",
+            &format!("{}/api/2.0/mlflow/experiments/create", s.url),
+            &[("Content-Type", "application/json"), ("Origin", origin)],
+            json!({"name": name}).to_string().as_bytes(),
+        );
+        assert_eq!(r.status, want, "{origin}: {}", r.text());
+        let found = get(&format!(
+            "{}/api/2.0/mlflow/experiments/get-by-name?experiment_name={name}",
+            s.url
+        ));
+        assert_eq!(found.status == 200, want == 200, "{origin}");
+    }
+    let r = request(
+        "POST",
+        &format!("{}/api/runs/rename", s.url),
+        &[
+            ("X-Mlrun-Write", "1"),
+            ("Content-Type", "application/json"),
+            ("Origin", "http://evil.example"),
+        ],
+        json!({"run_id": rid, "name": "evil"})
+            .to_string()
+            .as_bytes(),
+    );
+    assert_eq!(r.status, 403);
+
+    // Read-only: the UI's writes are refused and nothing changes.
+    let ro = start_on(Some(s.store.to_str().unwrap()), &["--read-only", "--ui"]);
+    let before = files_under(&s.store);
+    let w = rename(&ro.url, "refused");
+    assert_eq!(w.status, 403, "{}", w.text());
+    assert_eq!(w.json()["error_code"], "PERMISSION_DENIED");
+    assert_eq!(get(&format!("{}/api/experiments", ro.url)).status, 200);
+    assert_eq!(files_under(&s.store), before);
+    assert_eq!(run_name(), "after");
+}
+
+/// An htpasswd line for `user`, hashed with bcrypt by the C library's crypt(3) through Python (not
+/// by mlrun's own code), at the lowest cost so the test stays quick.
+fn htpasswd_line(user: &str, password: &str) -> String {
+    let script = format!(
+        "import crypt; print('{user}:' + crypt.crypt('{password}', \
+         crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))"
+    );
+    let line = common::run_python_at(&mlflow_python(), "", &script)
+        .trim()
+        .to_string();
+    assert!(line.starts_with(&format!("{user}:$2")), "{line}");
+    line
+}
+
+/// `--auth-file`: MLflow's client with MLFLOW_TRACKING_USERNAME/PASSWORD logs; without them or with
+/// a wrong password it gets 401 (with the Basic challenge and MLflow's error shape) and nothing is
+/// written; a malformed file stops the server at start, naming the file and the line.
+#[test]
+fn basic_auth_from_an_htpasswd_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("users.htpasswd");
+    std::fs::write(
+        &file,
+        format!(
+            "# the team\n{}\n\n{}\n",
+            htpasswd_line("alice", "wonder land"),
+            htpasswd_line("bob", "b0b")
+        ),
+    )
+    .unwrap();
+    let s = start(&["--auth-file", file.to_str().unwrap(), "--ui"]);
+    let exp = unique("auth");
+    let script = |user: &str, password: &str| {
+        format!(
+            r#"
+import json, os
+os.environ["MLFLOW_TRACKING_USERNAME"] = "{user}"
+os.environ["MLFLOW_TRACKING_PASSWORD"] = "{password}"
+if not "{user}":
+    del os.environ["MLFLOW_TRACKING_USERNAME"], os.environ["MLFLOW_TRACKING_PASSWORD"]
+import mlflow
+from mlflow.exceptions import MlflowException
+try:
+    mlflow.set_experiment("{exp}")
+    with mlflow.start_run() as r:
+        mlflow.log_param("who", "{user}")
+        mlflow.log_metric("m", 1.5, step=3)
+    print(json.dumps({{"run_id": r.info.run_id}}))
+except MlflowException as e:
+    print(json.dumps({{"error_code": e.error_code, "message": str(e)}}))
+"#
+        )
+    };
+    for (user, password) in [("alice", "wrong"), ("", ""), ("carol", "wonder land")] {
+        let before = files_under(&s.store);
+        let got = last_json(&client(&s.url, &script(user, password)));
+        assert_eq!(got["error_code"], "UNAUTHENTICATED", "{user}: {got}");
+        assert_eq!(
+            files_under(&s.store),
+            before,
+            "{user}: something was written"
+        );
+    }
+    let got = last_json(&client(&s.url, &script("alice", "wonder land")));
+    let run_id = got["run_id"].as_str().unwrap_or_else(|| panic!("{got}"));
+    let read = last_json(&run_mlflow(
+        &s.store,
+        &format!(
+            r#"
+import json
+from mlflow import MlflowClient
+r = MlflowClient().get_run("{run_id}")
+print(json.dumps({{"params": r.data.params, "metrics": r.data.metrics}}))
+"#
+        ),
+    ));
+    assert_eq!(
+        read,
+        json!({"params": {"who": "alice"}, "metrics": {"m": 1.5}})
+    );
+
+    // Raw HTTP: the challenge and MLflow's error body; the right pair answers.
+    let url = format!("{}/api/2.0/mlflow/experiments/create", s.url);
+    let body = json!({"name": unique("raw")}).to_string();
+    let before = files_under(&s.store);
+    for auth in [
+        None,
+        Some("Basic Ym9iOm5vcGU="),
+        Some("Bearer x"),
+        Some("Basic !!"),
+    ] {
+        let mut headers = vec![("Content-Type", "application/json")];
+        headers.extend(auth.map(|a| ("Authorization", a)));
+        let r = request("POST", &url, &headers, body.as_bytes());
+        assert_eq!(r.status, 401, "{auth:?}");
+        assert_eq!(r.header("www-authenticate"), Some("Basic realm=\"mlflow\""));
+        assert_eq!(r.json()["error_code"], "UNAUTHENTICATED");
+    }
+    assert_eq!(get(&format!("{}/", s.url)).status, 401);
+    assert_eq!(files_under(&s.store), before);
+    assert_eq!(get(&format!("{}/health", s.url)).status, 200);
+    // bob:b0b
+    let r = request(
+        "GET",
+        &format!("{}/api/2.0/mlflow/experiments/get?experiment_id=0", s.url),
+        &[("Authorization", "Basic Ym9iOmIwYg==")],
+        b"",
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+
+    // A file with a plain password on line 3: the server does not start, and says where.
+    std::fs::write(
+        &file,
+        format!("# team\n{}\nbob:secret\n", htpasswd_line("alice", "x")),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mlrun"))
+        .args(["server", "--port", "0", "--auth-file"])
+        .arg(&file)
+        .arg("--backend-store-uri")
+        .arg(dir.path().join("never"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("{}, line 3", file.display())) && err.contains("bob"),
+        "{err}"
+    );
+    assert!(!dir.path().join("never").exists());
+}
+
+/// The UI's chart endpoints, `metrics/get-history-bulk` and `…-bulk-interval`: the same JSON as a
+/// real `mlflow server` (on PostgreSQL) for the same points, sampling and errors included.
+#[test]
+fn bulk_metric_histories_match_a_real_mlflow_server() {
+    let ours = &shared().url;
+    let theirs = &common::tracking_server::server().url;
+    let mut answers: Vec<Vec<(u16, Value)>> = Vec::new();
+    for url in [theirs, ours] {
+        let (_, e) = post(
+            url,
+            "/api/2.0/mlflow/experiments/create",
+            &json!({"name": unique("bulk")}),
+        );
+        let eid = e["experiment_id"].as_str().unwrap().to_string();
+        let mut runs = Vec::new();
+        for (n, name) in [(37, "a"), (6, "b")] {
+            let (_, r) = post(
+                url,
+                "/api/2.0/mlflow/runs/create",
+                &json!({"experiment_id": eid, "run_name": name, "start_time": 1}),
+            );
+            let rid = r["run"]["info"]["run_id"].as_str().unwrap().to_string();
+            // Steps repeat and timestamps go back and forth, so every ordering key matters.
+            let metrics: Vec<Value> = (0..n)
+                .map(|i| {
+                    json!({"key": "loss", "value": (i * 7 % 11) as f64 / 4.0,
+                           "timestamp": 1000 + (i * 5 % 9), "step": i / 2})
+                })
+                .collect();
+            let (st, v) = post(
+                url,
+                "/api/2.0/mlflow/runs/log-batch",
+                &json!({"run_id": rid, "metrics": metrics}),
+            );
+            assert_eq!(st, 200, "{v}");
+            runs.push(rid);
+        }
+        let (a, b) = (&runs[0], &runs[1]);
+        let missing = "0123456789abcdef0123456789abcdef";
+        let queries = [
+            format!("get-history-bulk?run_id={b}&run_id={a}&metric_key=loss"),
+            format!("get-history-bulk?run_id={a}&metric_key=loss&max_results=20"),
+            format!("get-history-bulk?run_id={a}&metric_key=nope"),
+            format!("get-history-bulk?run_id={a}"),
+            "get-history-bulk?metric_key=loss".to_string(),
+            format!("get-history-bulk-interval?run_ids={a}&run_ids={b}&metric_key=loss"),
+            format!(
+                "get-history-bulk-interval?run_ids={a}&run_ids={b}&metric_key=loss&max_results=5"
+            ),
+            format!(
+                "get-history-bulk-interval?run_ids={a}&metric_key=loss&max_results=4\
+                 &start_step=3&end_step=12"
+            ),
+            format!("get-history-bulk-interval?run_ids={a}&metric_key=loss&max_results=1"),
+            format!("get-history-bulk-interval?run_ids={b}&metric_key=loss&max_results=6"),
+            format!("get-history-bulk-interval?run_ids={a}&metric_key=nope&max_results=3"),
+            format!("get-history-bulk-interval?run_ids={a}&metric_key=loss&start_step=3"),
+            format!("get-history-bulk-interval?run_ids={a}&metric_key=loss&max_results=0"),
+            format!(
+                "get-history-bulk-interval?run_ids={a}&metric_key=loss&start_step=9&end_step=2"
+            ),
+            format!("get-history-bulk-interval?run_ids={missing}&metric_key=loss"),
+            "get-history-bulk-interval?metric_key=loss".to_string(),
+        ];
+        let mut got = Vec::new();
+        for q in &queries {
+            let r = get(&format!("{url}/ajax-api/2.0/mlflow/metrics/{q}"));
+            let text = r
+                .text()
+                .replace(a.as_str(), "RUN-A")
+                .replace(b.as_str(), "RUN-B");
+            let mut v: Value =
+                serde_json::from_str(&text).unwrap_or_else(|_| panic!("{q}: {text}"));
+            // get-history-bulk orders runs by id, and ids are random: A's points first (a stable
+            // sort, so each run's own order is kept).
+            if q.starts_with("get-history-bulk?") {
+                if let Some(points) = v["metrics"].as_array_mut() {
+                    points.sort_by_key(|p| p["run_id"].as_str().unwrap_or("").to_string());
+                }
+            }
+            got.push((r.status, v));
+        }
+        // The interval endpoint is MLflow's REST API too.
+        let r = get(&format!(
+            "{url}/api/2.0/mlflow/metrics/get-history-bulk-interval?run_ids={b}&metric_key=loss"
+        ));
+        let text = r.text().replace(b.as_str(), "RUN-B");
+        got.push((r.status, serde_json::from_str(&text).unwrap()));
+        answers.push(got);
+    }
+    let differ = differences(&answers, "query", |t, o| t == o);
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
+/// An MLflow client script running against `url`, not waited for.
+fn spawn_client(url: &str, script: &str) -> Child {
+    Command::new(mlflow_python())
+        .arg("-c")
+        .arg(script)
+        .env("MLFLOW_TRACKING_URI", url)
+        .env_remove("MLFLOW_RUN_ID")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// 8 MLflow client processes × 500 `log_metric` and 2 `log_batch` streams into one run through
+/// the server, while `mlrun log-metric` (the CLI) writes the same run's folder at once: every
+/// point lands exactly once, and MLflow's file store client reads them all.
+#[test]
+fn concurrent_clients_and_the_cli_into_one_run_lose_nothing() {
+    let s = shared();
+    let (_, e) = post(
+        &s.url,
+        "/api/2.0/mlflow/experiments/create",
+        &json!({"name": unique("crowd")}),
+    );
+    let eid = e["experiment_id"].as_str().unwrap().to_string();
+    let (_, r) = post(
+        &s.url,
+        "/api/2.0/mlflow/runs/create",
+        &json!({"experiment_id": eid, "start_time": 1}),
+    );
+    let rid = r["run"]["info"]["run_id"].as_str().unwrap().to_string();
+    let mut children = Vec::new();
+    for i in 0..8 {
+        children.push(spawn_client(
+            &s.url,
+            &format!(
+                "from mlflow import MlflowClient\nc = MlflowClient()\n\
+                 for j in range(500):\n    c.log_metric('{rid}', 'c{i}', j / 2, timestamp=j, step=j)\n"
+            ),
+        ));
+    }
+    for i in 0..2 {
+        children.push(spawn_client(
+            &s.url,
+            &format!(
+                "from mlflow import MlflowClient\nfrom mlflow.entities import Metric\n\
+                 c = MlflowClient()\nfor b in range(20):\n\
+                 \x20   c.log_batch('{rid}', metrics=[Metric('b{i}', j, j, j) for j in range(b * 50, b * 50 + 50)])\n"
+            ),
+        ));
+    }
+    // The CLI writes the folder directly while the clients write through the server.
+    let env = TestEnv::new();
+    let store = s.store.to_str().unwrap();
+    for j in 0..150 {
+        let j = j.to_string();
+        env.ok_at(
+            store,
+            &[
+                "log-metric",
+                "--run-id",
+                &rid,
+                "cli",
+                &j,
+                "--step",
+                &j,
+                "--timestamp",
+                &j,
+            ],
+        );
+    }
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let read = last_json(&run_mlflow(
+        &s.store,
+        &format!(
+            r#"
+import json
+from mlflow import MlflowClient
+c = MlflowClient()
+keys = ["c%d" % i for i in range(8)] + ["b0", "b1", "cli"]
+print(json.dumps({{k: sorted(m.step for m in c.get_metric_history("{rid}", k)) for k in keys}}))
+"#
+        ),
+    ));
+    for i in 0..8 {
+        assert_eq!(
+            read[format!("c{i}")],
+            json!((0..500).collect::<Vec<_>>()),
+            "c{i}"
+        );
+    }
+    for k in ["b0", "b1"] {
+        assert_eq!(read[k], json!((0..1000).collect::<Vec<_>>()), "{k}");
+    }
+    assert_eq!(read["cli"], json!((0..150).collect::<Vec<_>>()));
+}
+
+/// Clients sending their request head one byte a second, and 500 idle keep-alive connections:
+/// the server keeps answering others quickly, and closes the slow and idle ones within its
+/// header timeout.
+#[test]
+fn slow_heads_and_idle_keep_alive_connections_do_not_starve_others() {
+    use std::io::{Read, Write};
+    use std::net::{SocketAddr, TcpStream};
+    use std::time::{Duration, Instant};
+    let s = start(&[]);
+    let addr: SocketAddr = s.url.trim_start_matches("http://").parse().unwrap();
+    let ask = |keep: bool| -> (TcpStream, bool) {
+        let mut c = TcpStream::connect(addr).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let conn = if keep { "keep-alive" } else { "close" };
+        write!(
+            c,
+            "GET /health HTTP/1.1\r\nHost: {addr}\r\nConnection: {conn}\r\n\r\n"
+        )
+        .unwrap();
+        let mut buf = [0u8; 512];
+        let n = c.read(&mut buf).unwrap_or(0);
+        let ok = buf[..n].starts_with(b"HTTP/1.1 200");
+        (c, ok)
+    };
+    let idle: Vec<TcpStream> = (0..500)
+        .map(|_| {
+            let (c, ok) = ask(true);
+            assert!(ok);
+            c
+        })
+        .collect();
+    let started = Instant::now();
+    let slow: Vec<_> = (0..40)
+        .map(|_| {
+            std::thread::spawn(move || {
+                let mut c = TcpStream::connect(addr).unwrap();
+                let head = b"GET /api/2.0/mlflow/experiments/search?max_results=1 HTTP/1.1\r\n";
+                for b in head.iter().cycle().take(40) {
+                    if c.write_all(&[*b]).is_err() {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_secs(1));
+                }
+                started.elapsed()
+            })
+        })
+        .collect();
+    // Others are answered, quickly, all the while.
+    for _ in 0..12 {
+        let t = Instant::now();
+        let (_, ok) = ask(false);
+        assert!(
+            ok && t.elapsed() < Duration::from_secs(2),
+            "{:?}",
+            t.elapsed()
+        );
+        let r = get(&format!(
+            "{}/api/2.0/mlflow/experiments/search?max_results=1",
+            s.url
+        ));
+        assert_eq!(r.status, 200);
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    // The slow heads were cut off by the header timeout (10 s), long before their 40 bytes.
+    for t in slow {
+        let took = t.join().unwrap();
+        assert!(
+            took < Duration::from_secs(25),
+            "a slow head lasted {took:?}"
+        );
+    }
+    // And the idle connections were closed by the server (EOF, not a timeout).
+    for mut c in idle {
+        c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let mut buf = [0u8; 16];
+        match c.read(&mut buf) {
+            Ok(0) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {}
+            other => panic!("an idle connection was left open: {other:?}"),
+        }
+    }
+}
+
+/// MLflow 2.x's client speaks the same API: its fluent scenario (params, metrics with steps, tags,
+/// artifacts through the proxy, a filtered search) logs through the server and reads back equal,
+/// through the server and from the folder by MLflow 3's file store client.
+#[test]
+fn mlflow_2_client_logs_and_searches_through_the_server() {
+    let s = shared();
+    let py2 = common::venv_python(common::MLFLOW2_REQUIREMENT, "mlflow2-venv");
+    let exp = unique("two");
+    let script = format!(
+        r#"
+import json, mlflow, os, tempfile
+from mlflow import MlflowClient
+assert mlflow.__version__.startswith("2."), mlflow.__version__
+mlflow.set_experiment("{exp}")
+ids = []
+for lr in (0.1, 0.2):
+    with mlflow.start_run(run_name="lr%s" % lr) as r:
+        mlflow.log_params({{"lr": lr, "model": "tree"}})
+        for s in range(3):
+            mlflow.log_metric("loss", lr * (3 - s), step=s, timestamp=100 + s)
+        mlflow.set_tags({{"team": "two", "lr": str(lr)}})
+        mlflow.log_text("hello %s" % lr, "notes/hello.txt")
+        d = tempfile.mkdtemp()
+        with open(os.path.join(d, "data.csv"), "w") as f:
+            f.write("a,b\n1,2\n")
+        mlflow.log_artifact(os.path.join(d, "data.csv"), "tables")
+        ids.append(r.info.run_id)
+c = MlflowClient()
+exp_id = c.get_experiment_by_name("{exp}").experiment_id
+found = c.search_runs([exp_id], "params.lr = '0.2' and metrics.loss < 1", order_by=["metrics.loss DESC"])
+out = {{"ids": ids, "found": [r.info.run_id for r in found], "runs": {{}}}}
+for i in ids:
+    r = c.get_run(i)
+    out["runs"][i] = {{
+        "params": r.data.params, "metrics": r.data.metrics,
+        "tags": {{k: v for k, v in r.data.tags.items() if not k.startswith("mlflow.")}},
+        "history": [(m.step, m.value, m.timestamp) for m in c.get_metric_history(i, "loss")],
+        "artifacts": sorted(f.path for f in c.list_artifacts(i, "tables") + c.list_artifacts(i, "notes")),
+        "text": mlflow.artifacts.load_text("runs:/%s/notes/hello.txt" % i),
+        "status": r.info.status,
+    }}
+print(json.dumps(out))
+"#
+    );
+    let logged = last_json(&common::run_python_at(&py2, &s.url, &script));
+    let ids: Vec<String> = logged["ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(logged["found"], json!([ids[1]]));
+    let first = &logged["runs"][&ids[0]];
+    assert_eq!(first["params"], json!({"lr": "0.1", "model": "tree"}));
+    assert_eq!(first["metrics"], json!({"loss": 0.1}));
+    assert_eq!(first["tags"], json!({"team": "two", "lr": "0.1"}));
+    assert_eq!(
+        first["history"],
+        json!([[0, 0.30000000000000004, 100], [1, 0.2, 101], [2, 0.1, 102]])
+    );
+    assert_eq!(
+        first["artifacts"],
+        json!(["notes/hello.txt", "tables/data.csv"])
+    );
+    assert_eq!(first["text"], "hello 0.1");
+    assert_eq!(first["status"], "FINISHED");
+
+    // MLflow 3's file store client reads the same from the folder.
+    let read = last_json(&run_mlflow(
+        &s.store,
+        &format!(
+            r#"
+import json
+from mlflow import MlflowClient
+c = MlflowClient()
+out = {{}}
+for i in {ids:?}:
+    r = c.get_run(i)
+    out[i] = {{"params": r.data.params, "metrics": r.data.metrics,
+        "tags": {{k: v for k, v in r.data.tags.items() if not k.startswith("mlflow.")}},
+        "history": [(m.step, m.value, m.timestamp) for m in c.get_metric_history(i, "loss")],
+        "status": r.info.status}}
+print(json.dumps(out))
+"#
+        ),
+    ));
+    for id in &ids {
+        for k in ["params", "metrics", "tags", "history", "status"] {
+            assert_eq!(read[id][k], logged["runs"][id][k], "{id} {k}");
+        }
+    }
+    // The artifacts are files under the proxy's root.
+    let data = files_under(&s.artifacts)
+        .into_iter()
+        .filter(|p| p.ends_with("tables/data.csv"))
+        .count();
+    assert_eq!(data, 2);
+}
+
+/// Two `mlrun server` processes on one PostgreSQL database, as behind a load balancer: clients
+/// alternate between them, at once; every run, metric point and model version is there exactly
+/// once, from either server, and version numbers have no gaps or duplicates.
+#[test]
+fn two_servers_on_one_postgresql_database_lose_and_repeat_nothing() {
+    let db = common::tracking_server::postgres().database("two_servers");
+    let servers = [start_on(Some(&db), &[]), start_on(Some(&db), &[])];
+    let urls: Vec<String> = servers.iter().map(|s| s.url.clone()).collect();
+    let (st, e) = post(
+        &urls[0],
+        "/api/2.0/mlflow/experiments/create",
+        &json!({"name": "balanced"}),
+    );
+    assert_eq!(st, 200, "{e}");
+    let eid = e["experiment_id"].as_str().unwrap().to_string();
+    let (st, v) = post(
+        &urls[1],
+        "/api/2.0/mlflow/registered-models/create",
+        &json!({"name": "shared-model"}),
+    );
+    assert_eq!(st, 200, "{v}");
+    let (threads, each) = (6, 8);
+    let logged: Vec<(String, i64)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let (urls, eid) = (&urls, &eid);
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    for j in 0..each {
+                        let (here, there) = (&urls[(t + j) % 2], &urls[(t + j + 1) % 2]);
+                        let (st, r) = post(
+                            here,
+                            "/api/2.0/mlflow/runs/create",
+                            &json!({"experiment_id": eid, "run_name": format!("r{t}-{j}"),
+                                    "start_time": 1}),
+                        );
+                        assert_eq!(st, 200, "{r}");
+                        let rid = r["run"]["info"]["run_id"].as_str().unwrap().to_string();
+                        let metrics: Vec<Value> = (0..5)
+                            .map(|k| json!({"key": "m", "value": k, "timestamp": k, "step": k}))
+                            .collect();
+                        let (st, v) = post(
+                            there,
+                            "/api/2.0/mlflow/runs/log-batch",
+                            &json!({"run_id": rid, "metrics": metrics}),
+                        );
+                        assert_eq!(st, 200, "{v}");
+                        let (st, v) = post(
+                            here,
+                            "/api/2.0/mlflow/model-versions/create",
+                            &json!({"name": "shared-model", "run_id": rid,
+                                    "source": format!("runs:/{rid}/model")}),
+                        );
+                        assert_eq!(st, 200, "{v}");
+                        let version = v["model_version"]["version"].as_str().unwrap();
+                        out.push((rid, version.parse::<i64>().unwrap()));
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    let total = threads * each;
+    let mut versions: Vec<i64> = logged.iter().map(|(_, v)| *v).collect();
+    versions.sort();
+    assert_eq!(versions, (1..=total as i64).collect::<Vec<_>>());
+    for url in &urls {
+        let (st, v) = post(
+            url,
+            "/api/2.0/mlflow/runs/search",
+            &json!({"experiment_ids": [eid], "max_results": 1000}),
+        );
+        assert_eq!(st, 200, "{v}");
+        let mut names: Vec<&str> = v["runs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["info"]["run_name"].as_str().unwrap())
+            .collect();
+        names.sort();
+        let mut want: Vec<String> = (0..threads)
+            .flat_map(|t| (0..each).map(move |j| format!("r{t}-{j}")))
+            .collect();
+        want.sort();
+        assert_eq!(names, want);
+        for (rid, version) in &logged {
+            let h = get(&format!(
+                "{url}/api/2.0/mlflow/metrics/get-history?run_id={rid}&metric_key=m"
+            ))
+            .json();
+            let steps: Vec<i64> = h["metrics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["step"].as_i64().unwrap())
+                .collect();
+            assert_eq!(steps, [0, 1, 2, 3, 4], "{rid}");
+            let mv = get(&format!(
+                "{url}/api/2.0/mlflow/model-versions/get?name=shared-model&version={version}"
+            ))
+            .json();
+            assert_eq!(mv["model_version"]["run_id"], rid.as_str());
+        }
+    }
+}
+
+/// `--allowed-hosts` replaces the Host names the server answers (exact, or with `*`; `*` alone
+/// accepts any), as `mlflow server --allowed-hosts` does, e.g. behind a load balancer's name.
+#[test]
+fn allowed_hosts_replace_the_listening_address() {
+    let search = "/api/2.0/mlflow/experiments/search?max_results=1";
+    let status = |url: &str, host: &str| {
+        request("GET", &format!("{url}{search}"), &[("Host", host)], b"").status
+    };
+    let s = start(&["--allowed-hosts", "mlflow.example.com:*, 10.1.2.3:5000"]);
+    assert_eq!(status(&s.url, "mlflow.example.com:443"), 200);
+    assert_eq!(status(&s.url, "MLflow.Example.com:80"), 200);
+    assert_eq!(status(&s.url, "10.1.2.3:5000"), 200);
+    for refused in ["10.1.2.3:5001", "evil.example:80", "example.com:443"] {
+        assert_eq!(status(&s.url, refused), 403, "{refused}");
+    }
+    let own = s.url.trim_start_matches("http://");
+    assert_eq!(status(&s.url, own), 403);
+    let any = start(&["--allowed-hosts", "*"]);
+    assert_eq!(status(&any.url, "evil.example:80"), 200);
+}
+
+/// An artifact larger than any body held in memory (520 MiB, past the 512 MiB limit) goes through
+/// the proxy to disk as it arrives: stored whole and exact, while the server's peak memory stays
+/// a small fraction of the file.
+#[test]
+fn a_large_artifact_upload_is_streamed_to_disk() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    const SIZE: usize = 520 << 20;
+    let s = start(&[]);
+    let pattern = |i: usize| (i % 251) as u8;
+    let addr = s.url.trim_start_matches("http://");
+    let mut c = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        c,
+        "PUT /api/2.0/mlflow-artifacts/artifacts/big/blob.bin HTTP/1.1\r\nHost: {addr}\r\n\
+         Content-Type: application/octet-stream\r\nContent-Length: {SIZE}\r\n\r\n"
+    )
+    .unwrap();
+    let chunk: Vec<u8> = (0..1 << 20).map(pattern).collect();
+    for _ in 0..SIZE >> 20 {
+        // Every MiB of the file is the same pattern, checked below by offset.
+        c.write_all(&chunk).unwrap();
+    }
+    let mut status = String::new();
+    BufReader::new(&mut c).read_line(&mut status).unwrap();
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    let stored = s.artifacts.join("big/blob.bin");
+    assert_eq!(std::fs::metadata(&stored).unwrap().len(), SIZE as u64);
+    let mut f = std::io::BufReader::new(std::fs::File::open(&stored).unwrap());
+    let mut buf = vec![0u8; 1 << 20];
+    let mut at = 0usize;
+    loop {
+        let n = f.read(&mut buf).unwrap();
+        if n == 0 {
+            break;
+        }
+        for (k, b) in buf[..n].iter().enumerate() {
+            assert_eq!(*b, pattern((at + k) % (1 << 20)), "byte {}", at + k);
+        }
+        at += n;
+    }
+    let status = std::fs::read_to_string(format!("/proc/{}/status", s._child.id())).unwrap();
+    let peak_kib: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap();
+    assert!(peak_kib < 150 * 1024, "peak RSS {} MiB", peak_kib / 1024);
+}
+
+/// `mlrun ui` is the same server on loopback: MLflow's client logs to it, and its pages list what
+/// was logged.
+#[test]
+fn mlrun_ui_answers_mlflow_clients_too() {
+    let env = TestEnv::new();
+    let ui = common::UiServer::start(&env.store());
+    let exp = unique("via-ui");
+    let out = client(
+        &ui.url,
+        &format!(
+            r#"
+import json, mlflow
+mlflow.set_experiment("{exp}")
+with mlflow.start_run() as r:
+    mlflow.log_param("p", "1")
+    mlflow.log_metric("m", 2.5, step=1)
+print(json.dumps({{"run_id": r.info.run_id}}))
+"#
+        ),
+    );
+    let run_id = last_json(&out)["run_id"].as_str().unwrap().to_string();
+    let described = env.json(&["runs", "describe", &run_id]);
+    assert_eq!(
+        common::pairs(&described["run"]["data"]["params"], "key", "value"),
+        [("p".to_string(), "1".to_string())]
+    );
+    ui_lists_one_run(&ui.url, &exp);
 }

@@ -11,6 +11,7 @@ mod output;
 mod plot;
 mod project;
 mod runs_table;
+mod serving;
 mod signals;
 mod table;
 

@@ -17,7 +17,9 @@
 //! a request head must arrive within `header_timeout` (the same bound closes idle keep-alive
 //! connections), a body within `body_timeout`; a body over `max_body` is answered 413 and one that
 //! would take the bodies in flight past `body_budget` bytes is answered 503, both unread and with the
-//! connection closed; ambiguous framing is refused with 400 and close (see [`framing`]); a JSON body
+//! connection closed (a body the handler asked for on disk, [`Handler::spool_dir`], is written to an
+//! unnamed file piece by piece instead, up to `max_spooled_body`, never counted against the
+//! budget); ambiguous framing is refused with 400 and close (see [`framing`]); a JSON body
 //! nested deeper than `max_json_depth` never reaches the handler. Stopping lets requests in flight
 //! finish, for at most `shutdown_grace`.
 mod framing;
@@ -47,6 +49,9 @@ pub struct Request {
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
     pub remote: Option<SocketAddr>,
+    /// The body, when the handler asked for it on disk ([`Handler::spool_dir`]): an unnamed file,
+    /// rewound; `body` is then empty.
+    pub spooled: Option<std::fs::File>,
 }
 
 impl Request {
@@ -142,6 +147,14 @@ pub trait Handler: Send + Sync + 'static {
         None
     }
 
+    /// Where this request's body (the request has its head only here) is written, to an unnamed
+    /// file, as it arrives rather than held in memory: up to `max_spooled_body` bytes, each piece
+    /// within `body_timeout` of the last. For large uploads; `None` (the default) holds it in
+    /// memory.
+    fn spool_dir(&self, _head: &Request) -> Option<std::path::PathBuf> {
+        None
+    }
+
     /// The answer to a request the front refused (the app's own error shape).
     fn refuse(&self, refusal: &Refusal) -> Response {
         Response::bytes(
@@ -180,8 +193,10 @@ pub struct Config {
     /// Time a request head may take to arrive, counted from the end of the previous response on
     /// a keep-alive connection (so it is also the idle timeout).
     pub header_timeout: Duration,
-    /// Time a request body may take to arrive.
+    /// Time a request body may take to arrive (a spooled body: between two of its pieces).
     pub body_timeout: Duration,
+    /// Largest body the handler takes on disk ([`Handler::spool_dir`]); larger ones get 413.
+    pub max_spooled_body: u64,
     /// JSON bodies (by content type) nested deeper than this are refused before the handler.
     pub max_json_depth: Option<usize>,
     /// How long a stop waits for requests in flight.
@@ -199,6 +214,7 @@ impl Default for Config {
             max_head: 64 * 1024,
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(60),
+            max_spooled_body: 0,
             max_json_depth: None,
             shutdown_grace: Duration::from_secs(30),
             logger: None,
@@ -300,7 +316,8 @@ async fn accept_loop<H: Handler>(server: Server, cfg: Config, handler: Arc<H>) -
         let io = TokioIo::new(framing::Sniffer::new(
             stream,
             Arc::clone(&flags),
-            shared.cfg.max_body as u64,
+            // A chunked body past every limit is cut off as its sizes arrive.
+            (shared.cfg.max_body as u64).max(shared.cfg.max_spooled_body),
         ));
         let service = {
             let shared = Arc::clone(&shared);
@@ -375,28 +392,6 @@ async fn respond<H: Handler>(
         ));
     }
     let cfg = &shared.cfg;
-    let declared = body.size_hint().exact();
-    if declared.is_some_and(|n| n > cfg.max_body as u64) {
-        return refuse(Refusal::TooLarge {
-            limit: cfg.max_body,
-        });
-    }
-    let deadline = tokio::time::Instant::now() + cfg.body_timeout;
-    let read = read_body(body, declared, cfg, &shared.budget, deadline, flags);
-    let (bytes, reservation) = match read.await {
-        Ok(x) => x,
-        Err(r) => return refuse(r),
-    };
-    let is_json = parts
-        .headers
-        .get(hyper::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.to_ascii_lowercase().contains("json"));
-    if let Some(limit) = cfg.max_json_depth.filter(|_| is_json) {
-        if json_too_deep(&bytes, limit) {
-            return refuse(Refusal::TooDeep { limit });
-        }
-    }
     let headers = parts
         .headers
         .iter()
@@ -407,13 +402,55 @@ async fn respond<H: Handler>(
             )
         })
         .collect();
-    let request = Request {
+    let mut request = Request {
         method: method.clone(),
         path: parts.uri.path().to_string(),
         target: target.clone(),
         headers,
-        body: bytes,
+        body: Vec::new(),
         remote,
+        spooled: None,
+    };
+    let declared = body.size_hint().exact();
+    let spool = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        shared.handler.spool_dir(&request)
+    }))
+    .unwrap_or(None);
+    let reservation = if let Some(dir) = spool {
+        if declared.is_some_and(|n| n > cfg.max_spooled_body) {
+            return refuse(Refusal::TooLarge {
+                limit: usize::try_from(cfg.max_spooled_body).unwrap_or(usize::MAX),
+            });
+        }
+        match spool_body(body, &dir, cfg, flags).await {
+            Ok(file) => request.spooled = Some(file),
+            Err(r) => return refuse(r),
+        }
+        None
+    } else {
+        if declared.is_some_and(|n| n > cfg.max_body as u64) {
+            return refuse(Refusal::TooLarge {
+                limit: cfg.max_body,
+            });
+        }
+        let deadline = tokio::time::Instant::now() + cfg.body_timeout;
+        let read = read_body(body, declared, cfg, &shared.budget, deadline, flags);
+        let (bytes, reservation) = match read.await {
+            Ok(x) => x,
+            Err(r) => return refuse(r),
+        };
+        let is_json = parts
+            .headers
+            .get(hyper::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.to_ascii_lowercase().contains("json"));
+        if let Some(limit) = cfg.max_json_depth.filter(|_| is_json) {
+            if json_too_deep(&bytes, limit) {
+                return refuse(Refusal::TooDeep { limit });
+            }
+        }
+        request.body = bytes;
+        Some(reservation)
     };
     let Ok(_permit) = shared.handlers.acquire().await else {
         return refuse(Refusal::Busy);
@@ -444,6 +481,65 @@ async fn respond<H: Handler>(
     to_hyper(resp, false)
 }
 
+/// Writes a body to an unnamed temporary file in `dir` as its pieces arrive (one piece in memory at a
+/// time), within `max_spooled_body` and with at most `body_timeout` between pieces; the file
+/// comes back rewound.
+async fn spool_body(
+    mut body: Incoming,
+    dir: &std::path::Path,
+    cfg: &Config,
+    flags: &framing::Flags,
+) -> Result<std::fs::File, Refusal> {
+    use std::io::{Seek, Write};
+    let too_large = Refusal::TooLarge {
+        limit: usize::try_from(cfg.max_spooled_body).unwrap_or(usize::MAX),
+    };
+    let failed = |e: io::Error| Refusal::BadFraming(format!("the body could not be stored: {e}"));
+    let mut file = tempfile::tempfile_in(dir).map_err(failed)?;
+    let mut written = 0u64;
+    loop {
+        let deadline = tokio::time::Instant::now() + cfg.body_timeout;
+        let Some(data) = next_data(&mut body, deadline, flags, &too_large).await? else {
+            break;
+        };
+        written += data.len() as u64;
+        if written > cfg.max_spooled_body {
+            return Err(too_large);
+        }
+        tokio::task::block_in_place(|| file.write_all(&data)).map_err(failed)?;
+    }
+    file.rewind().map_err(failed)?;
+    Ok(file)
+}
+
+/// The next piece of a body's data (trailers skipped), `None` at its end; refused past the
+/// deadline, on broken framing, or (as `too_large`) once the framing sniffer saw an oversize chunk.
+async fn next_data(
+    body: &mut Incoming,
+    deadline: tokio::time::Instant,
+    flags: &framing::Flags,
+    too_large: &Refusal,
+) -> Result<Option<Bytes>, Refusal> {
+    loop {
+        if flags.oversize.load(Ordering::SeqCst) {
+            return Err(too_large.clone());
+        }
+        let next = tokio::select! {
+            next = tokio::time::timeout_at(deadline, body.frame()) => next,
+            _ = flags.notify.notified() => continue,
+        };
+        let frame = match next {
+            Err(_) => return Err(Refusal::BodyTimeout),
+            Ok(None) => return Ok(None),
+            Ok(Some(Err(e))) => return Err(Refusal::BadFraming(e.to_string())),
+            Ok(Some(Ok(f))) => f,
+        };
+        if let Ok(data) = frame.into_data() {
+            return Ok(Some(data));
+        }
+    }
+}
+
 /// Reads a whole body within the per-request limit, the memory budget and the deadline.
 async fn read_body(
     mut body: Incoming,
@@ -466,21 +562,8 @@ async fn read_body(
         out.reserve_exact(n);
     }
     loop {
-        if flags.oversize.load(Ordering::SeqCst) {
-            return Err(too_large);
-        }
-        let next = tokio::select! {
-            next = tokio::time::timeout_at(deadline, body.frame()) => next,
-            _ = flags.notify.notified() => continue,
-        };
-        let frame = match next {
-            Err(_) => return Err(Refusal::BodyTimeout),
-            Ok(None) => break,
-            Ok(Some(Err(e))) => return Err(Refusal::BadFraming(e.to_string())),
-            Ok(Some(Ok(f))) => f,
-        };
-        let Ok(data) = frame.into_data() else {
-            continue; // trailers
+        let Some(data) = next_data(&mut body, deadline, flags, &too_large).await? else {
+            break;
         };
         if out.len() + data.len() > cfg.max_body {
             return Err(too_large);

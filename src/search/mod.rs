@@ -6,7 +6,7 @@ pub mod columns;
 mod experiments;
 mod filter;
 mod keywords;
-mod like;
+pub(crate) mod like;
 mod page;
 pub(crate) mod pylit;
 pub mod registry;

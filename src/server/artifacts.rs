@@ -22,7 +22,7 @@ pub(super) fn handle(root: &Path, req: &http::Request, raw: &str) -> ApiResult<h
             list(root, &checked(&path)?)
         }
         "GET" | "HEAD" => download(root, &checked_file(&decoded)?),
-        "PUT" => upload(root, &checked_file(&decoded)?, &req.body),
+        "PUT" => upload(root, &checked_file(&decoded)?, req),
         "DELETE" => delete(root, &checked_file(&decoded)?),
         _ => Err(ApiError::new(
             "ENDPOINT_NOT_FOUND",
@@ -131,7 +131,8 @@ fn content_type(name: &str) -> &'static str {
     }
 }
 
-fn upload(root: &Path, rel: &str, body: &[u8]) -> ApiResult<http::Response> {
+/// The body is the file: on disk already when the front spooled it, else in memory.
+fn upload(root: &Path, rel: &str, req: &http::Request) -> ApiResult<http::Response> {
     let parts = parts(rel);
     let Some((name, dirs)) = parts.split_last() else {
         return Err(invalid_path(rel));
@@ -148,11 +149,22 @@ fn upload(root: &Path, rel: &str, body: &[u8]) -> ApiResult<http::Response> {
     // Checked whole before anything is made, so a refused path leaves nothing behind.
     base.check_writable(&parts, false)?;
     let dir = base.make_dirs(dirs)?;
-    let mut tmp = tempfile::tempfile().map_err(|e| crate::error::StoreError::io(root, e))?;
-    tmp.write_all(body)
-        .and_then(|_| tmp.rewind())
-        .map_err(|e| crate::error::StoreError::io(root, e))?;
-    dir.write_file(name, &mut tmp, &|_| {})?;
+    let io = |e| crate::error::StoreError::io(root, e);
+    match &req.spooled {
+        Some(file) => {
+            // The same open file (a second descriptor); the request itself is borrowed.
+            let mut file = file.try_clone().map_err(io)?;
+            file.rewind().map_err(io)?;
+            dir.write_file(name, &mut file, &|_| {})?;
+        }
+        None => {
+            let mut tmp = tempfile::tempfile().map_err(io)?;
+            tmp.write_all(&req.body)
+                .and_then(|_| tmp.rewind())
+                .map_err(io)?;
+            dir.write_file(name, &mut tmp, &|_| {})?;
+        }
+    }
     Ok(json_response(200, &serde_json::json!({})))
 }
 

@@ -3,8 +3,13 @@
 //! shared HTTP front ([`crate::http`]). It speaks only through the store traits, so a folder, a
 //! database or another server behind it answer alike. Answers are MLflow's JSON shapes (int64 as
 //! numbers, empty fields left out); errors are MLflow's `{"error_code", "message"}` with its HTTP
-//! status; a path it does not serve answers `ENDPOINT_NOT_FOUND` rather than HTML.
+//! status; a path it does not serve answers `ENDPOINT_NOT_FOUND` rather than HTML. With the UI on
+//! (`ui_scratch`), every path that is not MLflow's is the web UI's ([`crate::ui`]: its pages and
+//! its own `/api/…` JSON), as `mlflow server` serves its UI. Before anything is read: basic auth
+//! (`auth`), then a Host header that is not the server's, then a write from another site's page,
+//! are refused.
 mod artifacts;
+pub mod auth;
 mod registry;
 mod request;
 mod tracking;
@@ -28,8 +33,16 @@ pub struct Options {
     /// Where the artifact proxy keeps files (`--artifacts-destination`); `None` when artifacts
     /// are not served (`--no-serve-artifacts`).
     pub artifacts: Option<PathBuf>,
-    /// Refuse every write (`--read-only`).
+    /// Refuse every write (`--read-only`), the UI's too.
     pub read_only: bool,
+    /// Where the web UI copies artifacts before serving them; `None`: no UI at `/`.
+    pub ui_scratch: Option<PathBuf>,
+    /// Host headers accepted (`127.0.0.1:5000`, `localhost:5000`, `*.example.com:*` …), against
+    /// DNS rebinding: compared without case, `*` matching any run of characters; empty accepts
+    /// any (a server listening on every address cannot know its names).
+    pub allowed_hosts: Vec<String>,
+    /// HTTP basic auth (`--auth-file`): every request but `/health` must name one of its users.
+    pub auth: Option<auth::Credentials>,
 }
 
 /// The MLflow release whose REST API this server speaks (what `/version` answers; MLflow's
@@ -57,12 +70,42 @@ impl Server {
 
     fn route(&self, req: &http::Request) -> ApiResult<http::Response> {
         let path = req.path.as_str();
-        match (req.method.as_str(), path) {
-            ("GET", "/health") => return Ok(http::Response::bytes(200, "text/plain", "OK")),
-            ("GET", "/version") => {
-                return Ok(http::Response::bytes(200, "text/plain", MLFLOW_API_VERSION))
+        if path == "/health" {
+            // Load balancers ask by address: no Host check, as MLflow's.
+            return Ok(http::Response::bytes(200, "text/plain", "OK"));
+        }
+        if let Some(users) = &self.opts.auth {
+            if !users.allows(req.header("Authorization")) {
+                return Ok(unauthenticated());
             }
-            _ => {}
+        }
+        if !self.host_allowed(req) {
+            return Err(ApiError::new(
+                "PERMISSION_DENIED",
+                format!(
+                    "Host '{}' is not this server; open it as http://{}/",
+                    req.header("Host").unwrap_or(""),
+                    self.opts.allowed_hosts.first().map_or("", String::as_str)
+                ),
+            ));
+        }
+        if cross_origin_write(req) {
+            return Err(ApiError::new(
+                "PERMISSION_DENIED",
+                format!(
+                    "A {} from the page at {} is refused: writes come from this server's own pages",
+                    req.method,
+                    req.header("Origin").unwrap_or("")
+                ),
+            ));
+        }
+        if !is_mlflow_path(path) {
+            if let Some(scratch) = &self.opts.ui_scratch {
+                return self.ui(req, scratch);
+            }
+        }
+        if req.method == "GET" && path == "/version" {
+            return Ok(http::Response::bytes(200, "text/plain", MLFLOW_API_VERSION));
         }
         if let Some(rest) = ARTIFACT_PREFIXES
             .iter()
@@ -100,7 +143,38 @@ impl Server {
         }
         let mut params = Params::of(req)?;
         registry::path_params(endpoint, &mut params);
+        tracking::repeated_run_ids(endpoint, req, &mut params);
         Ok(json_response(200, &handler(self, &params)?))
+    }
+
+    /// The web UI's answer; its writes are POSTs.
+    fn ui(&self, req: &http::Request, scratch: &std::path::Path) -> ApiResult<http::Response> {
+        if req.method == "POST" {
+            self.check_writable()?;
+        }
+        let ui = crate::ui::Ui {
+            store: self.stores.tracking(),
+            registry: Some(self.stores.registry()),
+            // Checked above, for every path.
+            allowed_hosts: Vec::new(),
+            scratch,
+        };
+        let mut r = crate::ui::Request::parse(&req.method, &req.target, &req.body);
+        r.host = req.header("Host");
+        r.write_header = req.header(crate::ui::WRITE_HEADER).is_some();
+        Ok(ui.handle(&r))
+    }
+
+    fn host_allowed(&self, req: &http::Request) -> bool {
+        let allowed = &self.opts.allowed_hosts;
+        allowed.is_empty()
+            || req.header("Host").is_some_and(|h| {
+                allowed.iter().any(|a| {
+                    a.eq_ignore_ascii_case(h)
+                        || (a.contains('*')
+                            && crate::search::like::like(h, &a.replace('*', "%"), true))
+                })
+            })
     }
 
     fn check_writable(&self) -> ApiResult<()> {
@@ -112,6 +186,48 @@ impl Server {
         }
         Ok(())
     }
+}
+
+/// 401 with the challenge a browser or MLflow's client answers, in MLflow's error shape (MLflow's
+/// own basic-auth app words it so, in plain text).
+fn unauthenticated() -> http::Response {
+    let mut r = ApiError::new(
+        "UNAUTHENTICATED",
+        "You are not authenticated. Please see \
+         https://www.mlflow.org/docs/latest/auth/index.html#authenticating-to-mlflow on how to \
+         authenticate.",
+    )
+    .response();
+    r.headers
+        .push(("WWW-Authenticate".into(), "Basic realm=\"mlflow\"".into()));
+    r
+}
+
+/// A write a browser sent from another site's page: its `Origin` is not this server (MLflow's
+/// `block_cross_origin_state_changes`). Clients that are not browsers send no Origin.
+fn cross_origin_write(req: &http::Request) -> bool {
+    if matches!(req.method.as_str(), "GET" | "HEAD" | "OPTIONS") {
+        return false;
+    }
+    let Some(origin) = req.header("Origin") else {
+        return false;
+    };
+    let own = req.header("Host").unwrap_or("");
+    let from = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+        .unwrap_or(origin);
+    own.is_empty() || !from.eq_ignore_ascii_case(own)
+}
+
+/// MLflow's own paths (its REST API under any version, the UI's `ajax-api`, `/version`); every
+/// other path is the web UI's, whose JSON lives under `/api/` without a version.
+fn is_mlflow_path(path: &str) -> bool {
+    path == "/version"
+        || path.starts_with("/ajax-api/")
+        || path
+            .strip_prefix("/api/")
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Searches are POSTs that change nothing.
@@ -135,6 +251,28 @@ fn not_found(req: &http::Request) -> ApiError {
 }
 
 impl http::Handler for Server {
+    /// Artifact uploads go to disk as they arrive, on the destination's own file system (not a
+    /// `/tmp` that may be memory), once the request may write at all (so an unauthenticated or
+    /// refused client never fills the disk).
+    fn spool_dir(&self, head: &http::Request) -> Option<PathBuf> {
+        let root = self.opts.artifacts.as_ref()?;
+        let may = head.method == "PUT"
+            && !self.opts.read_only
+            && ARTIFACT_PREFIXES.iter().any(|p| head.path.starts_with(p))
+            && self.host_allowed(head)
+            && self
+                .opts
+                .auth
+                .as_ref()
+                .is_none_or(|users| users.allows(head.header("Authorization")));
+        // The destination is made on the first upload; until then, the folder it will be in (and
+        // with neither there yet, this first body is held in memory, as any other).
+        let dir = Some(root.as_path())
+            .filter(|r| r.is_dir())
+            .or_else(|| root.parent().filter(|p| p.is_dir()))?;
+        may.then(|| dir.to_path_buf())
+    }
+
     fn handle(&self, req: http::Request) -> http::Response {
         match self.route(&req) {
             Ok(r) => r,

@@ -218,7 +218,7 @@ impl Params {
     }
 }
 
-fn missing(name: &str, required: bool) -> ApiResult<()> {
+pub(super) fn missing(name: &str, required: bool) -> ApiResult<()> {
     if required {
         Err(ApiError::invalid(format!(
             "Missing value for required parameter '{name}'. See the API docs for more information \

@@ -35,6 +35,8 @@ pub(super) fn route(method: &str, endpoint: &str) -> Option<Endpoint> {
         ("POST", "runs/delete-tag") => delete_tag,
         ("POST", "runs/log-batch") => log_batch,
         ("GET", "metrics/get-history") => metric_history,
+        ("GET", "metrics/get-history-bulk") => metric_history_bulk,
+        ("GET", "metrics/get-history-bulk-interval") => metric_history_bulk_interval,
         ("POST", "runs/outputs") => super::registry::log_outputs,
         ("POST", "runs/log-inputs") => log_inputs,
         _ => return None,
@@ -334,6 +336,180 @@ fn metric_history(s: &Server, p: &Params) -> ApiResult {
         out["metrics"] = json!(points);
     }
     Ok(out)
+}
+
+/// MLflow's `MAX_RUNS_GET_METRIC_HISTORY_BULK` (and the bulk handler's `MAX_RUN_IDS_PER_REQUEST`).
+const MAX_BULK_RUNS: usize = 100;
+/// The bulk handler's `MAX_HISTORY_RESULTS`.
+const MAX_BULK_POINTS: i64 = 25_000;
+/// MLflow's `MAX_RESULTS_PER_RUN` for the sampled history.
+const MAX_SAMPLED_PER_RUN: i64 = 2500;
+
+/// `metrics/get-history-bulk` takes `run_id` once per run in its query string; every other
+/// endpoint reads one `run_id`, so only this one gets them all.
+pub(super) fn repeated_run_ids(endpoint: &str, req: &crate::http::Request, p: &mut Params) {
+    if endpoint != "metrics/get-history-bulk" {
+        return;
+    }
+    let q = req.target.split_once('?').map_or("", |(_, q)| q);
+    let ids: Vec<Value> = crate::ui::parse_query(q)
+        .into_iter()
+        .filter(|(k, _)| k == "run_id")
+        .map(|(_, v)| Value::String(v))
+        .collect();
+    p.0.insert("run_id".into(), Value::Array(ids));
+}
+
+/// One point of several runs' histories: MLflow's `MetricWithRunId`.
+fn point_of_run(m: &Metric, run_id: &str) -> Value {
+    let mut v = json!(m);
+    v["run_id"] = json!(run_id);
+    v
+}
+
+/// `metrics/get-history-bulk` (the UI's charts): every point of one metric of up to 100 runs, runs
+/// by id, each by (timestamp, step, value) as MLflow's SQL store orders them.
+fn metric_history_bulk(s: &Server, p: &Params) -> ApiResult {
+    let mut ids = p.strings("run_id")?;
+    if ids.is_empty() {
+        return Err(ApiError::invalid(
+            "GetMetricHistoryBulk request must specify at least one run_id.",
+        ));
+    }
+    if ids.len() > MAX_BULK_RUNS {
+        return Err(ApiError::invalid(format!(
+            "GetMetricHistoryBulk request cannot specify more than {MAX_BULK_RUNS} run_ids. \
+             Received {} run_ids.",
+            ids.len()
+        )));
+    }
+    let Some(key) = p.str("metric_key", false)? else {
+        return Err(ApiError::invalid(
+            "GetMetricHistoryBulk request must specify a metric_key.",
+        ));
+    };
+    let max = p
+        .int("max_results", false)?
+        .unwrap_or(MAX_BULK_POINTS)
+        .min(MAX_BULK_POINTS);
+    let max = usize::try_from(max).unwrap_or(0);
+    ids.sort();
+    ids.dedup();
+    let mut out = Vec::new();
+    for id in &ids {
+        let mut points = history_or_none(s, id, &key)?;
+        points.sort_by(|a, b| {
+            (a.timestamp, a.step)
+                .cmp(&(b.timestamp, b.step))
+                .then(sql_value(a.value).total_cmp(&sql_value(b.value)))
+        });
+        out.extend(points.iter().map(|m| point_of_run(m, id)));
+        if out.len() >= max {
+            break;
+        }
+    }
+    out.truncate(max);
+    Ok(json!({ "metrics": out }))
+}
+
+/// `metrics/get-history-bulk-interval` (the UI's sampled charts): per run, at most `max_results`
+/// points evenly spread over the ordered history (optionally within a step range), the last one
+/// always kept, as MLflow's SQL store samples them (NTILE buckets, first row of each).
+fn metric_history_bulk_interval(s: &Server, p: &Params) -> ApiResult {
+    let ids = p.strings("run_ids")?;
+    if ids.is_empty() {
+        super::request::missing("run_ids", true)?;
+    }
+    if ids.len() > MAX_BULK_RUNS {
+        return Err(ApiError::invalid(format!(
+            "GetMetricHistoryBulkInterval request must specify at most {MAX_BULK_RUNS} run_ids. \
+             Received {} run_ids.",
+            ids.len()
+        )));
+    }
+    let key = p.required("metric_key")?;
+    let start = p.int("start_step", false)?;
+    let end = p.int("end_step", false)?;
+    let max = p.int("max_results", false)?.unwrap_or(MAX_SAMPLED_PER_RUN);
+    if !(1..=MAX_SAMPLED_PER_RUN).contains(&max) {
+        return Err(ApiError::invalid(format!(
+            "max_results must be between 1 and {MAX_SAMPLED_PER_RUN}."
+        )));
+    }
+    let range = match (start, end) {
+        (Some(a), Some(b)) if a > b => {
+            return Err(ApiError::invalid(format!(
+                "end_step must be greater than start_step. Found start_step={a} and end_step={b}."
+            )))
+        }
+        (Some(a), Some(b)) => Some((a, b)),
+        (None, None) => None,
+        _ => {
+            return Err(ApiError::invalid(
+                "If either start step or end step are specified, both must be specified.",
+            ))
+        }
+    };
+    let max = usize::try_from(max).unwrap_or(1);
+    let mut out = Vec::new();
+    for id in &ids {
+        let mut points = history_or_none(s, id, &key)?;
+        if let Some((a, b)) = range {
+            points.retain(|m| (a..=b).contains(&m.step));
+        }
+        points.sort_by(|a, b| {
+            (a.step, a.timestamp)
+                .cmp(&(b.step, b.timestamp))
+                .then(sql_value(a.value).total_cmp(&sql_value(b.value)))
+                .then(a.value.is_nan().cmp(&b.value.is_nan()))
+        });
+        out.extend(sample(&points, max).map(|m| point_of_run(m, id)));
+    }
+    let mut v = json!({});
+    if !out.is_empty() {
+        v["metrics"] = Value::Array(out);
+    }
+    Ok(v)
+}
+
+/// A metric's points; none for a run that does not exist (MLflow's SQL store just finds no rows).
+fn history_or_none(s: &Server, run_id: &str, key: &str) -> ApiResult<Vec<Metric>> {
+    match store(s).metric_history(run_id, key) {
+        Ok(points) => Ok(points),
+        Err(crate::error::StoreError::NotFound(_)) => Ok(Vec::new()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The value MLflow's SQL store orders by: NaN is kept as 0 beside its `is_nan` flag.
+fn sql_value(v: f64) -> f64 {
+    if v.is_nan() {
+        0.0
+    } else {
+        v
+    }
+}
+
+/// The first point of each of `max` NTILE buckets over `points` (bucket sizes differ by at most
+/// one, the larger first), then the last point, which replaces the last sample when there are
+/// already `max`.
+fn sample(points: &[Metric], max: usize) -> impl Iterator<Item = &Metric> {
+    let n = points.len();
+    let (q, r) = (n / max, n % max);
+    let mut picked: Vec<usize> = (0..max)
+        .map(|b| b * q + b.min(r))
+        .filter(|&i| i < n)
+        .collect();
+    picked.dedup();
+    if let Some(last) = n.checked_sub(1) {
+        if picked.last() != Some(&last) {
+            if picked.len() >= max {
+                picked.pop();
+            }
+            picked.push(last);
+        }
+    }
+    picked.into_iter().filter_map(|i| points.get(i))
 }
 
 /// `runs/log-inputs`: dataset inputs (model inputs are not kept by this server).

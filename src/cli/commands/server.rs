@@ -1,16 +1,15 @@
-//! `mlrun server`: MLflow's tracking REST API over a store, for MLflow's own clients. The meaning
-//! of each request is `mlrun::server`; here are the flags, the listener and the access log.
-use crate::cli::args::{listen, listen_ip};
-use crate::cli::error::CliResult;
-use crate::cli::output::{access_line, access_log};
+//! `mlrun server`: MLflow's tracking REST API and the web UI over a store, for MLflow's own
+//! clients. The meaning of each request is `mlrun::server`; the listener is `cli::serving`, shared
+//! with `mlrun ui`; here are the flags.
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::serving::{self, Launch};
 use crate::cli::Ctx;
 use clap::Args;
 use mlrun::http;
-use mlrun::server::{Options, Server, PROXIED_ARTIFACT_ROOT};
+use mlrun::server::auth::Credentials;
+use mlrun::server::PROXIED_ARTIFACT_ROOT;
 use mlrun::Stores;
-use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 #[derive(Debug, Args)]
 pub struct ServerArgs {
@@ -41,14 +40,35 @@ pub struct ServerArgs {
     /// Refuse every write with PERMISSION_DENIED
     #[arg(long)]
     pub read_only: bool,
+    /// Host headers to accept, comma-separated (`mlflow.example.com,10.0.0.5:*`; `*` matches any
+    /// run of characters, `*` alone any Host). Default: the address listened on (and localhost on
+    /// loopback), or any Host when listening on every address
+    #[arg(long, value_name = "HOSTS", value_delimiter = ',')]
+    pub allowed_hosts: Vec<String>,
+    /// Serve the web UI at / too (the pages and JSON of `mlrun ui`), as `mlflow server` serves
+    /// its UI
+    #[arg(long)]
+    pub ui: bool,
+    /// Require HTTP basic auth from the users of this htpasswd file (bcrypt lines only: make one
+    /// with `htpasswd -nB USER`). MLflow's clients send MLFLOW_TRACKING_USERNAME/PASSWORD. Read
+    /// once at start
+    #[arg(long, value_name = "FILE")]
+    pub auth_file: Option<PathBuf>,
 }
 
-/// Largest request body: an artifact upload is one file in one PUT.
+/// Largest request body held in memory.
 const MAX_BODY: usize = 512 << 20;
+/// Largest artifact upload (one file in one PUT), written to disk as it arrives.
+const MAX_ARTIFACT: u64 = 1 << 40;
 /// Nesting a JSON body may have: Python's recursion limit, where MLflow's own parser stops.
 const MAX_JSON_DEPTH: usize = 1000;
 
 pub fn cmd_server(ctx: &Ctx, a: ServerArgs) -> CliResult {
+    // Read before anything opens or listens: a bad file is named with its line.
+    let auth = match &a.auth_file {
+        Some(f) => Some(Credentials::load(f).map_err(|e| CliError::user(e.to_string()))?),
+        None => None,
+    };
     let uri = a
         .backend_store_uri
         .clone()
@@ -62,49 +82,23 @@ pub fn cmd_server(ctx: &Ctx, a: ServerArgs) -> CliResult {
     } else {
         None
     };
-    let ip = listen_ip(&a.host)?;
-    let mut signals = crate::cli::signals::GracefulStop::catch()?;
-    let server = listen(ip, &a.host, a.port)?;
-    let addr = server.local_addr()?;
-    if !ip.is_loopback() {
-        ctx.warn(&format!(
-            "listening on {ip}: anyone who can reach this address can read and change the store{}",
-            if a.read_only {
-                " (read-only: read it)"
-            } else {
-                ""
-            }
-        ));
-    }
-    let url = format!("http://{addr}");
-    {
-        let mut out = std::io::stdout().lock();
-        writeln!(out, "{url}")?;
-        out.flush()?;
-    }
-    ctx.say(&format!(
-        "serving {} at {url} (Ctrl-C to stop)",
-        stores.display_uri()
-    ));
-    let stopper = server.stopper();
-    signals.on_signal(ctx.quiet, move || stopper.stop());
-    let logger = access_log(ctx, access_line);
-    let cfg = http::Config {
-        max_body: MAX_BODY,
-        body_budget: 2 * MAX_BODY,
-        max_handlers: a.workers.max(1),
-        max_json_depth: Some(MAX_JSON_DEPTH),
-        logger,
-        ..http::Config::default()
-    };
-    let handler = Server::new(
-        stores,
-        Options {
+    serving::serve(
+        ctx,
+        Launch {
+            host: a.host,
+            port: a.port,
+            stores,
             artifacts,
             read_only: a.read_only,
+            limits: http::Config {
+                max_spooled_body: MAX_ARTIFACT,
+                ..serving::limits(MAX_BODY, 2 * MAX_BODY, a.workers, MAX_JSON_DEPTH)
+            },
+            page_url: false,
+            open: false,
+            ui: a.ui,
+            allowed_hosts: (!a.allowed_hosts.is_empty()).then_some(a.allowed_hosts),
+            auth,
         },
-    );
-    server.serve(cfg, Arc::new(handler))?;
-    signals.finish();
-    Ok(())
+    )
 }
