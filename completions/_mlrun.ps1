@@ -1318,7 +1318,7 @@ Register-ArgumentCompleter -Native -CommandName 'mlrun' -ScriptBlock {
             [CompletionResult]::new('--serve-artifacts', '--serve-artifacts', [CompletionResultType]::ParameterName, 'Proxy artifacts through this server (the default): new experiments get `mlflow-artifacts:/<id>` locations, stored under --artifacts-destination')
             [CompletionResult]::new('--no-serve-artifacts', '--no-serve-artifacts', [CompletionResultType]::ParameterName, 'Do not serve artifacts: clients read and write experiments'' artifact locations themselves')
             [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Refuse every write with PERMISSION_DENIED')
-            [CompletionResult]::new('--ui', '--ui', [CompletionResultType]::ParameterName, 'Serve the web UI at / too (the pages and JSON of `mlrun ui`), as `mlflow server` serves its UI')
+            [CompletionResult]::new('--no-ui', '--no-ui', [CompletionResultType]::ParameterName, 'Do not serve the web UI at / (served by default, as `mlflow server` serves its UI): only MLflow''s REST API, /health and /version')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no status messages on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

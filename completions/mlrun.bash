@@ -4956,7 +4956,7 @@ _mlrun() {
             return 0
             ;;
         mlrun__subcmd__server)
-            opts="-p -w -q -h -V --backend-store-uri --host --port --serve-artifacts --no-serve-artifacts --artifacts-destination --workers --read-only --allowed-hosts --ui --auth-file --tracking-uri --output --quiet --color --help --version"
+            opts="-p -w -q -h -V --backend-store-uri --host --port --serve-artifacts --no-serve-artifacts --artifacts-destination --workers --read-only --allowed-hosts --no-ui --auth-file --tracking-uri --output --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

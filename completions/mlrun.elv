@@ -1191,7 +1191,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --serve-artifacts 'Proxy artifacts through this server (the default): new experiments get `mlflow-artifacts:/<id>` locations, stored under --artifacts-destination'
             cand --no-serve-artifacts 'Do not serve artifacts: clients read and write experiments'' artifact locations themselves'
             cand --read-only 'Refuse every write with PERMISSION_DENIED'
-            cand --ui 'Serve the web UI at / too (the pages and JSON of `mlrun ui`), as `mlflow server` serves its UI'
+            cand --no-ui 'Do not serve the web UI at / (served by default, as `mlflow server` serves its UI): only MLflow''s REST API, /health and /version'
             cand -q 'Print no status messages on stderr'
             cand --quiet 'Print no status messages on stderr'
             cand -h 'Print help (see more with ''--help'')'

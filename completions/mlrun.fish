@@ -1090,7 +1090,7 @@ never\t''"
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l serve-artifacts -d 'Proxy artifacts through this server (the default): new experiments get `mlflow-artifacts:/<id>` locations, stored under --artifacts-destination'
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l no-serve-artifacts -d 'Do not serve artifacts: clients read and write experiments\' artifact locations themselves'
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l read-only -d 'Refuse every write with PERMISSION_DENIED'
-complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l ui -d 'Serve the web UI at / too (the pages and JSON of `mlrun ui`), as `mlflow server` serves its UI'
+complete -c mlrun -n "__fish_mlrun_using_subcommand server" -l no-ui -d 'Do not serve the web UI at / (served by default, as `mlflow server` serves its UI): only MLflow\'s REST API, /health and /version'
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -s q -l quiet -d 'Print no status messages on stderr'
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mlrun -n "__fish_mlrun_using_subcommand server" -s V -l version -d 'Print version'

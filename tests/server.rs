@@ -344,7 +344,6 @@ fn answers_have_mlflow_shapes_errors_and_statuses() {
         "/api/2.0/mlflow/traces/search",
         "/api/2.0/mlflow/nope",
         "/api/3.0/mlflow/traces",
-        "/",
     ] {
         let r = get(&format!("{url}{path}"));
         assert_eq!(r.status, 404, "{path}");
@@ -1019,12 +1018,12 @@ fn ui_lists_one_run(url: &str, exp: &str) {
     );
 }
 
-/// With `--ui` the web UI is served by the same process at `/`: its page, its own JSON (`/api/…`, beside
+/// The web UI is served by the same process at `/`: its page, its own JSON (`/api/…`, beside
 /// MLflow's `/api/2.0/…`) and its writes; a foreign Host is refused on every path but `/health`;
 /// `--read-only` refuses the UI's writes too.
 #[test]
 fn the_web_ui_is_served_at_the_root_by_the_same_server() {
-    let s = start(&["--ui"]);
+    let s = start(&[]);
     let exp = unique("ui");
     let (st, v) = post(
         &s.url,
@@ -1049,6 +1048,13 @@ fn the_web_ui_is_served_at_the_root_by_the_same_server() {
     assert!(page.text().contains("app.js"), "{}", page.text());
     assert_eq!(get(&format!("{}/assets/app.js", s.url)).status, 200);
     ui_lists_one_run(&s.url, &exp);
+    // `--no-ui`: only MLflow's API; the UI's paths answer MLflow's JSON 404, never HTML.
+    let plain = start(&["--no-ui"]);
+    for path in ["/", "/assets/app.js", "/api/experiments"] {
+        let r = get(&format!("{}{path}", plain.url));
+        assert_eq!(r.status, 404, "{path}");
+        assert_eq!(r.json()["error_code"], "ENDPOINT_NOT_FOUND", "{path}");
+    }
     // A write of the UI's, then read back through MLflow's API.
     let rename = |url: &str, name: &str| {
         request(
@@ -1126,7 +1132,7 @@ fn the_web_ui_is_served_at_the_root_by_the_same_server() {
     assert_eq!(r.status, 403);
 
     // Read-only: the UI's writes are refused and nothing changes.
-    let ro = start_on(Some(s.store.to_str().unwrap()), &["--read-only", "--ui"]);
+    let ro = start_on(Some(s.store.to_str().unwrap()), &["--read-only"]);
     let before = files_under(&s.store);
     let w = rename(&ro.url, "refused");
     assert_eq!(w.status, 403, "{}", w.text());
@@ -1166,7 +1172,7 @@ fn basic_auth_from_an_htpasswd_file() {
         ),
     )
     .unwrap();
-    let s = start(&["--auth-file", file.to_str().unwrap(), "--ui"]);
+    let s = start(&["--auth-file", file.to_str().unwrap()]);
     let exp = unique("auth");
     let script = |user: &str, password: &str| {
         format!(

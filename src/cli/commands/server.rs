@@ -45,10 +45,10 @@ pub struct ServerArgs {
     /// loopback), or any Host when listening on every address
     #[arg(long, value_name = "HOSTS", value_delimiter = ',')]
     pub allowed_hosts: Vec<String>,
-    /// Serve the web UI at / too (the pages and JSON of `mlrun ui`), as `mlflow server` serves
-    /// its UI
+    /// Do not serve the web UI at / (served by default, as `mlflow server` serves its UI): only
+    /// MLflow's REST API, /health and /version
     #[arg(long)]
-    pub ui: bool,
+    pub no_ui: bool,
     /// Require HTTP basic auth from the users of this htpasswd file (bcrypt lines only: make one
     /// with `htpasswd -nB USER`). MLflow's clients send MLFLOW_TRACKING_USERNAME/PASSWORD. Read
     /// once at start
@@ -96,7 +96,7 @@ pub fn cmd_server(ctx: &Ctx, a: ServerArgs) -> CliResult {
             },
             page_url: false,
             open: false,
-            ui: a.ui,
+            ui: !a.no_ui,
             allowed_hosts: (!a.allowed_hosts.is_empty()).then_some(a.allowed_hosts),
             auth,
         },
