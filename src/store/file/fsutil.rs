@@ -293,24 +293,35 @@ pub fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
 }
 
 /// The names of the folders in `dir` (not links to folders), sorted; a missing `dir` has none.
+///
+/// One `read_dir`, not [`walk`]: walkdir opens and reads every folder it yields even at its
+/// `max_depth`, which made each run lookup read every run folder name of a 10,000-run experiment.
 pub fn subdirs(dir: &Path) -> Result<Vec<String>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        // As the walk it replaces: a missing `dir`, or a file, has no folders in it.
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(vec![])
+        }
+        Err(e) => return Err(StoreError::io(dir, e)),
+    };
     let mut out = Vec::new();
-    for entry in walk(dir).max_depth(1) {
-        match entry {
-            Ok(e) if e.file_type().is_dir() => {
-                out.push(e.file_name().to_string_lossy().into_owned())
-            }
-            Ok(_) => {}
-            Err(e)
-                if e.depth() == 0
-                    && e.io_error()
-                        .is_some_and(|e| e.kind() == io::ErrorKind::NotFound) =>
-            {
-                return Ok(vec![])
-            }
-            Err(e) => return Err(walk_error(dir, e)),
+    for entry in entries {
+        let entry = entry.map_err(|e| StoreError::io(dir, e))?;
+        // The entry's own type (d_type, or lstat): a link to a folder is a link.
+        let kind = entry
+            .file_type()
+            .map_err(|e| StoreError::io(entry.path(), e))?;
+        if kind.is_dir() {
+            out.push(entry.file_name().to_string_lossy().into_owned());
         }
     }
+    out.sort_unstable();
     Ok(out)
 }
 

@@ -604,7 +604,8 @@ impl TrackingStore for SqlStore {
                 return Ok(None);
             };
             let range = tx.query_row(
-                "SELECT MIN(CASE WHEN is_nan THEN NULL ELSE value END), MAX(CASE WHEN is_nan THEN NULL ELSE value END), COUNT(*) FROM metrics WHERE run_uuid = ? AND key = ?",
+                // `key || ''`: see metric_history.
+                "SELECT MIN(CASE WHEN is_nan THEN NULL ELSE value END), MAX(CASE WHEN is_nan THEN NULL ELSE value END), COUNT(*) FROM metrics WHERE run_uuid = ? AND key || '' = ?",
                 &[run_id.into(), key.into()],
             )?;
             let (min, max, count) = match range {
@@ -724,10 +725,13 @@ impl TrackingStore for SqlStore {
 
     fn metric_history(&self, run_id: &str, key: &str) -> Result<Vec<Metric>> {
         // MLflow's `get_metric_history` does not look the run up: an unknown run has no points.
+        // `key || ''` keeps SQLite (no statistics in MLflow's databases) off the primary key,
+        // whose first column is `key`: with it, one run's history scanned every run's points of
+        // that key (95 ms at 10,000 runs); by `index_metrics_run_uuid` it takes 1 ms.
         self.db.read(|tx| {
             Ok(tx
                 .query(
-                    "SELECT value, timestamp, step, is_nan FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY timestamp, step, value",
+                    "SELECT value, timestamp, step, is_nan FROM metrics WHERE run_uuid = ? AND key || '' = ? ORDER BY timestamp, step, value",
                     &[run_id.into(), key.into()],
                 )?
                 .iter()
