@@ -484,7 +484,7 @@ set edit:completion:arg-completer[mlrun] = {|@words|
             cand --run-id 'The run [env: MLFLOW_RUN_ID]'
             cand --name 'The dataset''s name'
             cand --source 'Where the dataset is: a path (a `local` source) or a URI (`http(s)://`, `s3://`, …)'
-            cand --digest 'The dataset''s digest [default: for a local CSV file, the digest, schema and profile `mlflow.data.from_pandas(pd.read_csv(PATH))` records; otherwise MLflow''s digest of a dataset known by its source: the first 8 hex digits of the SHA-256 of its name, source and schema]'
+            cand --digest 'The dataset''s digest [default: for a local CSV or Parquet file, the digest, schema and profile `mlflow.data.from_pandas(pd.read_csv(PATH))` (or `pd.read_parquet`) records; otherwise MLflow''s digest of a dataset known by its source: the first 8 hex digits of the SHA-256 of its name, source and schema]'
             cand --context 'What the dataset was used for (the `mlflow.data.context` tag), e.g. training, validation'
             cand --schema 'A JSON file with the dataset''s schema (MLflow''s `{"mlflow_colspec": [...]}`)'
             cand --profile 'A JSON file with the dataset''s profile (e.g. `{"num_rows": 100}`)'

@@ -448,7 +448,7 @@ complete -c mlrun -n "__fish_mlrun_using_subcommand log-batch" -s V -l version -
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l run-id -d 'The run [env: MLFLOW_RUN_ID]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l name -d 'The dataset\'s name' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l source -d 'Where the dataset is: a path (a `local` source) or a URI (`http(s)://`, `s3://`, …)' -r
-complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l digest -d 'The dataset\'s digest [default: for a local CSV file, the digest, schema and profile `mlflow.data.from_pandas(pd.read_csv(PATH))` records; otherwise MLflow\'s digest of a dataset known by its source: the first 8 hex digits of the SHA-256 of its name, source and schema]' -r
+complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l digest -d 'The dataset\'s digest [default: for a local CSV or Parquet file, the digest, schema and profile `mlflow.data.from_pandas(pd.read_csv(PATH))` (or `pd.read_parquet`) records; otherwise MLflow\'s digest of a dataset known by its source: the first 8 hex digits of the SHA-256 of its name, source and schema]' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l context -d 'What the dataset was used for (the `mlflow.data.context` tag), e.g. training, validation' -r
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l schema -d 'A JSON file with the dataset\'s schema (MLflow\'s `{"mlflow_colspec": [...]}`)' -r -F
 complete -c mlrun -n "__fish_mlrun_using_subcommand log-input" -l profile -d 'A JSON file with the dataset\'s profile (e.g. `{"num_rows": 100}`)' -r -F

@@ -1,8 +1,13 @@
 //! Dataset inputs as MLflow records them (`mlflow.log_input`): the `DatasetInput` a source path or
 //! URI makes, with MLflow's `MetaDataset` digest when none is given.
 mod pandas;
+mod parquet_file;
 
-pub use pandas::{csv_dataset, CsvDataset, CsvDigestError};
+pub use pandas::{csv_dataset, DigestError, PandasRecord};
+pub use parquet_file::{is_parquet, parquet_dataset};
+/// The names these had when only CSV files were read.
+pub type CsvDataset = PandasRecord;
+pub type CsvDigestError = DigestError;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 

@@ -511,3 +511,131 @@ fn random_csv_files_get_mlflow_digests_or_are_refused() {
     assert_eq!(v["checked"], 60 - refused.len(), "{v}");
     assert_eq!(v["bad"], serde_json::json!([]), "{v}");
 }
+
+/// pyarrow writes Parquet files here: ints, ints with nulls, floats with NaN and nulls, float32,
+/// strings with unicode and nulls, bools (with nulls too), past 10,000 rows in several row
+/// groups, snappy and uncompressed, one from a pandas frame (its metadata restores a RangeIndex
+/// from 5), one with no extension; then files with a column mlrun refuses.
+const PARQUET: &str = r#"
+import sys, random
+import pyarrow as pa, pyarrow.parquet as pq, pandas as pd
+d = sys.argv[1]
+random.seed(3)
+n = 12_345
+words = ["alpha", "béta", "日本", "", "x y", "NA"]
+def maybe(v, i, k):
+    return None if i % k == 0 else v
+t = pa.table({
+    "id": pa.array(range(-50, n - 50), pa.int64()),
+    "small": pa.array([random.randint(-2**31, 2**31 - 1) for _ in range(n)], pa.int32()),
+    "tiny": pa.array([random.randint(-128, 127) for _ in range(n)], pa.int8()),
+    "u16": pa.array([random.randint(0, 65535) for _ in range(n)], pa.uint16()),
+    "gaps": pa.array([maybe(random.randint(-10**15, 10**15), i, 7) for i in range(n)], pa.int64()),
+    "x": pa.array([float("nan") if i % 11 == 0 else maybe(random.uniform(-1e6, 1e6), i, 13) for i in range(n)], pa.float64()),
+    "neg0": pa.array([-0.0 if i % 2 else random.random() for i in range(n)], pa.float64()),
+    "f32": pa.array([random.uniform(-5, 5) for _ in range(n)], pa.float32()),
+    "label": pa.array([random.choice(words) for _ in range(n)], pa.string()),
+    "note": pa.array([maybe(random.choice(words), i, 17) for i in range(n)], pa.large_string()),
+    "flag": pa.array([random.random() < 0.5 for _ in range(n)]),
+    "flag_na": pa.array([maybe(random.random() < 0.5, i, 5) for i in range(n)]),
+})
+pq.write_table(t, d + "/snappy.parquet", row_group_size=3000, compression="snappy")
+pq.write_table(t, d + "/plain.parquet", row_group_size=4000, compression="none")
+df = pd.DataFrame({"b": [3, 1, 2, 9, 9, 9, 7], "a": ["é", "q", "z", "w", "日本", "", "k"], "c": [0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.0]})
+df.iloc[5:].to_parquet(d + "/frame.parquet")
+pq.write_table(pa.table({"z": ["q", "é"], "y": ["w", "ü"]}), d + "/strings.bin")
+pq.write_table(pa.table({"ok": [1, 2], "when": pa.array([1, 2], pa.timestamp("ms"))}), d + "/bad_when.parquet")
+pq.write_table(pa.table({"cat": pa.array(["a", "b", "a"]).dictionary_encode()}), d + "/bad_cat.parquet")
+pq.write_table(pa.table({"dec": pa.array([1, 2], pa.decimal128(5, 2))}), d + "/bad_dec.parquet")
+pd.DataFrame({"n": pd.array([1, None], dtype="Int64")}).to_parquet(d + "/bad_n.parquet")
+"#;
+
+#[test]
+fn log_input_of_a_parquet_file_records_what_mlflow_from_pandas_records() {
+    let env = TestEnv::new();
+    let folder = format!("file://{}", env.store().display());
+    let dir = env.path().join("pq");
+    std::fs::create_dir_all(&dir).unwrap();
+    let python = mlflow_python();
+    let write = Command::new(&python)
+        .args(["-c", PARQUET])
+        .arg(&dir)
+        .status()
+        .unwrap();
+    assert!(write.success());
+    let run = env.ok(&["runs", "start"]);
+    let run = run.trim();
+    let mut paths = Vec::new();
+    for name in [
+        "snappy.parquet",
+        "plain.parquet",
+        "frame.parquet",
+        "strings.bin",
+    ] {
+        let p = dir.join(name).to_str().unwrap().to_string();
+        env.ok(&[
+            "log-input",
+            "--run-id",
+            run,
+            "--name",
+            name,
+            "--source",
+            &p,
+            "--context",
+            "training",
+        ]);
+        paths.push(p);
+    }
+    let script = format!(
+        r#"
+import json, warnings
+warnings.filterwarnings("ignore")
+import mlflow, pandas as pd
+from mlflow import MlflowClient
+with mlflow.start_run(experiment_id="0") as r:
+    for p in {paths:?}:
+        mlflow.log_input(mlflow.data.from_pandas(pd.read_parquet(p), source=p, name=p.rsplit("/", 1)[1]), context="training")
+def inputs(run_id):
+    run = MlflowClient().get_run(run_id)
+    return sorted([i.dataset.name, i.dataset.digest, i.dataset.source_type, i.dataset.source,
+                   i.dataset.schema, i.dataset.profile, {{t.key: t.value for t in i.tags}}]
+                  for i in run.inputs.dataset_inputs)
+print(json.dumps([inputs(r.info.run_id), inputs({run:?})]))
+"#
+    );
+    let out = run_python_at(&python, &folder, &script);
+    let both: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    let (theirs, ours) = (both[0].as_array().unwrap(), both[1].as_array().unwrap());
+    assert_eq!(theirs.len(), 4);
+    assert_eq!(ours.len(), 4);
+    for (t, o) in theirs.iter().zip(ours) {
+        assert_eq!(t, o, "MLflow's record, then mlrun's");
+    }
+
+    // A column whose pandas dtype is not matched is refused by name; nothing is logged.
+    for (name, column) in [
+        ("bad_when.parquet", "column 'when'"),
+        ("bad_cat.parquet", "column 'cat'"),
+        ("bad_dec.parquet", "column 'dec'"),
+        ("bad_n.parquet", "column 'n'"),
+    ] {
+        let err = env.fails(&[
+            "log-input",
+            "--run-id",
+            run,
+            "--name",
+            "bad",
+            "--source",
+            dir.join(name).to_str().unwrap(),
+        ]);
+        assert!(err.contains(name) && err.contains(column), "{name}: {err}");
+    }
+    let logged = env.json(&["runs", "describe", run]);
+    assert_eq!(
+        logged["run"]["inputs"]["dataset_inputs"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+}

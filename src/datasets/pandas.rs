@@ -8,7 +8,7 @@ use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 /// MLflow's `MAX_ROWS`: rows hashed into the digest.
-const MAX_ROWS: usize = 10_000;
+pub(super) const MAX_ROWS: usize = 10_000;
 /// pandas' default `hash_key` for object values.
 const HASH_KEY: &[u8; 16] = b"0123456789123456";
 /// pandas' default `na_values` for `read_csv`, matched exactly.
@@ -17,9 +17,9 @@ const NA_VALUES: [&str; 19] = [
     "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
 ];
 
-/// Why a CSV file's digest could not be computed as MLflow would.
+/// Why a file's digest could not be computed as MLflow would.
 #[derive(Debug, thiserror::Error)]
-pub enum CsvDigestError {
+pub enum DigestError {
     #[error("cannot read '{}': {source}", path.display())]
     Io {
         path: PathBuf,
@@ -41,10 +41,10 @@ pub enum CsvDigestError {
     },
 }
 
-/// MLflow's record of a CSV file read by pandas: digest, schema JSON and profile JSON, as
+/// MLflow's record of a file read by pandas: digest, schema JSON and profile JSON, as
 /// `PandasDataset.to_dict()` writes them.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CsvDataset {
+pub struct PandasRecord {
     pub digest: String,
     pub schema: String,
     pub profile: String,
@@ -175,7 +175,7 @@ fn parse_bool(v: &str) -> Option<bool> {
 }
 
 /// pandas' final mix of a 64-bit hash (`_hash_ndarray`).
-fn mix(mut v: u64) -> u64 {
+pub(super) fn mix(mut v: u64) -> u64 {
     v ^= v >> 30;
     v = v.wrapping_mul(0xBF58476D1CE4E5B9);
     v ^= v >> 27;
@@ -184,7 +184,7 @@ fn mix(mut v: u64) -> u64 {
 }
 
 /// pandas' hash of a float64: NaN and -0.0 made canonical, the bits mixed.
-fn hash_float(f: f64) -> u64 {
+pub(super) fn hash_float(f: f64) -> u64 {
     let bits = if f.is_nan() {
         f64::NAN.to_bits()
     } else if f == 0.0 {
@@ -196,7 +196,7 @@ fn hash_float(f: f64) -> u64 {
 }
 
 /// pandas' hash of a string: SipHash-2-4 of its UTF-8 bytes under the default key, mixed.
-fn hash_str(s: &str) -> u64 {
+pub(super) fn hash_str(s: &str) -> u64 {
     let (k0, k1) = HASH_KEY.split_at(8);
     let key = |k: &[u8]| u64::from_le_bytes(k.try_into().unwrap_or_default());
     let mut h = siphasher::sip::SipHasher24::new_with_keys(key(k0), key(k1));
@@ -205,12 +205,12 @@ fn hash_str(s: &str) -> u64 {
 }
 
 /// Reads `path` as `pd.read_csv(path)` would and returns what MLflow records for it.
-pub fn csv_dataset(path: &Path) -> Result<CsvDataset, CsvDigestError> {
-    let bytes = std::fs::read(path).map_err(|source| CsvDigestError::Io {
+pub fn csv_dataset(path: &Path) -> Result<PandasRecord, DigestError> {
+    let bytes = std::fs::read(path).map_err(|source| DigestError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    let file_err = |message: String| CsvDigestError::File {
+    let file_err = |message: String| DigestError::File {
         path: path.to_path_buf(),
         message,
     };
@@ -229,7 +229,7 @@ pub fn csv_dataset(path: &Path) -> Result<CsvDataset, CsvDigestError> {
     let names = crate::serve::protocol::csv_column_names(&header);
     for (i, n) in names.iter().enumerate() {
         if names[..i].contains(n) {
-            return Err(CsvDigestError::Column {
+            return Err(DigestError::Column {
                 path: path.to_path_buf(),
                 column: n.clone(),
                 message: "appears twice in the header (pandas renames the second; not matched \
@@ -245,7 +245,7 @@ pub fn csv_dataset(path: &Path) -> Result<CsvDataset, CsvDigestError> {
     for record in records {
         let record = record.map_err(|e| file_err(e.to_string()))?;
         let line = record.position().map_or(0, |p| p.line());
-        let row_err = |message: &str| CsvDigestError::Row {
+        let row_err = |message: &str| DigestError::Row {
             path: path.to_path_buf(),
             line,
             message: message.into(),
@@ -284,7 +284,7 @@ pub fn csv_dataset(path: &Path) -> Result<CsvDataset, CsvDigestError> {
     let kinds: Vec<Kind> = columns
         .iter()
         .map(|c| {
-            c.kind().map_err(|message| CsvDigestError::Column {
+            c.kind().map_err(|message| DigestError::Column {
                 path: path.to_path_buf(),
                 column: c.name.clone(),
                 message,
@@ -292,14 +292,63 @@ pub fn csv_dataset(path: &Path) -> Result<CsvDataset, CsvDigestError> {
         })
         .collect::<Result<_, _>>()?;
 
-    // compute_pandas_digest: string columns (every value a str) and numeric ones, in the order
-    // `Index.union` gives (sorted, unless one side is empty).
+    let names_kinds: Vec<(&str, &str, bool)> = columns
+        .iter()
+        .zip(&kinds)
+        .map(|(c, k)| {
+            let ty = match k {
+                Kind::Int => "long",
+                Kind::Float => "double",
+                Kind::Bool | Kind::BoolWithNa => "boolean",
+                Kind::Str => "string",
+            };
+            (c.name.as_str(), ty, !c.na)
+        })
+        .collect();
     let strings: Vec<usize> = (0..ncols)
         .filter(|&i| kinds[i] == Kind::Str && !columns[i].na)
         .collect();
     let numbers: Vec<usize> = (0..ncols)
         .filter(|&i| matches!(kinds[i], Kind::Int | Kind::Float))
         .collect();
+    let digest = pandas_digest(
+        &names,
+        strings,
+        numbers,
+        head.len(),
+        rows,
+        (0, 1),
+        |i, r| {
+            let v = head[r].get(i).filter(|v| !NA_VALUES.contains(v));
+            match (kinds[i], v) {
+                (Kind::Int, Some(v)) => mix(parse_int(v).unwrap_or_default() as u64),
+                (Kind::Float, Some(v)) => hash_float(parse_float(v).unwrap_or(f64::NAN)),
+                (Kind::Float, None) => hash_float(f64::NAN),
+                (_, v) => hash_str(v.unwrap_or_default()),
+            }
+        },
+    );
+    Ok(PandasRecord {
+        digest,
+        schema: colspec_schema(&names_kinds),
+        profile: profile(rows, ncols),
+    })
+}
+
+/// MLflow's `compute_pandas_digest` of a frame whose column `names` are given: `strings` (columns
+/// whose every value is a str) and `numbers` (numeric dtypes) are hashed, in the order
+/// `Index.union` gives (sorted, unless one side is empty), over the first `head` rows;
+/// `hash(column, row)` is pandas' hash of one cell. `index` is the frame's RangeIndex
+/// `(start, step)`; `rows` counts every row.
+pub(super) fn pandas_digest(
+    names: &[String],
+    strings: Vec<usize>,
+    numbers: Vec<usize>,
+    head: usize,
+    rows: usize,
+    index: (i64, i64),
+    hash: impl Fn(usize, usize) -> u64,
+) -> String {
     let chosen: Vec<usize> = if strings.is_empty() {
         numbers
     } else if numbers.is_empty() {
@@ -311,22 +360,14 @@ pub fn csv_dataset(path: &Path) -> Result<CsvDataset, CsvDigestError> {
     };
     let num_items = chosen.len() as u64 + 1;
     let mut md5 = Md5::new();
-    for (r, record) in head.iter().enumerate() {
+    for r in 0..head.min(MAX_ROWS) {
         let mut out: u64 = 0x345678;
         let mut mult: u64 = 1000003;
-        let index = mix(r as u64);
+        let label = index.0.wrapping_add((r as i64).wrapping_mul(index.1));
         let hashes = chosen
             .iter()
-            .map(|&i| {
-                let v = record.get(i).filter(|v| !NA_VALUES.contains(v));
-                match (kinds[i], v) {
-                    (Kind::Int, Some(v)) => mix(parse_int(v).unwrap_or_default() as u64),
-                    (Kind::Float, Some(v)) => hash_float(parse_float(v).unwrap_or(f64::NAN)),
-                    (Kind::Float, None) => hash_float(f64::NAN),
-                    (_, v) => hash_str(v.unwrap_or_default()),
-                }
-            })
-            .chain(std::iter::once(index));
+            .map(|&i| hash(i, r))
+            .chain(std::iter::once(mix(label as u64)));
         for (i, h) in hashes.enumerate() {
             let inverse = num_items - i as u64;
             out ^= h;
@@ -336,39 +377,35 @@ pub fn csv_dataset(path: &Path) -> Result<CsvDataset, CsvDigestError> {
         md5.update(out.wrapping_add(97531).to_le_bytes());
     }
     md5.update((rows as i64).to_le_bytes());
-    for n in &names {
+    for n in names {
         md5.update(n.as_bytes());
     }
-    let digest: String = md5.finalize()[..4]
+    md5.finalize()[..4]
         .iter()
         .map(|b| format!("{b:02x}"))
-        .collect();
+        .collect()
+}
 
+/// MLflow's schema JSON for `(name, colspec type, required)` columns, as `json.dumps` writes it.
+pub(super) fn colspec_schema(columns: &[(&str, &str, bool)]) -> String {
     let colspecs: Vec<String> = columns
         .iter()
-        .zip(&kinds)
-        .map(|(c, k)| {
-            let ty = match k {
-                Kind::Int => "long",
-                Kind::Float => "double",
-                Kind::Bool | Kind::BoolWithNa => "boolean",
-                Kind::Str => "string",
-            };
+        .map(|(name, ty, required)| {
             format!(
-                "{{\"type\": \"{ty}\", \"name\": {}, \"required\": {}}}",
-                crate::pyjson::dumps_str(&c.name),
-                !c.na
+                "{{\"type\": \"{ty}\", \"name\": {}, \"required\": {required}}}",
+                crate::pyjson::dumps_str(name),
             )
         })
         .collect();
-    Ok(CsvDataset {
-        digest,
-        schema: format!("{{\"mlflow_colspec\": [{}]}}", colspecs.join(", ")),
-        profile: format!(
-            "{{\"num_rows\": {rows}, \"num_elements\": {}}}",
-            rows * ncols
-        ),
-    })
+    format!("{{\"mlflow_colspec\": [{}]}}", colspecs.join(", "))
+}
+
+/// MLflow's profile of a pandas dataset.
+pub(super) fn profile(rows: usize, ncols: usize) -> String {
+    format!(
+        "{{\"num_rows\": {rows}, \"num_elements\": {}}}",
+        rows * ncols
+    )
 }
 
 #[cfg(test)]

@@ -19,8 +19,8 @@ pub struct LogInputArgs {
     /// Where the dataset is: a path (a `local` source) or a URI (`http(s)://`, `s3://`, …)
     #[arg(long)]
     pub source: String,
-    /// The dataset's digest [default: for a local CSV file, the digest, schema and profile
-    /// `mlflow.data.from_pandas(pd.read_csv(PATH))` records; otherwise MLflow's digest of a
+    /// The dataset's digest [default: for a local CSV or Parquet file, the digest, schema and
+    /// profile `mlflow.data.from_pandas(pd.read_csv(PATH))` (or `pd.read_parquet`) records; otherwise MLflow's digest of a
     /// dataset known by its source: the first 8 hex digits of the SHA-256 of its name, source and
     /// schema]
     #[arg(long)]
@@ -70,19 +70,25 @@ pub fn cmd_log_input(ctx: &Ctx, a: LogInputArgs) -> CliResult {
         .as_ref()
         .map(|p| json_file(p, "profile"))
         .transpose()?;
-    // A local CSV file with no digest given: what `mlflow.log_input(mlflow.data.from_pandas(
-    // pd.read_csv(path), source=path))` records (its digest, schema and profile).
-    let csv = std::path::Path::new(&a.source);
-    let is_csv = source_type == "local"
-        && !a.source.contains("://")
-        && csv
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-        && csv.is_file();
-    let (digest, schema, profile) = match a.digest {
-        Some(d) => (d, schema, profile),
-        None if is_csv => {
-            let ds = datasets::csv_dataset(csv).map_err(|e| {
+    // A local CSV or Parquet file with no digest given: what `mlflow.log_input(mlflow.data.
+    // from_pandas(pd.read_csv(path) or pd.read_parquet(path), source=path))` records (its
+    // digest, schema and profile). Parquet is told by its magic bytes (or its extension).
+    let file = std::path::Path::new(&a.source);
+    let local = source_type == "local" && !a.source.contains("://") && file.is_file();
+    let ext = |x: &str| file.extension().is_some_and(|e| e.eq_ignore_ascii_case(x));
+    let read: Option<fn(&std::path::Path) -> Result<datasets::PandasRecord, _>> = if !local {
+        None
+    } else if datasets::is_parquet(file) || ext("parquet") || ext("pq") {
+        Some(datasets::parquet_dataset)
+    } else if ext("csv") {
+        Some(datasets::csv_dataset)
+    } else {
+        None
+    };
+    let (digest, schema, profile) = match (a.digest, read) {
+        (Some(d), _) => (d, schema, profile),
+        (None, Some(read)) => {
+            let ds = read(file).map_err(|e| {
                 CliError::user(e.to_string())
                     .with_hint("pass --digest to record the dataset with a digest of your own")
             })?;
@@ -92,7 +98,7 @@ pub fn cmd_log_input(ctx: &Ctx, a: LogInputArgs) -> CliResult {
                 profile.or(Some(ds.profile)),
             )
         }
-        None => (
+        (None, None) => (
             datasets::meta_digest(&a.name, &source_json, &source_type, schema.as_deref())
                 .map_err(|e| CliError::user(format!("--schema: {e}")))?,
             schema,
