@@ -348,17 +348,12 @@ fn csv_cases() -> Vec<(&'static str, String)> {
     ]
 }
 
-#[test]
-fn log_input_of_a_csv_file_records_what_mlflow_from_pandas_records() {
-    let env = TestEnv::new();
-    let folder = format!("file://{}", env.store().display());
-    let run = env.ok(&["runs", "start"]);
-    let run = run.trim();
-    let mut paths = Vec::new();
-    for (name, text) in csv_cases() {
-        let path = env.path().join(name);
-        std::fs::write(&path, text).unwrap();
-        let p = path.to_str().unwrap().to_string();
+/// Logs each file with `mlrun log-input --source PATH` (named by its file name) into `run`, and
+/// with `mlflow.log_input(mlflow.data.from_pandas(READ(path), source=path))` into a run of
+/// MLflow's own: the two runs' inputs, read by MLflow's client, must be equal field by field.
+fn assert_logged_as_mlflow_logs(env: &TestEnv, run: &str, paths: &[String], read: &str) {
+    for p in paths {
+        let name = p.rsplit('/').next().unwrap();
         env.ok(&[
             "log-input",
             "--run-id",
@@ -366,11 +361,10 @@ fn log_input_of_a_csv_file_records_what_mlflow_from_pandas_records() {
             "--name",
             name,
             "--source",
-            &p,
+            p,
             "--context",
             "training",
         ]);
-        paths.push(p);
     }
     let script = format!(
         r#"
@@ -380,7 +374,7 @@ import mlflow, pandas as pd
 from mlflow import MlflowClient
 with mlflow.start_run(experiment_id="0") as r:
     for p in {paths:?}:
-        mlflow.log_input(mlflow.data.from_pandas(pd.read_csv(p), source=p, name=p.rsplit("/", 1)[1]), context="training")
+        mlflow.log_input(mlflow.data.from_pandas({read}(p), source=p, name=p.rsplit("/", 1)[1]), context="training")
 def inputs(run_id):
     run = MlflowClient().get_run(run_id)
     return sorted([i.dataset.name, i.dataset.digest, i.dataset.source_type, i.dataset.source,
@@ -389,13 +383,29 @@ def inputs(run_id):
 print(json.dumps([inputs(r.info.run_id), inputs({run:?})]))
 "#
     );
+    let folder = format!("file://{}", env.store().display());
     let out = run_python_at(&mlflow_python(), &folder, &script);
     let both: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
     let (theirs, ours) = (both[0].as_array().unwrap(), both[1].as_array().unwrap());
-    assert_eq!(theirs.len(), 5);
+    assert_eq!(theirs.len(), paths.len(), "{both}");
+    assert_eq!(ours.len(), paths.len(), "{both}");
     for (t, o) in theirs.iter().zip(ours) {
         assert_eq!(t, o, "MLflow's record, then mlrun's");
     }
+}
+
+#[test]
+fn log_input_of_a_csv_file_records_what_mlflow_from_pandas_records() {
+    let env = TestEnv::new();
+    let run = env.ok(&["runs", "start"]);
+    let run = run.trim();
+    let mut paths = Vec::new();
+    for (name, text) in csv_cases() {
+        let path = env.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        paths.push(path.to_str().unwrap().to_string());
+    }
+    assert_logged_as_mlflow_logs(&env, run, &paths, "pd.read_csv");
 
     // What cannot be matched is refused, naming the column or line; nothing is logged.
     for (text, want) in [
@@ -544,6 +554,15 @@ pq.write_table(t, d + "/plain.parquet", row_group_size=4000, compression="none")
 df = pd.DataFrame({"b": [3, 1, 2, 9, 9, 9, 7], "a": ["é", "q", "z", "w", "日本", "", "k"], "c": [0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.0]})
 df.iloc[5:].to_parquet(d + "/frame.parquet")
 pq.write_table(pa.table({"z": ["q", "é"], "y": ["w", "ü"]}), d + "/strings.bin")
+pq.write_table(pa.table({
+    "f32": pa.array([float("nan"), None, -0.0, 1.25, -3.5e38], pa.float32()),
+    "u8": pa.array([0, 255, 7, 8, 9], pa.uint8()),
+    "u32": pa.array([0, 2**32 - 1, 7, 8, 9], pa.uint32()),
+    "i16n": pa.array([-1, None, 300, -32768, 5], pa.int16()),
+    "i32n": pa.array([-1, 2, None, 2**31 - 1, 5], pa.int32()),
+    "view": pa.array(["a", "ü", "日本", "", "z"], pa.string_view()),
+}), d + "/extra.parquet", compression="snappy")
+pq.write_table(pa.table({"t": [True, False], "u": [None, True]}), d + "/bools.parquet")
 pq.write_table(pa.table({"ok": [1, 2], "when": pa.array([1, 2], pa.timestamp("ms"))}), d + "/bad_when.parquet")
 pq.write_table(pa.table({"cat": pa.array(["a", "b", "a"]).dictionary_encode()}), d + "/bad_cat.parquet")
 pq.write_table(pa.table({"dec": pa.array([1, 2], pa.decimal128(5, 2))}), d + "/bad_dec.parquet")
@@ -553,7 +572,6 @@ pd.DataFrame({"n": pd.array([1, None], dtype="Int64")}).to_parquet(d + "/bad_n.p
 #[test]
 fn log_input_of_a_parquet_file_records_what_mlflow_from_pandas_records() {
     let env = TestEnv::new();
-    let folder = format!("file://{}", env.store().display());
     let dir = env.path().join("pq");
     std::fs::create_dir_all(&dir).unwrap();
     let python = mlflow_python();
@@ -565,52 +583,18 @@ fn log_input_of_a_parquet_file_records_what_mlflow_from_pandas_records() {
     assert!(write.success());
     let run = env.ok(&["runs", "start"]);
     let run = run.trim();
-    let mut paths = Vec::new();
-    for name in [
+    let paths: Vec<String> = [
         "snappy.parquet",
         "plain.parquet",
         "frame.parquet",
         "strings.bin",
-    ] {
-        let p = dir.join(name).to_str().unwrap().to_string();
-        env.ok(&[
-            "log-input",
-            "--run-id",
-            run,
-            "--name",
-            name,
-            "--source",
-            &p,
-            "--context",
-            "training",
-        ]);
-        paths.push(p);
-    }
-    let script = format!(
-        r#"
-import json, warnings
-warnings.filterwarnings("ignore")
-import mlflow, pandas as pd
-from mlflow import MlflowClient
-with mlflow.start_run(experiment_id="0") as r:
-    for p in {paths:?}:
-        mlflow.log_input(mlflow.data.from_pandas(pd.read_parquet(p), source=p, name=p.rsplit("/", 1)[1]), context="training")
-def inputs(run_id):
-    run = MlflowClient().get_run(run_id)
-    return sorted([i.dataset.name, i.dataset.digest, i.dataset.source_type, i.dataset.source,
-                   i.dataset.schema, i.dataset.profile, {{t.key: t.value for t in i.tags}}]
-                  for i in run.inputs.dataset_inputs)
-print(json.dumps([inputs(r.info.run_id), inputs({run:?})]))
-"#
-    );
-    let out = run_python_at(&python, &folder, &script);
-    let both: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
-    let (theirs, ours) = (both[0].as_array().unwrap(), both[1].as_array().unwrap());
-    assert_eq!(theirs.len(), 4);
-    assert_eq!(ours.len(), 4);
-    for (t, o) in theirs.iter().zip(ours) {
-        assert_eq!(t, o, "MLflow's record, then mlrun's");
-    }
+        "extra.parquet",
+        "bools.parquet",
+    ]
+    .iter()
+    .map(|name| dir.join(name).to_str().unwrap().to_string())
+    .collect();
+    assert_logged_as_mlflow_logs(&env, run, &paths, "pd.read_parquet");
 
     // A column whose pandas dtype is not matched is refused by name; nothing is logged.
     for (name, column) in [
@@ -636,6 +620,6 @@ print(json.dumps([inputs(r.info.run_id), inputs({run:?})]))
             .as_array()
             .unwrap()
             .len(),
-        4
+        6
     );
 }
