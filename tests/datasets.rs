@@ -394,6 +394,27 @@ print(json.dumps([inputs(r.info.run_id), inputs({run:?})]))
     }
 }
 
+/// How many dataset inputs `run` has, as `mlrun runs describe` shows them.
+fn inputs_logged(env: &TestEnv, run: &str) -> usize {
+    let logged = env.json(&["runs", "describe", run]);
+    logged["run"]["inputs"]["dataset_inputs"]
+        .as_array()
+        .map_or(0, Vec::len)
+}
+
+/// `mlrun log-input --source PATH` that fails: its stderr.
+fn log_input_refused(env: &TestEnv, run: &str, path: &str) -> String {
+    env.fails(&[
+        "log-input",
+        "--run-id",
+        run,
+        "--name",
+        "bad",
+        "--source",
+        path,
+    ])
+}
+
 #[test]
 fn log_input_of_a_csv_file_records_what_mlflow_from_pandas_records() {
     let env = TestEnv::new();
@@ -416,28 +437,13 @@ fn log_input_of_a_csv_file_records_what_mlflow_from_pandas_records() {
     ] {
         let path = env.path().join("bad.csv");
         std::fs::write(&path, text).unwrap();
-        let err = env.fails(&[
-            "log-input",
-            "--run-id",
-            run,
-            "--name",
-            "bad",
-            "--source",
-            path.to_str().unwrap(),
-        ]);
+        let err = log_input_refused(&env, run, path.to_str().unwrap());
         assert!(
             err.contains("bad.csv") && err.contains(want),
             "{text:?}: {err}"
         );
     }
-    let logged = env.json(&["runs", "describe", run]);
-    assert_eq!(
-        logged["run"]["inputs"]["dataset_inputs"]
-            .as_array()
-            .unwrap()
-            .len(),
-        5
-    );
+    assert_eq!(inputs_logged(&env, run), 5);
 }
 
 /// Sixty small CSV files drawn at random from cells pandas reads in different ways (signs, spaces,
@@ -603,23 +609,8 @@ fn log_input_of_a_parquet_file_records_what_mlflow_from_pandas_records() {
         ("bad_dec.parquet", "column 'dec'"),
         ("bad_n.parquet", "column 'n'"),
     ] {
-        let err = env.fails(&[
-            "log-input",
-            "--run-id",
-            run,
-            "--name",
-            "bad",
-            "--source",
-            dir.join(name).to_str().unwrap(),
-        ]);
+        let err = log_input_refused(&env, run, dir.join(name).to_str().unwrap());
         assert!(err.contains(name) && err.contains(column), "{name}: {err}");
     }
-    let logged = env.json(&["runs", "describe", run]);
-    assert_eq!(
-        logged["run"]["inputs"]["dataset_inputs"]
-            .as_array()
-            .unwrap()
-            .len(),
-        6
-    );
+    assert_eq!(inputs_logged(&env, run), 6);
 }
