@@ -9,6 +9,7 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   mlrun log-input --name train --source data/train.csv --context training
+  mlrun log-input --name test --source data/test.parquet --context testing
   mlrun log-input --run-id RUN --name eval --source https://example.com/eval.csv --digest 1a2b3c4d")]
 pub struct LogInputArgs {
     #[command(flatten)]
@@ -20,9 +21,9 @@ pub struct LogInputArgs {
     #[arg(long)]
     pub source: String,
     /// The dataset's digest [default: for a local CSV or Parquet file, the digest, schema and
-    /// profile `mlflow.data.from_pandas(pd.read_csv(PATH))` (or `pd.read_parquet`) records; otherwise MLflow's digest of a
-    /// dataset known by its source: the first 8 hex digits of the SHA-256 of its name, source and
-    /// schema]
+    /// profile `mlflow.data.from_pandas(pd.read_csv(PATH))` (or `pd.read_parquet`) records;
+    /// otherwise MLflow's digest of a dataset known by its source: the first 8 hex digits of the
+    /// SHA-256 of its name, source and schema]
     #[arg(long)]
     pub digest: Option<String>,
     /// What the dataset was used for (the `mlflow.data.context` tag), e.g. training, validation
