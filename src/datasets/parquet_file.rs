@@ -144,6 +144,17 @@ fn pandas_metadata(
 
 /// Reads `path` as `pd.read_parquet(path)` would and returns what MLflow records for it.
 pub fn parquet_dataset(path: &Path) -> Result<PandasRecord, DigestError> {
+    // The file is hostile input and the decoder a large third-party crate: should it ever panic
+    // on a damaged file, that is this file's error, not the end of the process.
+    std::panic::catch_unwind(|| read_parquet(path)).unwrap_or_else(|_| {
+        Err(DigestError::File {
+            path: path.to_path_buf(),
+            message: "the Parquet reader failed on this file (damaged?)".into(),
+        })
+    })
+}
+
+fn read_parquet(path: &Path) -> Result<PandasRecord, DigestError> {
     let file_err = |message: String| DigestError::File {
         path: path.to_path_buf(),
         message,
