@@ -25,20 +25,45 @@ fn at(env: &TestEnv, url: &str, args: &[&str], extra_env: &[(&str, &str)]) -> Ou
     c.output().unwrap()
 }
 
+thread_local! {
+    /// The server this test thread talks to, when not the shared `mlflow server`.
+    static TARGET: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The tracking server of the running test: MLflow's own, or the `mlrun server` a test set.
+fn url() -> String {
+    TARGET
+        .with(|t| t.borrow().clone())
+        .unwrap_or_else(|| server().url.clone())
+}
+
 fn ok(env: &TestEnv, args: &[&str]) -> String {
-    env.ok_at(&server().url, args)
+    env.ok_at(&url(), args)
 }
 
 fn json(env: &TestEnv, args: &[&str]) -> Value {
-    env.json_at(&server().url, args)
+    env.json_at(&url(), args)
 }
 
 fn fails(env: &TestEnv, args: &[&str]) -> String {
-    env.fails_at(&server().url, args)
+    env.fails_at(&url(), args)
 }
 
 #[test]
 fn tracking_commands_work_against_a_real_server() {
+    tracking_commands();
+}
+
+/// The same scenario, word for word, against `mlrun server` (over a folder, artifacts proxied):
+/// what mlrun's REST backend does with MLflow's server it does with mlrun's.
+#[test]
+fn tracking_commands_work_against_mlrun_server() {
+    let mlrun = common::MlrunServer::start();
+    TARGET.with(|t| *t.borrow_mut() = Some(mlrun.url.clone()));
+    tracking_commands();
+}
+
+fn tracking_commands() {
     let env = TestEnv::new();
     let name = unique("rest");
     let exp = ok(&env, &["experiments", "create", &name]);
@@ -87,7 +112,7 @@ fn tracking_commands_work_against_a_real_server() {
     // log-batch: NaN and ±inf survive as MLflow's server stores them, params and tags land.
     let batch = r#"{"metrics": [{"key": "odd", "value": "NaN", "timestamp": 5, "step": 0}, {"key": "odd", "value": 2.5, "timestamp": 6, "step": 1}], "params": [{"key": "opt", "value": "adam"}], "tags": [{"key": "note", "value": "x y"}]}"#;
     let mut c = env.cmd();
-    c.env("MLFLOW_TRACKING_URI", &server().url)
+    c.env("MLFLOW_TRACKING_URI", url())
         .args(["log-batch", "--run-id", &runs[0]])
         .stdin(std::process::Stdio::piped());
     let mut child = c.spawn().unwrap();
@@ -256,7 +281,7 @@ print(r.info.status, r.data.params["lr"], r.data.params["opt"], r.data.tags["not
 print(sorted((m.step, "nan" if math.isnan(m.value) else m.value) for m in h))
 print(sorted(f.path for f in c.list_artifacts("{run}", "sub")))
 "#,
-        url = server().url,
+        url = url(),
         run = runs[0]
     );
     let out = python(&script);

@@ -18,22 +18,46 @@ fn ok_at(env: &TestEnv, uri: &str, args: &[&str]) -> String {
     env.ok_at(uri, args)
 }
 
+thread_local! {
+    /// The server this test thread talks to, when not the shared `mlflow server`.
+    static TARGET: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The tracking server of the running test: MLflow's own, or the `mlrun server` a test set.
+fn url() -> String {
+    TARGET
+        .with(|t| t.borrow().clone())
+        .unwrap_or_else(|| server().url.clone())
+}
+
 fn ok(env: &TestEnv, args: &[&str]) -> String {
-    env.ok_at(&server().url, args)
+    env.ok_at(&url(), args)
 }
 
 fn json(env: &TestEnv, args: &[&str]) -> Value {
-    env.json_at(&server().url, args)
+    env.json_at(&url(), args)
 }
 
 fn fails(env: &TestEnv, args: &[&str]) -> String {
-    env.fails_at(&server().url, args)
+    env.fails_at(&url(), args)
 }
 
 #[test]
 fn registry_commands_work_against_a_real_server() {
+    registry_commands();
+}
+
+/// The same scenario, word for word, against `mlrun server` over a folder.
+#[test]
+fn registry_commands_work_against_mlrun_server() {
+    let mlrun = common::MlrunServer::start();
+    TARGET.with(|t| *t.borrow_mut() = Some(mlrun.url.clone()));
+    registry_commands();
+}
+
+fn registry_commands() {
     let env = TestEnv::new();
-    let url = &server().url;
+    let url = &url();
     let name = unique("rm");
     let run = run_with_model(&env, url, &unique("reg-exp"), "m1");
 

@@ -507,6 +507,43 @@ pub fn spawn_printing_url(mut cmd: Command) -> (std::process::Child, String) {
     (child, line)
 }
 
+/// `mlrun server --port 0` over a new folder, its artifacts proxied, stopped when dropped.
+pub struct MlrunServer {
+    child: std::process::Child,
+    pub url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl MlrunServer {
+    pub fn start() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_mlrun"));
+        cmd.arg("server")
+            .arg("--backend-store-uri")
+            .arg(dir.path().join("mlruns"))
+            .arg("--artifacts-destination")
+            .arg(dir.path().join("mlartifacts"))
+            .args(["--port", "0"])
+            .current_dir(dir.path())
+            .stderr(Stdio::null());
+        let (child, line) = spawn_printing_url(cmd);
+        let url = line.trim().to_string();
+        assert!(url.starts_with("http://127.0.0.1:"), "printed {line:?}");
+        MlrunServer {
+            child,
+            url,
+            _dir: dir,
+        }
+    }
+}
+
+impl Drop for MlrunServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// `mlrun ui --port 0` on a store, stopped (by its own pid) when dropped.
 pub struct UiServer {
     pub child: std::process::Child,
