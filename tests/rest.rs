@@ -3,7 +3,7 @@
 //! do on demand: refuse credentials, fail transiently, be down.
 mod common;
 
-use common::tracking_server::{free_port, python, server};
+use common::tracking_server::{free_port, python, target};
 use common::TestEnv;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -25,28 +25,16 @@ fn at(env: &TestEnv, url: &str, args: &[&str], extra_env: &[(&str, &str)]) -> Ou
     c.output().unwrap()
 }
 
-thread_local! {
-    /// The server this test thread talks to, when not the shared `mlflow server`.
-    static TARGET: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
-/// The tracking server of the running test: MLflow's own, or the `mlrun server` a test set.
-fn url() -> String {
-    TARGET
-        .with(|t| t.borrow().clone())
-        .unwrap_or_else(|| server().url.clone())
-}
-
 fn ok(env: &TestEnv, args: &[&str]) -> String {
-    env.ok_at(&url(), args)
+    env.ok_at(&target(), args)
 }
 
 fn json(env: &TestEnv, args: &[&str]) -> Value {
-    env.json_at(&url(), args)
+    env.json_at(&target(), args)
 }
 
 fn fails(env: &TestEnv, args: &[&str]) -> String {
-    env.fails_at(&url(), args)
+    env.fails_at(&target(), args)
 }
 
 #[test]
@@ -59,7 +47,7 @@ fn tracking_commands_work_against_a_real_server() {
 #[test]
 fn tracking_commands_work_against_mlrun_server() {
     let mlrun = common::MlrunServer::start();
-    TARGET.with(|t| *t.borrow_mut() = Some(mlrun.url.clone()));
+    common::tracking_server::set_target(&mlrun.url);
     tracking_commands();
 }
 
@@ -112,7 +100,7 @@ fn tracking_commands() {
     // log-batch: NaN and ±inf survive as MLflow's server stores them, params and tags land.
     let batch = r#"{"metrics": [{"key": "odd", "value": "NaN", "timestamp": 5, "step": 0}, {"key": "odd", "value": 2.5, "timestamp": 6, "step": 1}], "params": [{"key": "opt", "value": "adam"}], "tags": [{"key": "note", "value": "x y"}]}"#;
     let mut c = env.cmd();
-    c.env("MLFLOW_TRACKING_URI", url())
+    c.env("MLFLOW_TRACKING_URI", target())
         .args(["log-batch", "--run-id", &runs[0]])
         .stdin(std::process::Stdio::piped());
     let mut child = c.spawn().unwrap();
@@ -281,7 +269,7 @@ print(r.info.status, r.data.params["lr"], r.data.params["opt"], r.data.tags["not
 print(sorted((m.step, "nan" if math.isnan(m.value) else m.value) for m in h))
 print(sorted(f.path for f in c.list_artifacts("{run}", "sub")))
 "#,
-        url = url(),
+        url = target(),
         run = runs[0]
     );
     let out = python(&script);

@@ -3,7 +3,7 @@
 //! `common::tracking_server`), read back with MLflow's own `MlflowClient`.
 mod common;
 
-use common::tracking_server::{python, server};
+use common::tracking_server::{python, server, target};
 use common::{model_dir, run_with_model, TestEnv};
 use serde_json::{json, Value};
 
@@ -18,28 +18,16 @@ fn ok_at(env: &TestEnv, uri: &str, args: &[&str]) -> String {
     env.ok_at(uri, args)
 }
 
-thread_local! {
-    /// The server this test thread talks to, when not the shared `mlflow server`.
-    static TARGET: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
-/// The tracking server of the running test: MLflow's own, or the `mlrun server` a test set.
-fn url() -> String {
-    TARGET
-        .with(|t| t.borrow().clone())
-        .unwrap_or_else(|| server().url.clone())
-}
-
 fn ok(env: &TestEnv, args: &[&str]) -> String {
-    env.ok_at(&url(), args)
+    env.ok_at(&target(), args)
 }
 
 fn json(env: &TestEnv, args: &[&str]) -> Value {
-    env.json_at(&url(), args)
+    env.json_at(&target(), args)
 }
 
 fn fails(env: &TestEnv, args: &[&str]) -> String {
-    env.fails_at(&url(), args)
+    env.fails_at(&target(), args)
 }
 
 #[test]
@@ -51,13 +39,13 @@ fn registry_commands_work_against_a_real_server() {
 #[test]
 fn registry_commands_work_against_mlrun_server() {
     let mlrun = common::MlrunServer::start();
-    TARGET.with(|t| *t.borrow_mut() = Some(mlrun.url.clone()));
+    common::tracking_server::set_target(&mlrun.url);
     registry_commands();
 }
 
 fn registry_commands() {
     let env = TestEnv::new();
-    let url = &url();
+    let url = &target();
     let name = unique("rm");
     let run = run_with_model(&env, url, &unique("reg-exp"), "m1");
 

@@ -765,6 +765,23 @@ pub mod tracking_server {
             .port()
     }
 
+    thread_local! {
+        /// The server this test thread talks to, when a test points it at an `mlrun server`.
+        static TARGET: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// Points this test thread's [`target`] at `url` (an `mlrun server`), instead of [`server`].
+    pub fn set_target(url: &str) {
+        TARGET.with(|t| *t.borrow_mut() = Some(url.to_string()));
+    }
+
+    /// The tracking server of the running test: the shared `mlflow server`, or the one
+    /// [`set_target`] named; so one scenario runs word for word against either.
+    pub fn target() -> String {
+        TARGET
+            .with(|t| t.borrow().clone())
+            .unwrap_or_else(|| server().url.clone())
+    }
     /// The shared server, started on first use.
     pub fn server() -> &'static TrackingServer {
         static SERVER: OnceLock<TrackingServer> = OnceLock::new();
