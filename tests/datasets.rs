@@ -612,5 +612,36 @@ fn log_input_of_a_parquet_file_records_what_mlflow_from_pandas_records() {
         let err = log_input_refused(&env, run, dir.join(name).to_str().unwrap());
         assert!(err.contains(name) && err.contains(column), "{name}: {err}");
     }
+    // Damaged files (cut short, footer overwritten, a page's bytes flipped): refused with the
+    // file named, never a panic, nothing logged.
+    let good = std::fs::read(dir.join("snappy.parquet")).unwrap();
+    let mut flipped = good.clone();
+    for b in flipped[8..good.len() / 2].iter_mut().step_by(7) {
+        *b ^= 0x5a;
+    }
+    let mut footer = good.clone();
+    let n = footer.len();
+    footer[n - 8..n - 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    for (name, bytes) in [
+        ("cut.parquet", good[..good.len() / 2].to_vec()),
+        ("magic-only.parquet", b"PAR1".to_vec()),
+        ("footer.parquet", footer),
+        ("flipped.parquet", flipped),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = env
+            .cmd()
+            .args(["log-input", "--run-id", run, "--name", "bad", "--source"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(name) && !err.contains("panicked"),
+            "{name}: {err}"
+        );
+    }
     assert_eq!(inputs_logged(&env, run), 6);
 }
