@@ -610,6 +610,33 @@ print(json.dumps({"run_id": run.info.run_id, "model_id": info.model_id}))
     let example: Value =
         serde_json::from_str(v["input_example"]["text"].as_str().unwrap()).unwrap();
     assert_eq!(example, serde_json::json!([[1.0, 2.0], [2.0, 1.0]]));
+
+    // A hostile MLmodel or model folder: an example named by a climbing path, or the example file
+    // swapped for a link to a file outside. Answered, and nothing outside the model is read.
+    let secret = env.path().join("secret.txt");
+    std::fs::write(&secret, "TOPSECRET").unwrap();
+    let mlmodel = walkdir::WalkDir::new(&store)
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name() == "MLmodel" && e.path().to_string_lossy().contains(model_id))
+        .unwrap()
+        .into_path();
+    let folder = mlmodel.parent().unwrap().to_path_buf();
+    let text = std::fs::read_to_string(&mlmodel).unwrap();
+    let name = v["input_example"]["name"].as_str().unwrap().to_string();
+    let climbing = format!("../../../../../../..{}", secret.display());
+    std::fs::write(&mlmodel, text.replace(&name, &climbing)).unwrap();
+    let url = format!("{}/api/logged-models/get?model_id={model_id}", ui.url);
+    let r = get(&url);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(r.json()["input_example"].is_null(), "{}", r.text());
+    assert!(!r.text().contains("TOPSECRET"));
+    std::fs::write(&mlmodel, &text).unwrap();
+    std::fs::remove_file(folder.join(&name)).unwrap();
+    std::os::unix::fs::symlink(&secret, folder.join(&name)).unwrap();
+    let r = get(&url);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(!r.text().contains("TOPSECRET"), "{}", r.text());
     // An unknown id is the store's own not-found.
     let r = get(&format!("{}/api/logged-models/get?model_id=m-nope", ui.url));
     assert_eq!(r.status, 404, "{}", r.text());
